@@ -1,0 +1,30 @@
+//! The site footer: the cookie policy link and the site's name.
+
+use leptos::prelude::*;
+
+use crate::{
+    SiteContext,
+    domain::{i18n::strings, lang::Lang},
+};
+
+/// The footer of every page.
+#[component]
+pub fn Footer(lang: Lang) -> impl IntoView {
+    let ctx = expect_context::<SiteContext>();
+    let t = strings(lang);
+    let policy = ctx
+        .site
+        .by_key(lang, "cookie-policy")
+        .or_else(|| ctx.site.by_key(lang.other(), "cookie-policy"))
+        .map(|p| p.url.clone());
+    view! {
+        <footer class="site-footer">
+            <nav aria-label=t.footer_navigation>
+                <ul>
+                    {policy.map(|url| view! { <li><a href=url>{t.cookie_policy}</a></li> })}
+                </ul>
+            </nav>
+            <p class="site-owner">{ctx.name.to_string()}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,6 @@
+//! Reusable pieces of the page.
+
+pub mod footer;
+pub mod header;
+pub mod layout;
+pub mod nav_menu;

@@ -1,0 +1,10 @@
+//! Types shared by the server and the browser build. Plain Rust: no leptos, axum or database
+//! imports, so the rules they carry are unit-tested here.
+
+pub mod date;
+pub mod i18n;
+pub mod lang;
+pub mod site;
+
+#[cfg(feature = "ssr")]
+pub mod front_matter;

@@ -1,0 +1,4 @@
+//! One module per kind of page.
+
+pub mod not_found;
+pub mod page;

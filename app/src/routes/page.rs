@@ -1,0 +1,84 @@
+//! A content page rendered from markdown.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_location;
+
+use crate::{
+    SiteContext,
+    components::layout::Layout,
+    domain::{i18n::strings, site::Page},
+    routes::not_found::NotFound,
+};
+
+/// Looks the path up among the content pages; a 404 page when there is none.
+#[component]
+pub fn ContentPage() -> impl IntoView {
+    let ctx = expect_context::<SiteContext>();
+    let path = use_location().pathname.get_untracked();
+    match ctx.site.page(&path) {
+        Some(page) => {
+            let page = page.clone();
+            view! { <PageView page /> }.into_any()
+        }
+        None => view! { <NotFound /> }.into_any(),
+    }
+}
+
+#[component]
+fn PageView(page: Page) -> impl IntoView {
+    let ctx = expect_context::<SiteContext>();
+    let t = strings(page.lang);
+    let alternates: Vec<(crate::domain::lang::Lang, String)> = crate::domain::lang::Lang::ALL
+        .into_iter()
+        .filter_map(|lang| {
+            ctx.site
+                .translation(&page, lang)
+                .map(|p| (lang, p.url.clone()))
+        })
+        .collect();
+    let title = if page.title == *ctx.name {
+        page.title.clone()
+    } else {
+        format!("{} | {}", page.title, ctx.name)
+    };
+    let description = page.description.clone();
+    let updated = page.updated.map(|date| {
+        view! {
+            <p class="updated">
+                {t.last_updated} ": " <time datetime=date.to_string()>{date.long(page.lang)}</time>
+            </p>
+        }
+    });
+    let toc = (!page.toc.is_empty()).then(|| {
+        let entries = page
+            .toc
+            .iter()
+            .map(|e| {
+                view! {
+                    <li class=format!("toc-level-{}", e.level)>
+                        <a href=format!("#{}", e.id)>{e.text.clone()}</a>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <nav class="toc" aria-labelledby="toc-heading">
+                <h2 id="toc-heading">{t.on_this_page}</h2>
+                <ul>{entries}</ul>
+            </nav>
+        }
+    });
+    view! {
+        <Title text=title />
+        {description.map(|d| view! { <Meta name="description" content=d /> })}
+        <Layout lang=page.lang current=page.url.clone() alternates>
+            <article class="page">
+                <h1>{page.title.clone()}</h1>
+                {updated}
+                {toc}
+                <div class="content" inner_html=page.html.clone()></div>
+            </article>
+        </Layout>
+    }
+}

@@ -1,0 +1,237 @@
+//! Loads the content folder once at start-up: one folder per language, one markdown page per
+//! file, every page rendered to HTML before the first request.
+
+use std::{
+    fmt,
+    path::{Path, PathBuf},
+};
+
+use crate::domain::{
+    front_matter::FrontMatter,
+    lang::Lang,
+    site::{Page, Site},
+};
+
+use super::markdown;
+
+/// Everything wrong with a content folder, one line per file, so an editor can fix them all
+/// in one pass.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    /// `(file, what is wrong)`.
+    pub problems: Vec<(PathBuf, String)>,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "the content has {} problem(s):", self.problems.len())?;
+        for (path, problem) in &self.problems {
+            writeln!(f, "  {}: {problem}", path.display())?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Reads and renders every page under `dir` (`dir/sv/…`, `dir/en/…`). Drafts are skipped.
+pub fn load(dir: &Path) -> Result<Site, ContentError> {
+    let mut problems = Vec::new();
+    let mut pages = Vec::new();
+    match std::fs::read_dir(dir) {
+        Err(e) => problems.push((
+            dir.to_owned(),
+            format!("cannot read the content folder: {e}"),
+        )),
+        Ok(entries) => {
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if !path.is_dir() {
+                    continue;
+                }
+                match Lang::from_code(&name) {
+                    Some(lang) => load_language(&path, lang, &mut pages, &mut problems),
+                    None if name.starts_with('.') => {}
+                    None => problems.push((
+                        path,
+                        "not a language folder of this site (expected `sv` or `en`)".into(),
+                    )),
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        match Site::new(pages) {
+            Ok(site) if site.is_empty() => {
+                problems.push((dir.to_owned(), "no pages found".into()));
+            }
+            Ok(site) => return Ok(site),
+            Err(e) => problems.push((dir.to_owned(), e.to_string())),
+        }
+    }
+    problems.sort();
+    Err(ContentError { problems })
+}
+
+fn load_language(
+    root: &Path,
+    lang: Lang,
+    pages: &mut Vec<Page>,
+    problems: &mut Vec<(PathBuf, String)>,
+) {
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                problems.push((dir, format!("cannot read folder: {e}")));
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                match load_page(root, &path, lang) {
+                    Ok(Some(page)) => pages.push(page),
+                    Ok(None) => {}
+                    Err(problem) => problems.push((path, problem)),
+                }
+            }
+        }
+    }
+}
+
+/// One page; `Ok(None)` for a draft.
+fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Page>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_owned())?;
+    let (fm, body) = FrontMatter::split(&text).map_err(|e| e.to_string())?;
+    if fm.draft {
+        return Ok(None);
+    }
+    let relative = path
+        .strip_prefix(root)
+        .map_err(|_| "outside its language folder".to_owned())?
+        .with_extension("");
+    let segments: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    for segment in &segments {
+        let ok = !segment.is_empty()
+            && segment
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if !ok {
+            return Err(format!(
+                "the path segment {segment:?} may only hold letters, digits, `-`, `_` and `.`"
+            ));
+        }
+    }
+    let key = segments.join("/");
+    let url = page_url(lang, &segments, fm.slug.as_deref());
+    let rendered = markdown::render(body);
+    Ok(Some(Page {
+        lang,
+        key,
+        url,
+        updated: fm.updated(),
+        weight: fm.weight,
+        in_menu: !fm.toc_hide,
+        toc: if fm.disable_toc {
+            Vec::new()
+        } else {
+            rendered.toc
+        },
+        html: rendered.html,
+        description: fm.description.filter(|d| !d.trim().is_empty()),
+        title: fm.title,
+    }))
+}
+
+/// `_index` is its folder's page (served with a trailing slash); a `slug` replaces the last
+/// segment of any other page.
+fn page_url(lang: Lang, segments: &[String], slug: Option<&str>) -> String {
+    let mut url = format!("/{}/", lang.code());
+    let (last, parents) = segments
+        .split_last()
+        .expect("a file path has a last segment");
+    for parent in parents {
+        url.push_str(parent);
+        url.push('/');
+    }
+    if last != "_index" {
+        url.push_str(slug.unwrap_or(last));
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(dir: &Path, rel: &str, text: &str) {
+        let path = dir.join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    #[test]
+    fn maps_files_to_urls() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let d = tmp.path();
+        write(d, "en/_index.md", "---\ntitle: Home\n---\nHi");
+        write(d, "en/cookie-policy.md", "---\ntitle: Cookies\n---\nText");
+        write(d, "en/docs/_index.md", "---\ntitle: Docs\n---\n");
+        write(d, "en/docs/api.md", "---\ntitle: API\nslug: the-api\n---\n");
+        write(d, "en/wip.md", "---\ntitle: WIP\ndraft: true\n---\n");
+        write(d, "sv/cookie-policy.md", "---\ntitle: Kakor\n---\n");
+        write(d, "en/notes.txt", "ignored");
+        let site = load(d).expect("loads");
+        for url in [
+            "/en/",
+            "/en/cookie-policy",
+            "/en/docs/",
+            "/en/docs/the-api",
+            "/sv/cookie-policy",
+        ] {
+            assert!(site.page(url).is_some(), "{url} missing");
+        }
+        assert!(site.page("/en/wip").is_none(), "drafts are not published");
+        assert_eq!(site.len(), 5);
+        let en = site.page("/en/cookie-policy").expect("page");
+        assert_eq!(
+            site.translation(en, Lang::Sv).map(|p| p.title.as_str()),
+            Some("Kakor")
+        );
+    }
+
+    #[test]
+    fn names_every_broken_file() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let d = tmp.path();
+        write(d, "en/good.md", "---\ntitle: Good\n---\n");
+        write(d, "en/bad.md", "---\ntitle: [\n---\n");
+        write(d, "sv/nodate.md", "---\ntitle: x\ndate: soon\n---\n");
+        write(d, "de/x.md", "---\ntitle: x\n---\n");
+        let err = load(d).expect_err("broken");
+        let text = err.to_string();
+        assert_eq!(err.problems.len(), 3, "{text}");
+        assert!(text.contains("bad.md: front matter:"), "{text}");
+        assert!(text.contains("nodate.md: front matter: date"), "{text}");
+        assert!(text.contains("de: not a language folder"), "{text}");
+    }
+
+    #[test]
+    fn refuses_a_missing_folder_and_clashing_urls() {
+        assert!(load(Path::new("/nonexistent/content")).is_err());
+        let tmp = tempfile::tempdir().expect("tempdir");
+        write(tmp.path(), "en/a.md", "---\ntitle: A\n---\n");
+        write(tmp.path(), "en/b.md", "---\ntitle: B\nslug: a\n---\n");
+        let err = load(tmp.path()).expect_err("clash").to_string();
+        assert!(err.contains("two pages would be served at /en/a"), "{err}");
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Installs, idempotently, every tool the build and the tests need. Only package registries are
+# used (rustup's toolchain channel, crates.io, npm, Debian apt); nothing else is downloaded.
+set -euo pipefail
+
+CARGO_LEPTOS_VERSION=0.3.10
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+log() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*" >&2; }
+
+# The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "apt: installing ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+want_rust() {
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || {
+    log "rustup: adding wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  }
+  rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+  rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+    log "cargo: installing cargo-leptos $CARGO_LEPTOS_VERSION (no_downloads)"
+    cargo install --locked cargo-leptos --version "$CARGO_LEPTOS_VERSION" --features no_downloads
+  fi
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
+    log "cargo: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+    # Not --locked: the CLI's own lockfile names a crate version the registry lacks.
+    cargo install --force wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  fi
+}
+
+want_node() {
+  command -v npm >/dev/null || apt_install nodejs npm
+  # end2end/package.json pins Playwright, axe-core and binaryen (wasm-opt).
+  if [ ! -x end2end/node_modules/.bin/wasm-opt ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+    log "npm: installing end2end packages"
+    (cd end2end && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+case "${1:-all}" in
+  build) want_rust; want_node ;;
+  all) apt_install chromium; want_rust; want_node ;;
+  *) echo "usage: $0 [build|all]" >&2; exit 2 ;;
+esac

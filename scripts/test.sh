@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test: formatting, clippy (server and wasm builds), unit and integration tests,
+# then the release build in real Chromium (Playwright). Installs what is missing first.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$root"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "tools"
+scripts/bootstrap.sh all
+
+step "format"
+cargo fmt --all --check
+
+step "clippy: server build"
+cargo clippy --locked -p app -p server --features app/ssr --all-targets -- -D warnings
+step "clippy: wasm build"
+cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "unit and integration tests"
+cargo test --locked -p app -p server --features app/ssr
+
+step "release build"
+build_release
+
+step "browser tests (Chromium)"
+port="$(free_port)"
+log="$(mktemp)"
+PORTAL_BIND="127.0.0.1:$port" PORTAL_PUBLIC_URL="http://127.0.0.1:$port" PORTAL_DATA_DIR="$(mktemp -d)" \
+  "$server_bin" >"$log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true' EXIT
+wait_for "http://127.0.0.1:$port/en/" || { cat "$log"; exit 1; }
+(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test)
+
+step "all tests passed"

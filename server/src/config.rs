@@ -1,0 +1,197 @@
+//! Settings: embedded defaults, then an optional TOML file, then `PORTAL_*` environment
+//! variables (each layer overrides the one before).
+
+use std::{
+    fmt,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+};
+
+use figment::{
+    Figment,
+    providers::{Env, Format, Serialized, Toml},
+};
+use serde::{Deserialize, Serialize};
+
+/// The server's settings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Shown in the header and in every `<title>`.
+    pub site_name: String,
+    /// Address and port to listen on. Port 0 picks a free port.
+    pub bind: SocketAddr,
+    /// The URL visitors use to reach the site, without a trailing slash.
+    pub public_url: String,
+    /// Folder with one sub-folder of markdown pages per language.
+    pub content_dir: PathBuf,
+    /// Folder for data the site writes (created when missing).
+    pub data_dir: PathBuf,
+    /// Folder with the built browser assets (`pkg/`, favicon), as written by cargo-leptos.
+    pub site_dir: PathBuf,
+    /// Log filter, such as `info` or `server=debug,info`.
+    pub log_level: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        // cargo-leptos passes where it put the site and where to listen; honour them.
+        let bind = std::env::var("LEPTOS_SITE_ADDR")
+            .ok()
+            .and_then(|a| a.parse().ok())
+            .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 3000)));
+        let site_dir = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
+        Settings {
+            site_name: "JobTech Development".into(),
+            bind,
+            public_url: format!("http://{bind}"),
+            content_dir: "content".into(),
+            data_dir: "data".into(),
+            site_dir: site_dir.into(),
+            log_level: "info".into(),
+        }
+    }
+}
+
+/// Settings that could not be read or make no sense.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The file or a variable does not parse.
+    #[error("configuration: {0}")]
+    Parse(String),
+    /// A value parses but is not acceptable.
+    #[error("configuration: `{key}` {problem}")]
+    Invalid {
+        /// The setting.
+        key: &'static str,
+        /// What is wrong with it.
+        problem: String,
+    },
+}
+
+impl Settings {
+    /// Reads the settings: defaults, then `file` (which must exist when given), then the
+    /// environment (`PORTAL_SITE_NAME`, `PORTAL_BIND`, `PORTAL_PUBLIC_URL`, …).
+    pub fn load(file: Option<&Path>) -> Result<Settings, ConfigError> {
+        let mut figment = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(file) = file {
+            if !file.is_file() {
+                return Err(ConfigError::Parse(format!(
+                    "no config file at {}",
+                    file.display()
+                )));
+            }
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        let settings: Settings = figment
+            .merge(Env::prefixed("PORTAL_").ignore(&["CONFIG"]))
+            .extract()
+            .map_err(|e| ConfigError::Parse(e.to_string()))?;
+        settings.validated()
+    }
+
+    /// Checks and normalises the values.
+    pub fn validated(mut self) -> Result<Settings, ConfigError> {
+        if self.site_name.trim().is_empty() {
+            return Err(ConfigError::Invalid {
+                key: "site_name",
+                problem: "must not be empty".into(),
+            });
+        }
+        let url = self.public_url.trim().trim_end_matches('/').to_owned();
+        let rest = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"));
+        match rest {
+            Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ']) => {}
+            _ => {
+                return Err(ConfigError::Invalid {
+                    key: "public_url",
+                    problem: format!(
+                        "must be an http:// or https:// origin without a path, got {:?}",
+                        self.public_url
+                    ),
+                });
+            }
+        }
+        self.public_url = url;
+        Ok(self)
+    }
+
+    /// Whether visitors reach the site over https (cookies get `Secure`).
+    pub fn is_https(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+impl fmt::Display for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "site {:?} at {} (listening on {}), content {}, data {}, assets {}",
+            self.site_name,
+            self.public_url,
+            self.bind,
+            self.content_dir.display(),
+            self.data_dir.display(),
+            self.site_dir.display()
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        let s = Settings::default().validated().expect("defaults");
+        assert_eq!(s.site_name, "JobTech Development");
+        assert!(!s.is_https());
+    }
+
+    #[test]
+    fn public_url_is_normalised_and_checked() {
+        let with = |url: &str| {
+            Settings {
+                public_url: url.into(),
+                ..Settings::default()
+            }
+            .validated()
+        };
+        assert_eq!(
+            with("https://example.org/").expect("ok").public_url,
+            "https://example.org"
+        );
+        assert!(with("https://example.org").expect("ok").is_https());
+        for bad in [
+            "",
+            "example.org",
+            "ftp://x",
+            "https://",
+            "https://x/path",
+            "http://a b",
+        ] {
+            assert!(with(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn file_then_environment() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("portal.toml");
+        std::fs::write(&file, "site_name = \"From file\"\nlog_level = \"debug\"\n").expect("write");
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("PORTAL_LOG_LEVEL", "warn");
+            let s = Settings::load(Some(&file)).expect("loads");
+            assert_eq!(s.site_name, "From file");
+            assert_eq!(s.log_level, "warn");
+            Ok(())
+        });
+        assert!(Settings::load(Some(&dir.path().join("missing.toml"))).is_err());
+        std::fs::write(&file, "bind = \"not an address\"\n").expect("write");
+        let err = Settings::load(Some(&file))
+            .expect_err("bad bind")
+            .to_string();
+        assert!(err.contains("bind"), "{err}");
+    }
+}

@@ -1,0 +1,154 @@
+//! The portal's server: reads its settings and content, serves the Leptos app, static assets
+//! and redirects. `Application::build` binds the listener, so tests start the real server on
+//! port 0 and ask it for its port.
+
+pub mod config;
+mod page_cache;
+mod routes;
+pub mod telemetry;
+
+use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+
+use app::{App, SiteContext, domain::site::Site, server::content};
+use axum::Router;
+use leptos::{config::Env, prelude::*};
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use tokio::net::TcpListener;
+
+pub use config::Settings;
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The content folder has broken pages.
+    #[error("{0}")]
+    Content(#[from] content::ContentError),
+    /// A folder could not be created or the address could not be bound.
+    #[error("{context}: {source}")]
+    Io {
+        /// What was being done.
+        context: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// A server with its listener bound, ready to run.
+#[derive(Debug)]
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    address: SocketAddr,
+}
+
+impl Application {
+    /// Loads the content, prepares the routes and binds the listener.
+    pub async fn build(settings: Settings) -> Result<Application, StartError> {
+        let site = content::load(&settings.content_dir)?;
+        tracing::info!(pages = site.len(), dir = %settings.content_dir.display(), "content loaded");
+        std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::Io {
+            context: format!(
+                "cannot create the data folder {}",
+                settings.data_dir.display()
+            ),
+            source,
+        })?;
+        let listener = TcpListener::bind(settings.bind)
+            .await
+            .map_err(|source| StartError::Io {
+                context: format!("cannot listen on {}", settings.bind),
+                source,
+            })?;
+        let address = listener.local_addr().map_err(|source| StartError::Io {
+            context: "cannot read the bound address".into(),
+            source,
+        })?;
+        let router = router(&settings, Arc::new(site));
+        Ok(Application {
+            listener,
+            router,
+            address,
+        })
+    }
+
+    /// The port the server listens on (useful with port 0).
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    /// The address the server listens on.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+fn leptos_options(settings: &Settings) -> LeptosOptions {
+    // cargo-leptos writes the hashes of the asset names next to the server binary.
+    let hash_file = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .filter(|path| path.is_file());
+    LeptosOptions::builder()
+        .output_name("portal")
+        .site_root(settings.site_dir.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(settings.bind)
+        .env(Env::PROD)
+        .hash_files(hash_file.is_some())
+        .hash_file(
+            hash_file
+                .map(PathBuf::into_os_string)
+                .and_then(|p| p.into_string().ok())
+                .unwrap_or_else(|| "hash.txt".into())
+                .into(),
+        )
+        .build()
+}
+
+fn router(settings: &Settings, site: Arc<Site>) -> Router {
+    let options = leptos_options(settings);
+    let context = SiteContext {
+        name: settings.site_name.as_str().into(),
+        public_url: settings.public_url.as_str().into(),
+        site: site.clone(),
+    };
+    let shell_options = options.clone();
+    let pages: Router<LeptosOptions> = Router::new().leptos_routes_with_context(
+        &options,
+        generate_route_list(App),
+        move || provide_context(context.clone()),
+        move || app::shell(shell_options.clone()),
+    );
+    routes::wrap(pages.with_state(options.clone()), settings, &options, site)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

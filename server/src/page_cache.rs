@@ -1,0 +1,290 @@
+//! Rendered pages kept in memory, with their gzip and brotli forms.
+//!
+//! Content pages are the same for every anonymous visitor until the content changes, and the
+//! content is read once at start-up. So each page is rendered by Leptos on its first request,
+//! compressed once, and later requests get those bytes (or `304 Not Modified`). Only a `GET` or
+//! `HEAD` without a query string and without cookies is answered from the cache, and only a
+//! `200` HTML response that sets no cookie is stored.
+
+use std::{
+    collections::HashMap,
+    hash::{DefaultHasher, Hash, Hasher},
+    io::Write,
+    sync::{Arc, RwLock},
+};
+
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use bytes::Bytes;
+use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+
+/// Rendered pages by path. Bounded: past `capacity` entries new pages are served uncached.
+#[derive(Debug)]
+pub struct PageCache {
+    entries: RwLock<HashMap<String, Arc<CachedPage>>>,
+    capacity: usize,
+}
+
+#[derive(Debug)]
+struct CachedPage {
+    headers: HeaderMap,
+    etag: HeaderValue,
+    identity: Bytes,
+    gzip: Bytes,
+    brotli: Bytes,
+}
+
+/// Largest page body worth caching.
+const MAX_BODY: usize = 2 * 1024 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+impl PageCache {
+    /// A cache for at most `capacity` pages.
+    pub fn new(capacity: usize) -> Arc<PageCache> {
+        Arc::new(PageCache {
+            entries: RwLock::new(HashMap::new()),
+            capacity,
+        })
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
+        self.entries.read().ok()?.get(key).cloned()
+    }
+
+    fn insert(&self, key: String, page: Arc<CachedPage>) {
+        if let Ok(mut entries) = self.entries.write()
+            && entries.len() < self.capacity
+        {
+            entries.insert(key, page);
+        }
+    }
+}
+
+/// The middleware: answers from the cache, or renders, stores and answers.
+pub async fn serve_cached(
+    State(cache): State<Arc<PageCache>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let cacheable_request = matches!(*request.method(), Method::GET | Method::HEAD)
+        && request.uri().query().is_none()
+        && !request.headers().contains_key(header::COOKIE);
+    if !cacheable_request {
+        return next.run(request).await;
+    }
+    let key = request.uri().path().to_owned();
+    let encoding = preferred_encoding(request.headers());
+    let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
+    let is_head = request.method() == Method::HEAD;
+
+    let page = match cache.get(&key) {
+        Some(page) => page,
+        None => {
+            let response = next.run(request).await;
+            match store(response).await {
+                Ok(page) => {
+                    let page = Arc::new(page);
+                    cache.insert(key, page.clone());
+                    page
+                }
+                Err(response) => return response,
+            }
+        }
+    };
+    respond(&page, encoding, if_none_match.as_ref(), is_head)
+}
+
+/// Turns a fresh response into a cache entry, or gives it back untouched when it must not be
+/// cached.
+async fn store(response: Response) -> Result<CachedPage, Response> {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if response.status() != StatusCode::OK
+        || !is_html
+        || response.headers().contains_key(header::SET_COOKIE)
+        || response.headers().contains_key(header::CONTENT_ENCODING)
+    {
+        return Err(response);
+    }
+    let (mut parts, body) = response.into_parts();
+    let identity = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            return Err((
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The page could not be rendered.",
+            )
+                .into_response());
+        }
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.remove(header::TRANSFER_ENCODING);
+    let mut hasher = DefaultHasher::new();
+    identity.hash(&mut hasher);
+    let etag = HeaderValue::from_str(&format!("\"{:016x}\"", hasher.finish()))
+        .unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
+    Ok(CachedPage {
+        headers: parts.headers,
+        etag,
+        gzip: gzip(&identity),
+        brotli: brotli(&identity),
+        identity,
+    })
+}
+
+fn respond(
+    page: &CachedPage,
+    encoding: Encoding,
+    if_none_match: Option<&HeaderValue>,
+    is_head: bool,
+) -> Response {
+    let mut headers = page.headers.clone();
+    headers.insert(header::ETAG, page.etag.clone());
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if if_none_match.is_some_and(|v| etag_matches(v, &page.etag)) {
+        headers.remove(header::CONTENT_TYPE);
+        return (StatusCode::NOT_MODIFIED, headers).into_response();
+    }
+    let body = match encoding {
+        Encoding::Brotli => {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            page.brotli.clone()
+        }
+        Encoding::Gzip => {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            page.gzip.clone()
+        }
+        Encoding::Identity => page.identity.clone(),
+    };
+    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+    let body = if is_head {
+        Body::empty()
+    } else {
+        Body::from(body)
+    };
+    (StatusCode::OK, headers, body).into_response()
+}
+
+fn etag_matches(header: &HeaderValue, etag: &HeaderValue) -> bool {
+    let Ok(list) = header.to_str() else {
+        return false;
+    };
+    let etag = etag.to_str().unwrap_or_default();
+    list.split(',').any(|candidate| {
+        let candidate = candidate.trim();
+        candidate == "*" || candidate.trim_start_matches("W/") == etag
+    })
+}
+
+/// Brotli when the client takes it, else gzip, else none. A `q=0` refuses an encoding.
+fn preferred_encoding(headers: &HeaderMap) -> Encoding {
+    let Some(accept) = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return Encoding::Identity;
+    };
+    let accepts = |name: &str| {
+        accept.split(',').any(|item| {
+            let mut parts = item.split(';');
+            let coding = parts.next().unwrap_or_default().trim();
+            let refused = parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            coding.eq_ignore_ascii_case(name) && !refused
+        })
+    };
+    if accepts("br") {
+        Encoding::Brotli
+    } else if accepts("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+fn gzip(data: &[u8]) -> Bytes {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(data);
+    encoder.finish().map(Bytes::from).unwrap_or_default()
+}
+
+fn brotli(data: &[u8]) -> Bytes {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    match brotli::BrotliCompress(&mut &data[..], &mut out, &params) {
+        Ok(_) => Bytes::from(out),
+        Err(_) => Bytes::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(value: &str) -> Encoding {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).expect("header"),
+        );
+        preferred_encoding(&headers)
+    }
+
+    #[test]
+    fn negotiates_the_encoding() {
+        assert_eq!(preferred_encoding(&HeaderMap::new()), Encoding::Identity);
+        assert_eq!(accept("gzip, deflate, br, zstd"), Encoding::Brotli);
+        assert_eq!(accept("gzip"), Encoding::Gzip);
+        assert_eq!(accept("br;q=0, gzip;q=0.5"), Encoding::Gzip);
+        assert_eq!(accept("identity"), Encoding::Identity);
+        assert_eq!(accept("BR"), Encoding::Brotli);
+    }
+
+    #[test]
+    fn compressed_forms_round_trip() {
+        let text = "<p>hello hello hello</p>".repeat(100);
+        let mut plain = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(&gzip(text.as_bytes())[..]),
+            &mut plain,
+        )
+        .expect("gunzip");
+        assert_eq!(plain, text.as_bytes());
+        let mut plain = Vec::new();
+        brotli::BrotliDecompress(&mut &brotli(text.as_bytes())[..], &mut plain).expect("unbrotli");
+        assert_eq!(plain, text.as_bytes());
+    }
+
+    #[test]
+    fn etags_match_lists_and_weak_forms() {
+        let etag = HeaderValue::from_static("\"abc\"");
+        for yes in ["\"abc\"", "W/\"abc\"", "\"x\", \"abc\"", "*"] {
+            assert!(etag_matches(&HeaderValue::from_static(yes), &etag), "{yes}");
+        }
+        assert!(!etag_matches(&HeaderValue::from_static("\"abd\""), &etag));
+    }
+}

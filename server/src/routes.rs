@@ -1,0 +1,130 @@
+//! Everything around the Leptos pages: the `/` language redirect, trailing-slash redirects,
+//! static assets with long-lived caching, compression, the page cache and security headers.
+
+use std::sync::Arc;
+
+use app::domain::{
+    lang::Lang,
+    site::{Site, home_url},
+};
+use axum::{
+    Router,
+    extract::{Request, State},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use leptos::prelude::LeptosOptions;
+use tower::ServiceBuilder;
+use tower_http::{
+    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+
+use crate::{
+    Settings,
+    page_cache::{self, PageCache},
+};
+
+/// Hashed asset names never change content, so browsers may keep them a year.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+
+/// Adds the routes and layers around the rendered pages.
+pub fn wrap(
+    pages: Router,
+    _settings: &Settings,
+    options: &LeptosOptions,
+    site: Arc<Site>,
+) -> Router {
+    let site_root = std::path::PathBuf::from(options.site_root.as_ref());
+    let pkg_cache = if options.hash_files {
+        IMMUTABLE
+    } else {
+        "no-cache"
+    };
+    let pkg = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(pkg_cache),
+        ))
+        .service(
+            ServeDir::new(site_root.join(options.site_pkg_dir.as_ref()))
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+    let favicon = ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=86400"),
+        ))
+        .service(tower_http::services::ServeFile::new(
+            site_root.join("favicon.svg"),
+        ));
+    // The cache holds every page once; the margin covers nothing else, as only 200s are kept.
+    let cache = PageCache::new(site.len() + 16);
+
+    Router::new()
+        .route("/", get(language_redirect))
+        .route_service("/favicon.svg", favicon)
+        .nest_service("/pkg", pkg)
+        .merge(pages)
+        .layer(middleware::from_fn_with_state(
+            cache,
+            page_cache::serve_cached,
+        ))
+        .layer(middleware::from_fn_with_state(
+            site,
+            trailing_slash_redirect,
+        ))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(TraceLayer::new_for_http())
+}
+
+/// `/` sends the visitor to the home page in their language (Swedish unless they prefer
+/// English).
+async fn language_redirect(headers: HeaderMap) -> Response {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let lang = Lang::negotiate(accept);
+    let mut response = Redirect::to(&home_url(lang)).into_response();
+    response
+        .headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept-language"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    response
+}
+
+/// `/en` → `/en/`, `/en/cookie-policy/` → `/en/cookie-policy` (308, query kept).
+async fn trailing_slash_redirect(
+    State(site): State<Arc<Site>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path();
+    if site.page(path).is_none()
+        && let Some(canonical) = site.canonical(path)
+    {
+        let target = match request.uri().query() {
+            Some(query) => format!("{canonical}?{query}"),
+            None => canonical.to_owned(),
+        };
+        return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, target)]).into_response();
+    }
+    next.run(request).await
+}

@@ -1,0 +1,83 @@
+#![allow(
+    dead_code,
+    reason = "each test binary uses a different part of these helpers"
+)]
+
+//! A real server on port 0 with a throwaway data folder, and an HTTP client that keeps
+//! cookies and does not follow redirects.
+
+use std::path::{Path, PathBuf};
+
+use server::{Application, Settings};
+
+/// A running server for one test; its data folder is removed on drop.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    _data: tempfile::TempDir,
+}
+
+/// The project's own content folder.
+pub fn content_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+impl TestApp {
+    /// Starts the server on the project's content.
+    pub async fn spawn() -> TestApp {
+        TestApp::spawn_with(content_dir()).await
+    }
+
+    /// Starts the server on another content folder.
+    pub async fn spawn_with(content: PathBuf) -> TestApp {
+        let data = tempfile::tempdir().expect("temp dir");
+        let settings = Settings {
+            bind: "127.0.0.1:0".parse().expect("address"),
+            content_dir: content,
+            data_dir: data.path().join("data"),
+            site_dir: data.path().join("site"),
+            public_url: "https://portal.example".into(),
+            ..Settings::default()
+        }
+        .validated()
+        .expect("valid settings");
+        let app = Application::build(settings).await.expect("server starts");
+        let base = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_store(true)
+            .build()
+            .expect("client");
+        TestApp {
+            base,
+            client,
+            _data: data,
+        }
+    }
+
+    /// GET `path` with extra headers.
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self.client.get(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        request.send().await.expect("request")
+    }
+
+    /// GET `path`.
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.get_with(path, &[]).await
+    }
+
+    /// GET `path` and return status and body text.
+    pub async fn page(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        assert!(
+            response.headers().get("set-cookie").is_none(),
+            "{path} set a cookie"
+        );
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+}

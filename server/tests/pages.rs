@@ -1,0 +1,274 @@
+//! Content pages over HTTP: rendering, languages, redirects, 404s, and no cookies.
+
+mod common;
+
+use common::{TestApp, content_dir};
+
+/// The prose of the seed policy, line by line, as a reader sees it (markdown marks removed).
+fn seed_sentences() -> Vec<String> {
+    let seed = std::fs::read_to_string(content_dir().join("en/cookie-policy.md")).expect("seed");
+    let body = seed
+        .splitn(3, "---\n")
+        .nth(2)
+        .expect("body after front matter");
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| {
+            let l = l
+                .trim_start_matches("### ")
+                .trim_start_matches("- ")
+                .trim_start_matches("1. ")
+                .trim_start_matches("2. ");
+            // Keep a link's text, drop its target.
+            match (l.find("]("), l.find('[')) {
+                (Some(close), Some(open)) => {
+                    let end = l[close..]
+                        .find(')')
+                        .map(|i| close + i + 1)
+                        .unwrap_or(l.len());
+                    format!("{}{}{}", &l[..open], &l[open + 1..close], &l[end..])
+                }
+                _ => l.to_owned(),
+            }
+        })
+        .collect()
+}
+
+/// The text of an HTML document: tags removed, whitespace collapsed.
+fn visible_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The opening tag of the first element with `class`.
+fn tag_with_class<'a>(html: &'a str, class: &str) -> &'a str {
+    let at = html.find(&format!(r#"class="{class}""#)).expect(class);
+    let start = html[..at].rfind('<').expect("tag start");
+    let end = at + html[at..].find('>').expect("tag end");
+    &html[start..=end]
+}
+
+#[tokio::test]
+async fn english_policy_renders_the_whole_seed() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.page("/en/cookie-policy").await;
+    assert_eq!(status, 200);
+    let sentences = seed_sentences();
+    assert!(sentences.len() > 20, "the seed has its prose");
+    let text = visible_text(&html);
+    for sentence in &sentences {
+        assert!(
+            text.contains(sentence.as_str()),
+            "missing from the page: {sentence}"
+        );
+    }
+    assert!(
+        html.contains("<title>Cookie Policy | JobTech Development</title>"),
+        "title"
+    );
+    assert!(html.contains(r#"<html lang="en""#), "document language");
+    assert!(html.contains(r#"<h1>Cookie Policy</h1>"#));
+    assert!(
+        html.contains(r#"<time datetime="2019-01-19">19 January 2019</time>"#),
+        "last updated"
+    );
+    assert!(
+        html.contains(r#"<a href="http://www.pts.se" rel="noopener noreferrer">Post och Telestyrelsens website</a>"#),
+        "external link"
+    );
+    assert!(
+        html.contains(r#"<h3 id="what-does-it-mean-that-a-website-uses-cookies">"#),
+        "heading ids"
+    );
+    assert!(
+        !html.contains(r#"class="toc""#),
+        "disableToc: true leaves out the table of contents"
+    );
+    assert!(
+        html.contains(
+            r#"<link href="https://portal.example/sv/cookie-policy" hreflang="sv" rel="alternate">"#
+        ),
+        "hreflang"
+    );
+    assert!(
+        html.contains(r#"<link href="https://portal.example/en/cookie-policy" rel="canonical">"#),
+        "canonical"
+    );
+    assert!(
+        html.contains("hydrateIslands") && html.contains("<leptos-island"),
+        "the island hydration script and the menu island are in the page"
+    );
+}
+
+#[tokio::test]
+async fn swedish_policy_and_language_switch() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.page("/sv/cookie-policy").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("<title>Kakpolicy | JobTech Development</title>"));
+    assert!(html.contains(r#"<html lang="sv""#));
+    assert!(html.contains("Hälsingegatan 38, 113 99 Stockholm, är personuppgiftsansvarig"));
+    assert!(html.contains(r#"<time datetime="2019-01-19">19 januari 2019</time>"#));
+    assert!(
+        tag_with_class(&html, "lang-switch").contains(r#"href="/en/cookie-policy""#),
+        "switch to English"
+    );
+    let (_, en) = app.page("/en/cookie-policy").await;
+    assert!(
+        tag_with_class(&en, "lang-switch").contains(r#"href="/sv/cookie-policy""#),
+        "switch to Swedish"
+    );
+    for lang in ["sv", "en"] {
+        assert!(
+            html.contains(&format!(r#"hreflang="{lang}" rel="alternate""#)),
+            "hreflang {lang}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn menu_follows_weight_and_hides_toc_hide_pages() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.page("/en/").await;
+    assert_eq!(status, 200);
+    let nav = &html[html.find(r#"id="site-nav""#).expect("nav")..];
+    let nav = &nav[..nav.find("</nav>").expect("nav end")];
+    let started = nav
+        .find(r#"href="/en/get-started""#)
+        .expect("Get started in menu");
+    let about = nav.find(r#"href="/en/about""#).expect("About in menu");
+    assert!(started < about, "weight 10 before weight 20");
+    assert!(
+        !nav.contains("cookie-policy"),
+        "toc_hide keeps the policy out of the menu"
+    );
+    let footer = &html[html.find("site-footer").expect("footer")..];
+    assert!(
+        footer.contains(r#"href="/en/cookie-policy""#),
+        "footer links the policy"
+    );
+    assert!(
+        html.contains(r#"class="toc""#),
+        "the home page has a table of contents"
+    );
+    assert!(html.contains(r##"href="#what-you-find-here""##));
+    assert!(
+        html.contains(r#"name="description" content="Open APIs, data"#),
+        "meta description"
+    );
+}
+
+#[tokio::test]
+async fn root_redirects_by_accept_language() {
+    let app = TestApp::spawn().await;
+    let cases = [
+        (None, "/sv/"),
+        (Some("en-GB,en;q=0.9"), "/en/"),
+        (Some("sv-SE,sv;q=0.9,en;q=0.8"), "/sv/"),
+        (Some("de-DE"), "/sv/"),
+        (Some("fr;q=0.9, en;q=0.5"), "/en/"),
+    ];
+    for (accept, target) in cases {
+        let headers: Vec<(&str, &str)> =
+            accept.map(|a| ("accept-language", a)).into_iter().collect();
+        let response = app.get_with("/", &headers).await;
+        assert!(response.status().is_redirection(), "{accept:?}");
+        assert_eq!(response.headers()["location"], target, "{accept:?}");
+        assert_eq!(response.headers()["vary"], "accept-language");
+    }
+}
+
+#[tokio::test]
+async fn trailing_slashes_are_redirected_to_the_canonical_url() {
+    let app = TestApp::spawn().await;
+    for (from, to) in [
+        ("/en", "/en/"),
+        ("/sv/cookie-policy/", "/sv/cookie-policy"),
+        ("/en/about/?x=1", "/en/about?x=1"),
+    ] {
+        let response = app.get(from).await;
+        assert_eq!(response.status().as_u16(), 308, "{from}");
+        assert_eq!(response.headers()["location"], to, "{from}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_paths_get_a_real_404_page() {
+    let app = TestApp::spawn().await;
+    let cases = [
+        ("/en/no-such-page", "Page not found", r#"lang="en""#),
+        ("/sv/finns-inte", "Sidan finns inte", r#"lang="sv""#),
+        ("/nothing/here", "Sidan finns inte", r#"lang="sv""#),
+        ("/en/cookie-policy/extra", "Page not found", r#"lang="en""#),
+        ("/en/../../etc/passwd", "Sidan finns inte", r#"lang="sv""#),
+    ];
+    for (path, text, lang) in cases {
+        let (status, html) = app.page(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains(text), "{path}: {text}");
+        assert!(html.contains(lang), "{path}: {lang}");
+        assert!(
+            html.contains(r#"name="robots" content="noindex""#),
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn no_response_sets_a_cookie() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/",
+        "/sv/",
+        "/en/",
+        "/en/cookie-policy",
+        "/sv/cookie-policy",
+        "/en/x",
+        "/en",
+        "/favicon.svg",
+        "/pkg/portal.js",
+    ] {
+        let response = app.get_with(path, &[("accept-encoding", "br, gzip")]).await;
+        assert!(
+            response.headers().get("set-cookie").is_none(),
+            "{path} set a cookie"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_are_compressed_and_revalidated() {
+    let app = TestApp::spawn().await;
+    let plain = app.get("/en/cookie-policy").await;
+    let etag = plain.headers()["etag"].to_str().expect("etag").to_owned();
+    let plain_len = plain.bytes().await.expect("body").len();
+    for (accept, encoding) in [("br", "br"), ("gzip", "gzip"), ("gzip, deflate, br", "br")] {
+        let response = app
+            .get_with("/en/cookie-policy", &[("accept-encoding", accept)])
+            .await;
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()["content-encoding"], encoding, "{accept}");
+        assert_eq!(response.headers()["vary"], "accept-encoding");
+        let len = response.bytes().await.expect("body").len();
+        assert!(
+            len * 2 < plain_len,
+            "{encoding}: {len} bytes vs {plain_len} plain"
+        );
+    }
+    let not_modified = app
+        .get_with("/en/cookie-policy", &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(not_modified.status().as_u16(), 304);
+    let security = app.get("/en/").await;
+    assert_eq!(security.headers()["x-content-type-options"], "nosniff");
+}

@@ -1,0 +1,90 @@
+//! Start-up and the `check-content` command refuse broken content and say which file is wrong.
+
+mod common;
+
+use std::{path::Path, process::Command};
+
+use common::content_dir;
+use server::{Application, Settings};
+
+fn broken_content() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |rel: &str, text: &str| {
+        let path = dir.path().join(rel);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    };
+    write("en/_index.md", "---\ntitle: Home\n---\nHello");
+    write(
+        "en/broken.md",
+        "---\ntitle: Broken\ndate: someday\n---\nText",
+    );
+    write("sv/_index.md", "no front matter here");
+    dir
+}
+
+#[tokio::test]
+async fn start_up_stops_on_broken_front_matter_naming_the_files() {
+    let content = broken_content();
+    let data = tempfile::tempdir().expect("temp dir");
+    let settings = Settings {
+        bind: "127.0.0.1:0".parse().expect("address"),
+        content_dir: content.path().to_owned(),
+        data_dir: data.path().to_owned(),
+        ..Settings::default()
+    };
+    let error = Application::build(settings)
+        .await
+        .expect_err("must not start")
+        .to_string();
+    assert!(error.contains("broken.md: front matter: date"), "{error}");
+    assert!(
+        error.contains("_index.md: the file must start with a front matter block"),
+        "{error}"
+    );
+}
+
+fn check_content(dir: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+        .arg("check-content")
+        .arg(dir)
+        .env_remove("PORTAL_CONFIG")
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn check_content_command_validates_without_serving() {
+    let ok = check_content(&content_dir());
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("content OK: 8 pages"));
+
+    let content = broken_content();
+    let bad = check_content(content.path());
+    assert!(!bad.status.success());
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("2 problem(s)"), "{stderr}");
+    assert!(stderr.contains("broken.md"), "{stderr}");
+}
+
+#[test]
+fn a_bad_config_file_is_refused_clearly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("portal.toml");
+    std::fs::write(&file, "public_url = \"ftp://nope\"\n").expect("write");
+    let out = Command::new(env!("CARGO_BIN_EXE_server"))
+        .args([
+            "--config",
+            file.to_str().expect("utf-8 path"),
+            "check-content",
+        ])
+        .output()
+        .expect("runs");
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("public_url"), "{stderr}");
+}
