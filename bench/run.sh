@@ -13,10 +13,7 @@ conns=32
 out="$root/bench/out"
 mkdir -p "$out"
 
-for tool in wrk nginx brotli taskset curl; do
-  command -v "$tool" >/dev/null || { scripts/bootstrap.sh build; sudo_or() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }; sudo_or apt-get install -y -qq wrk nginx brotli util-linux curl >/dev/null; break; }
-done
-scripts/bootstrap.sh build
+scripts/bootstrap.sh bench
 build_release
 
 portal_port="$(free_port)"

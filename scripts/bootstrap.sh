@@ -54,7 +54,8 @@ want_node() {
 }
 
 case "${1:-all}" in
-  build) want_rust; want_node ;;
-  all) apt_install chromium; want_rust; want_node ;;
-  *) echo "usage: $0 [build|all]" >&2; exit 2 ;;
+  build) apt_install curl; want_rust; want_node ;;
+  all) apt_install curl chromium; want_rust; want_node ;;
+  bench) apt_install curl wrk nginx brotli util-linux; want_rust; want_node ;;
+  *) echo "usage: $0 [build|all|bench]" >&2; exit 2 ;;
 esac

@@ -176,6 +176,7 @@ mod tests {
     }
 
     #[test]
+    #[expect(clippy::result_large_err, reason = "the closure's error type is figment's")]
     fn file_then_environment() {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("portal.toml");
