@@ -176,7 +176,10 @@ mod tests {
     }
 
     #[test]
-    #[expect(clippy::result_large_err, reason = "the closure's error type is figment's")]
+    #[expect(
+        clippy::result_large_err,
+        reason = "the closure's error type is figment's"
+    )]
     fn file_then_environment() {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("portal.toml");
