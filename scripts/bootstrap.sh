@@ -4,6 +4,7 @@
 set -euo pipefail
 
 CARGO_LEPTOS_VERSION=0.3.10
+LEPTOSFMT_VERSION=0.1.33
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
@@ -36,6 +37,10 @@ want_rust() {
   if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
     log "cargo: installing cargo-leptos $CARGO_LEPTOS_VERSION (no_downloads)"
     cargo install --locked cargo-leptos --version "$CARGO_LEPTOS_VERSION" --features no_downloads
+  fi
+  if ! leptosfmt --version 2>/dev/null | grep -q "$LEPTOSFMT_VERSION"; then
+    log "cargo: installing leptosfmt $LEPTOSFMT_VERSION"
+    cargo install --locked leptosfmt --version "$LEPTOSFMT_VERSION"
   fi
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then
     log "cargo: installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"

@@ -12,6 +12,7 @@ scripts/bootstrap.sh all
 
 step "format"
 cargo fmt --all --check
+leptosfmt --check app/src >/dev/null || { leptosfmt --check app/src | grep -v '^✅'; exit 1; }
 
 step "clippy: server build"
 cargo clippy --locked -p app -p server --features app/ssr --all-targets -- -D warnings

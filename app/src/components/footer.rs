@@ -21,7 +21,14 @@ pub fn Footer(lang: Lang) -> impl IntoView {
         <footer class="site-footer">
             <nav aria-label=t.footer_navigation>
                 <ul>
-                    {policy.map(|url| view! { <li><a href=url>{t.cookie_policy}</a></li> })}
+                    {policy
+                        .map(|url| {
+                            view! {
+                                <li>
+                                    <a href=url>{t.cookie_policy}</a>
+                                </li>
+                            }
+                        })}
                 </ul>
             </nav>
             <p class="site-owner">{ctx.name.to_string()}</p>

@@ -29,7 +29,11 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="header-bar">
-                <a class="site-name" href=home_url(lang) aria-label=format!("{} – {}", ctx.name, t.home)>
+                <a
+                    class="site-name"
+                    href=home_url(lang)
+                    aria-label=format!("{} – {}", ctx.name, t.home)
+                >
                     {ctx.name.to_string()}
                 </a>
                 <a

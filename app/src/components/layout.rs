@@ -39,9 +39,13 @@ pub fn Layout(
         <Html attr:lang=lang.code() />
         {meta_links}
         {canonical}
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href="#main">
+            {t.skip_to_content}
+        </a>
         <Header lang switch_to />
-        <main id="main" tabindex="-1">{children()}</main>
+        <main id="main" tabindex="-1">
+            {children()}
+        </main>
         <Footer lang />
     }
 }

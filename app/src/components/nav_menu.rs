@@ -13,7 +13,11 @@ pub fn NavMenu(label: String, nav_label: String, children: Children) -> impl Int
     let open = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     view! {
-        <div class="nav-wrap" class:collapsible=move || hydrated.get() class:open=move || open.get()>
+        <div
+            class="nav-wrap"
+            class:collapsible=move || hydrated.get()
+            class:open=move || open.get()
+        >
             <button
                 type="button"
                 class="menu-toggle"
