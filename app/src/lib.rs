@@ -4,6 +4,8 @@
 //! navigation's "Menu" button) are hydrated in the browser, so a visitor downloads the code
 //! for the interactive parts and nothing else.
 
+#![recursion_limit = "256"]
+
 pub mod components;
 pub mod domain;
 pub mod routes;
@@ -19,7 +21,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
 };
 
-use crate::domain::site::Site;
+use crate::domain::{consent::ConsentPolicy, site::Site};
 
 /// Referenced by the browser entry point so that the island exports of this crate are linked
 /// into the wasm module.
@@ -35,6 +37,8 @@ pub struct SiteContext {
     pub public_url: Arc<str>,
     /// All pages.
     pub site: Arc<Site>,
+    /// The consent rules and cookie declaration.
+    pub consent: Arc<ConsentPolicy>,
 }
 
 /// The HTML document around the app.

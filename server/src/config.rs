@@ -7,11 +7,37 @@ use std::{
     path::{Path, PathBuf},
 };
 
+use app::domain::consent::ConsentPolicy;
 use figment::{
     Figment,
     providers::{Env, Format, Serialized, Toml},
 };
 use serde::{Deserialize, Serialize};
+
+/// A secret from the configuration: never serialised, `Debug` shows `[redacted]`.
+#[derive(Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret's text.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+impl Serialize for Secret {
+    /// Serialises as nothing, so a secret never lands in a dump of the settings.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_none()
+    }
+}
 
 /// The server's settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,6 +56,13 @@ pub struct Settings {
     pub site_dir: PathBuf,
     /// Log filter, such as `info` or `server=debug,info`.
     pub log_level: String,
+    /// Key that signs consent cookies (at least 32 characters). Instances behind one load
+    /// balancer must share it. When unset, one is generated into `data_dir/consent.key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent_secret: Option<Secret>,
+    /// Consent mode, revision, lifetime, log retention and the cookie declaration.
+    #[serde(default)]
+    pub consent: ConsentPolicy,
 }
 
 impl Default for Settings {
@@ -48,6 +81,8 @@ impl Default for Settings {
             data_dir: "data".into(),
             site_dir: site_dir.into(),
             log_level: "info".into(),
+            consent_secret: None,
+            consent: ConsentPolicy::default(),
         }
     }
 }
@@ -83,7 +118,7 @@ impl Settings {
             figment = figment.merge(Toml::file_exact(file));
         }
         let settings: Settings = figment
-            .merge(Env::prefixed("PORTAL_").ignore(&["CONFIG"]))
+            .merge(Env::prefixed("PORTAL_").ignore(&["CONFIG"]).split("__"))
             .extract()
             .map_err(|e| ConfigError::Parse(e.to_string()))?;
         settings.validated()
@@ -114,6 +149,22 @@ impl Settings {
             }
         }
         self.public_url = url;
+        if self
+            .consent_secret
+            .as_ref()
+            .is_some_and(|s| s.expose().len() < 32)
+        {
+            return Err(ConfigError::Invalid {
+                key: "consent_secret",
+                problem: "must be at least 32 characters".into(),
+            });
+        }
+        if self.consent.lifetime_days == 0 || self.consent.log_retention_days == 0 {
+            return Err(ConfigError::Invalid {
+                key: "consent",
+                problem: "lifetime_days and log_retention_days must be at least 1".into(),
+            });
+        }
         Ok(self)
     }
 
@@ -186,9 +237,19 @@ mod tests {
         std::fs::write(&file, "site_name = \"From file\"\nlog_level = \"debug\"\n").expect("write");
         figment::Jail::expect_with(|jail| {
             jail.set_env("PORTAL_LOG_LEVEL", "warn");
+            jail.set_env("PORTAL_CONSENT__MODE", "granular");
+            jail.set_env("PORTAL_CONSENT__REVISION", "4");
+            jail.set_env("PORTAL_CONSENT_SECRET", "0123456789abcdef0123456789abcdef");
             let s = Settings::load(Some(&file)).expect("loads");
             assert_eq!(s.site_name, "From file");
             assert_eq!(s.log_level, "warn");
+            assert_eq!(s.consent.mode, app::domain::consent::ConsentMode::Granular);
+            assert_eq!(s.consent.revision, 4);
+            assert_eq!(
+                s.consent.lifetime_days, 182,
+                "defaults fill the rest of the table"
+            );
+            assert_eq!(format!("{:?}", s.consent_secret), "Some([redacted])");
             Ok(())
         });
         assert!(Settings::load(Some(&dir.path().join("missing.toml"))).is_err());

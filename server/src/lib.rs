@@ -3,6 +3,8 @@
 //! port 0 and ask it for its port.
 
 pub mod config;
+pub mod consent;
+pub mod db;
 mod page_cache;
 mod routes;
 pub mod telemetry;
@@ -23,6 +25,9 @@ pub enum StartError {
     /// The content folder has broken pages.
     #[error("{0}")]
     Content(#[from] content::ContentError),
+    /// The database could not be opened or migrated.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
     /// A folder could not be created or the address could not be bound.
     #[error("{context}: {source}")]
     Io {
@@ -53,6 +58,23 @@ impl Application {
             ),
             source,
         })?;
+        let db = db::Db::open(&settings.data_dir).await?;
+        let key = consent::load_key(
+            settings.consent_secret.as_ref().map(|s| s.expose()),
+            &settings.data_dir,
+        )
+        .map_err(|source| StartError::Io {
+            context: "cannot read or create the consent key".into(),
+            source,
+        })?;
+        let consent = consent::ConsentState {
+            policy: Arc::new(settings.consent.clone()),
+            key,
+            db: db.clone(),
+            origin: settings.public_url.as_str().into(),
+            secure: settings.is_https(),
+        };
+        spawn_pruning(db, settings.consent.log_retention_days);
         let listener = TcpListener::bind(settings.bind)
             .await
             .map_err(|source| StartError::Io {
@@ -63,7 +85,7 @@ impl Application {
             context: "cannot read the bound address".into(),
             source,
         })?;
-        let router = router(&settings, Arc::new(site));
+        let router = router(&settings, Arc::new(site), consent);
         Ok(Application {
             listener,
             router,
@@ -83,7 +105,10 @@ impl Application {
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
     }
@@ -112,12 +137,32 @@ fn leptos_options(settings: &Settings) -> LeptosOptions {
         .build()
 }
 
-fn router(settings: &Settings, site: Arc<Site>) -> Router {
+/// Deletes consent log rows past their retention, now and then every hour.
+fn spawn_pruning(db: db::Db, retention_days: u32) {
+    tokio::spawn(async move {
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            let cutoff = consent::now().saturating_sub(u64::from(retention_days) * 86_400);
+            match db
+                .prune_consent_log(i64::try_from(cutoff).unwrap_or(0))
+                .await
+            {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(rows = n, "pruned old consent log rows"),
+                Err(e) => tracing::warn!(error = %e, "pruning the consent log failed"),
+            }
+        }
+    });
+}
+
+fn router(settings: &Settings, site: Arc<Site>, consent: consent::ConsentState) -> Router {
     let options = leptos_options(settings);
     let context = SiteContext {
         name: settings.site_name.as_str().into(),
         public_url: settings.public_url.as_str().into(),
         site: site.clone(),
+        consent: consent.policy.clone(),
     };
     let shell_options = options.clone();
     let pages: Router<LeptosOptions> = Router::new().leptos_routes_with_context(
@@ -126,7 +171,7 @@ fn router(settings: &Settings, site: Arc<Site>) -> Router {
         move || provide_context(context.clone()),
         move || app::shell(shell_options.clone()),
     );
-    routes::wrap(pages.with_state(options.clone()), settings, &options, site)
+    routes::wrap(pages.with_state(options.clone()), &options, site, consent)
 }
 
 async fn shutdown_signal() {

@@ -1,6 +1,6 @@
 //! `server` serves the site; `server check-content` only validates the content folder.
 
-use std::{path::PathBuf, process::ExitCode};
+use std::{io::Write, path::PathBuf, process::ExitCode};
 
 use clap::{Parser, Subcommand};
 use server::{Application, Settings, telemetry};
@@ -24,6 +24,18 @@ enum Command {
         /// The content folder; defaults to the configured one.
         dir: Option<PathBuf>,
     },
+    /// Write the consent log (proof of consent) as CSV or JSON to standard output.
+    ExportConsent {
+        /// `csv` or `json`.
+        #[arg(long, default_value = "csv")]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Csv,
+    Json,
 }
 
 #[tokio::main]
@@ -50,6 +62,13 @@ async fn main() -> ExitCode {
                 }
             }
         }
+        Command::ExportConsent { format } => match export_consent(&settings, format).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Serve => {
             telemetry::init(&settings.log_level);
             tracing::info!("{settings}");
@@ -70,4 +89,41 @@ async fn main() -> ExitCode {
             }
         }
     }
+}
+
+async fn export_consent(
+    settings: &Settings,
+    format: ExportFormat,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let db = server::db::Db::open(&settings.data_dir).await?;
+    let rows = db.consent_log().await?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        ExportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        ExportFormat::Csv => {
+            writeln!(
+                out,
+                "consent_id,at_utc,mode,revision,decision,granted,denied,lang,masked_ip"
+            )?;
+            for r in rows {
+                writeln!(
+                    out,
+                    "{},{},{},{},{},\"{}\",\"{}\",{},{}",
+                    r.consent_id,
+                    r.at_unix,
+                    r.mode,
+                    r.revision,
+                    r.decision,
+                    r.granted,
+                    r.denied,
+                    r.lang,
+                    r.masked_ip
+                )?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -3,8 +3,9 @@
 //! Content pages are the same for every anonymous visitor until the content changes, and the
 //! content is read once at start-up. So each page is rendered by Leptos on its first request,
 //! compressed once, and later requests get those bytes (or `304 Not Modified`). Only a `GET` or
-//! `HEAD` without a query string and without cookies is answered from the cache, and only a
-//! `200` HTML response that sets no cookie is stored.
+//! `HEAD` without a query string, carrying no cookie but the consent cookie, is answered from
+//! the cache, keyed by path and consent status (the dialog differs); only a `200` HTML response
+//! that sets no cookie is stored.
 
 use std::{
     collections::HashMap,
@@ -13,6 +14,7 @@ use std::{
     sync::{Arc, RwLock},
 };
 
+use app::domain::consent::{CONSENT_COOKIE, ConsentStatus};
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -78,11 +80,21 @@ pub async fn serve_cached(
 ) -> Response {
     let cacheable_request = matches!(*request.method(), Method::GET | Method::HEAD)
         && request.uri().query().is_none()
-        && !request.headers().contains_key(header::COOKIE);
+        && only_consent_cookie(request.headers());
     if !cacheable_request {
         return next.run(request).await;
     }
-    let key = request.uri().path().to_owned();
+    let status = request
+        .extensions()
+        .get::<ConsentStatus>()
+        .copied()
+        .unwrap_or_default();
+    let key = format!(
+        "{}#{}{}",
+        request.uri().path(),
+        u8::from(status.answered),
+        status.granted.bits()
+    );
     let encoding = preferred_encoding(request.headers());
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
     let is_head = request.method() == Method::HEAD;
@@ -102,6 +114,21 @@ pub async fn serve_cached(
         }
     };
     respond(&page, encoding, if_none_match.as_ref(), is_head)
+}
+
+/// Whether the request's cookies are at most the consent cookie (which the cache key covers).
+fn only_consent_cookie(headers: &HeaderMap) -> bool {
+    headers.get_all(header::COOKIE).iter().all(|value| {
+        value.to_str().is_ok_and(|v| {
+            v.split(';')
+                .map(str::trim)
+                .filter(|pair| !pair.is_empty())
+                .all(|pair| {
+                    pair.split_once('=')
+                        .is_some_and(|(name, _)| name == CONSENT_COOKIE)
+                })
+        })
+    })
 }
 
 /// Turns a fresh response into a cache entry, or gives it back untouched when it must not be
@@ -154,8 +181,14 @@ fn respond(
 ) -> Response {
     let mut headers = page.headers.clone();
     headers.insert(header::ETAG, page.etag.clone());
-    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(
+        header::VARY,
+        HeaderValue::from_static("accept-encoding, cookie"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
     if if_none_match.is_some_and(|v| etag_matches(v, &page.etag)) {
         headers.remove(header::CONTENT_TYPE);
         return (StatusCode::NOT_MODIFIED, headers).into_response();

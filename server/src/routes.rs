@@ -23,7 +23,7 @@ use tower_http::{
 };
 
 use crate::{
-    Settings,
+    consent::{self, ConsentState},
     page_cache::{self, PageCache},
 };
 
@@ -33,9 +33,9 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// Adds the routes and layers around the rendered pages.
 pub fn wrap(
     pages: Router,
-    _settings: &Settings,
     options: &LeptosOptions,
     site: Arc<Site>,
+    consent: ConsentState,
 ) -> Router {
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let pkg_cache = if options.hash_files {
@@ -61,11 +61,15 @@ pub fn wrap(
         .service(tower_http::services::ServeFile::new(
             site_root.join("favicon.svg"),
         ));
-    // The cache holds every page once; the margin covers nothing else, as only 200s are kept.
-    let cache = PageCache::new(site.len() + 16);
+    // Every page once per consent status (unanswered, or one of the granted sets).
+    let cache = PageCache::new(site.len() * 9 + 16);
 
     Router::new()
         .route("/", get(language_redirect))
+        .route(
+            "/consent",
+            axum::routing::post(consent::post_consent).with_state(consent.clone()),
+        )
         .route_service("/favicon.svg", favicon)
         .nest_service("/pkg", pkg)
         .merge(pages)
@@ -76,6 +80,10 @@ pub fn wrap(
         .layer(middleware::from_fn_with_state(
             site,
             trailing_slash_redirect,
+        ))
+        .layer(middleware::from_fn_with_state(
+            consent,
+            consent::read_consent,
         ))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(SetResponseHeaderLayer::if_not_present(

@@ -4,12 +4,13 @@ use leptos::prelude::*;
 
 use crate::{
     SiteContext,
+    components::consent::CookieSettingsLink,
     domain::{i18n::strings, lang::Lang},
 };
 
 /// The footer of every page.
 #[component]
-pub fn Footer(lang: Lang) -> impl IntoView {
+pub fn Footer(lang: Lang, settings_href: String) -> impl IntoView {
     let ctx = expect_context::<SiteContext>();
     let t = strings(lang);
     let policy = ctx
@@ -28,7 +29,9 @@ pub fn Footer(lang: Lang) -> impl IntoView {
                                     <a href=url>{t.cookie_policy}</a>
                                 </li>
                             }
-                        })}
+                        })} <li>
+                        <CookieSettingsLink lang href=settings_href />
+                    </li>
                 </ul>
             </nav>
             <p class="site-owner">{ctx.name.to_string()}</p>

@@ -6,9 +6,24 @@ use leptos_meta::{Html, Link};
 
 use crate::{
     SiteContext,
-    components::{footer::Footer, header::Header},
-    domain::{i18n::strings, lang::Lang},
+    components::{consent::ConsentDialog, footer::Footer, header::Header},
+    domain::{consent::ConsentStatus, i18n::strings, lang::Lang},
 };
+
+/// The query that opens the consent dialog without JavaScript (`?consent=settings`).
+pub const SETTINGS_QUERY: &str = "consent=settings";
+
+/// The visitor's consent as the server read it from this request (none outside a request).
+fn consent_status() -> ConsentStatus {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<ConsentStatus>().copied())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    ConsentStatus::default()
+}
 
 /// Wraps a page. `current` is the page's URL (empty for error pages); `alternates` are the
 /// page's versions by language, itself included.
@@ -35,6 +50,16 @@ pub fn Layout(
         .collect_view();
     let canonical = (!current.is_empty())
         .then(|| view! { <Link rel="canonical" href=format!("{}{current}", ctx.public_url) /> });
+    let status = consent_status();
+    let location = leptos_router::hooks::use_location();
+    let path = location.pathname.get_untracked();
+    let wants_settings = location.search.get_untracked() == SETTINGS_QUERY;
+    let settings_href = format!("{path}?{SETTINGS_QUERY}");
+    let policy_url = ctx
+        .site
+        .by_key(lang, "cookie-policy")
+        .map(|p| p.url.clone())
+        .unwrap_or_else(|| crate::domain::site::home_url(lang));
     view! {
         <Html attr:lang=lang.code() />
         {meta_links}
@@ -42,10 +67,19 @@ pub fn Layout(
         <a class="skip-link" href="#main">
             {t.skip_to_content}
         </a>
+        <ConsentDialog
+            lang
+            mode=ctx.consent.mode
+            open=!status.answered || wants_settings
+            answered=status.answered
+            granted=status.granted
+            return_to=path
+            policy_url
+        />
         <Header lang switch_to />
         <main id="main" tabindex="-1">
             {children()}
         </main>
-        <Footer lang />
+        <Footer lang settings_href />
     }
 }

@@ -1,5 +1,6 @@
 //! Reusable pieces of the page.
 
+pub mod consent;
 pub mod footer;
 pub mod header;
 pub mod layout;

@@ -31,6 +31,46 @@ pub struct Strings {
     pub not_found_text: &'static str,
     /// Link from the 404 page to the home page.
     pub not_found_home: &'static str,
+    /// Heading of the cookie dialog.
+    pub consent_title: &'static str,
+    /// Dialog text in all-or-nothing mode.
+    pub consent_text_all_or_nothing: &'static str,
+    /// Dialog text in granular mode.
+    pub consent_text_granular: &'static str,
+    /// Link to the cookie policy from the dialog.
+    pub consent_read_policy: &'static str,
+    /// Button that accepts every category.
+    pub accept_all: &'static str,
+    /// Button that rejects every optional category.
+    pub reject_all: &'static str,
+    /// Closes the dialog without an answer.
+    pub not_now: &'static str,
+    /// Opens the per-category choices.
+    pub choose: &'static str,
+    /// Saves the per-category choices.
+    pub save_choices: &'static str,
+    /// Withdraws consent.
+    pub withdraw: &'static str,
+    /// Marks the necessary category.
+    pub always_on: &'static str,
+    /// Footer link that reopens the dialog.
+    pub cookie_settings: &'static str,
+    /// Announced when a choice is saved.
+    pub consent_saved: &'static str,
+    /// Dialog line naming what is granted now.
+    pub consent_current: &'static str,
+    /// Shown when nothing optional is granted.
+    pub consent_nothing: &'static str,
+    /// Name of the necessary category.
+    pub category_necessary: &'static str,
+    /// Name of the external media category.
+    pub category_external_media: &'static str,
+    /// Name of the marketing category.
+    pub category_marketing: &'static str,
+    /// Error page text for a choice that could not be read.
+    pub consent_bad_request: &'static str,
+    /// Error page text for a cross-site consent request.
+    pub consent_forbidden: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
 }
@@ -48,6 +88,26 @@ const SV: Strings = Strings {
     not_found_title: "Sidan finns inte",
     not_found_text: "Vi hittar ingen sida på den adressen. Den kan ha flyttats eller tagits bort.",
     not_found_home: "Gå till startsidan",
+    consent_title: "Kakor på den här webbplatsen",
+    consent_text_all_or_nothing: "Vi vill använda kakor för inloggning, för att komma ihåg ditt val, för inbäddade filmer (YouTube) och för annonsering (Google). Inget sparas utan ditt samtycke. Du kan återkalla samtycket när som helst under Kakinställningar längst ned på varje sida.",
+    consent_text_granular: "Nödvändiga kakor (inloggning, ditt val, säkerhet) behövs för att webbplatsen ska fungera. Med ditt samtycke använder vi också kakor för inbäddade filmer (YouTube) och annonsering (Google). Du kan ändra eller återkalla ditt val när som helst under Kakinställningar längst ned på varje sida.",
+    consent_read_policy: "Läs kakpolicyn",
+    accept_all: "Godkänn alla kakor",
+    reject_all: "Neka alla",
+    not_now: "Inte nu",
+    choose: "Välj själv",
+    save_choices: "Spara val",
+    withdraw: "Återkalla samtycke",
+    always_on: "Alltid på",
+    cookie_settings: "Kakinställningar",
+    consent_saved: "Ditt val är sparat.",
+    consent_current: "Du har godkänt:",
+    consent_nothing: "Bara nödvändiga kakor",
+    category_necessary: "Nödvändiga",
+    category_external_media: "Externa medier (YouTube)",
+    category_marketing: "Marknadsföring (Google)",
+    consent_bad_request: "Valet kunde inte läsas. Gå tillbaka och försök igen.",
+    consent_forbidden: "Ändringar av samtycke måste göras på den här webbplatsen.",
     months: [
         "januari",
         "februari",
@@ -77,6 +137,26 @@ const EN: Strings = Strings {
     not_found_title: "Page not found",
     not_found_text: "There is no page at this address. It may have been moved or removed.",
     not_found_home: "Go to the home page",
+    consent_title: "Cookies on this site",
+    consent_text_all_or_nothing: "We would like to use cookies for logging in, to remember your choice, for embedded videos (YouTube) and for advertising (Google). Nothing is stored without your consent. You can withdraw your consent at any time under Cookie settings at the bottom of every page.",
+    consent_text_granular: "Necessary cookies (login, your choice, security) keep the site working. With your consent we also use cookies for embedded videos (YouTube) and advertising (Google). You can change or withdraw your choice at any time under Cookie settings at the bottom of every page.",
+    consent_read_policy: "Read the cookie policy",
+    accept_all: "Accept all cookies",
+    reject_all: "Reject all",
+    not_now: "Not now",
+    choose: "Choose",
+    save_choices: "Save choices",
+    withdraw: "Withdraw consent",
+    always_on: "Always on",
+    cookie_settings: "Cookie settings",
+    consent_saved: "Your choice has been saved.",
+    consent_current: "You have accepted:",
+    consent_nothing: "Only necessary cookies",
+    category_necessary: "Necessary",
+    category_external_media: "External media (YouTube)",
+    category_marketing: "Marketing (Google)",
+    consent_bad_request: "The choice could not be read. Go back and try again.",
+    consent_forbidden: "Consent can only be changed on this site.",
     months: [
         "January",
         "February",
@@ -92,6 +172,18 @@ const EN: Strings = Strings {
         "December",
     ],
 };
+
+impl Strings {
+    /// The name of a consent category.
+    pub fn category(&self, category: super::consent::Category) -> &'static str {
+        use super::consent::Category;
+        match category {
+            Category::Necessary => self.category_necessary,
+            Category::ExternalMedia => self.category_external_media,
+            Category::Marketing => self.category_marketing,
+        }
+    }
+}
 
 /// The UI strings for `lang`.
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -1,9 +1,11 @@
 //! Types shared by the server and the browser build. Plain Rust: no leptos, axum or database
 //! imports, so the rules they carry are unit-tested here.
 
+pub mod consent;
 pub mod date;
 pub mod i18n;
 pub mod lang;
+pub mod net;
 pub mod site;
 
 #[cfg(feature = "ssr")]

@@ -14,8 +14,11 @@ use server::{Application, Settings};
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
-    _data: tempfile::TempDir,
+    pub data: tempfile::TempDir,
 }
+
+/// The consent secret the test servers sign with.
+pub const SECRET: &str = "test-secret-test-secret-test-secret-0123";
 
 /// The project's own content folder.
 pub fn content_dir() -> PathBuf {
@@ -30,17 +33,23 @@ impl TestApp {
 
     /// Starts the server on another content folder.
     pub async fn spawn_with(content: PathBuf) -> TestApp {
+        TestApp::spawn_configured(|s| s.content_dir = content).await
+    }
+
+    /// Starts the server with settings adjusted by `adjust`.
+    pub async fn spawn_configured(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         let data = tempfile::tempdir().expect("temp dir");
-        let settings = Settings {
+        let mut settings = Settings {
             bind: "127.0.0.1:0".parse().expect("address"),
-            content_dir: content,
+            content_dir: content_dir(),
             data_dir: data.path().join("data"),
             site_dir: data.path().join("site"),
             public_url: "https://portal.example".into(),
+            consent_secret: Some(toml_secret(SECRET)),
             ..Settings::default()
-        }
-        .validated()
-        .expect("valid settings");
+        };
+        adjust(&mut settings);
+        let settings = settings.validated().expect("valid settings");
         let app = Application::build(settings).await.expect("server starts");
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
@@ -49,11 +58,12 @@ impl TestApp {
             .cookie_store(true)
             .build()
             .expect("client");
-        TestApp {
-            base,
-            client,
-            _data: data,
-        }
+        TestApp { base, client, data }
+    }
+
+    /// The server's data folder.
+    pub fn data_dir(&self) -> PathBuf {
+        self.data.path().join("data")
     }
 
     /// GET `path` with extra headers.
@@ -70,6 +80,13 @@ impl TestApp {
         self.get_with(path, &[]).await
     }
 
+    /// GET `path` with the cookies this client has collected.
+    pub async fn page_keeping_cookies(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
     /// GET `path` and return status and body text.
     pub async fn page(&self, path: &str) -> (u16, String) {
         let response = self.get(path).await;
@@ -80,4 +97,21 @@ impl TestApp {
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
     }
+}
+
+/// A `Secret` as the configuration would read it.
+pub fn toml_secret(text: &str) -> server::config::Secret {
+    #[derive(serde::Deserialize)]
+    struct Holder {
+        secret: server::config::Secret,
+    }
+    let holder: Holder = toml_from(&format!("secret = \"{text}\""));
+    holder.secret
+}
+
+fn toml_from<T: serde::de::DeserializeOwned>(text: &str) -> T {
+    use figment::providers::Format;
+    figment::Figment::from(figment::providers::Toml::string(text))
+        .extract()
+        .expect("valid toml")
 }

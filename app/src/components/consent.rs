@@ -1,0 +1,301 @@
+//! The cookie-consent dialog and the footer's "Cookie settings" control.
+//!
+//! The server renders the dialog open when the visitor has no current answer, so it is in the
+//! HTML before any script runs. It is a plain form: without JavaScript its buttons POST to
+//! `/consent`, which stores the choice and redirects back. Once hydrated, the same buttons
+//! send the form with `fetch` and the dialog closes at once; other islands learn of the new
+//! choice through a `portal:consent` window event.
+
+use leptos::prelude::*;
+
+use crate::domain::{
+    consent::{Category, CategorySet, ConsentMode, Decision, Outcome},
+    i18n::strings,
+    lang::Lang,
+};
+
+/// Window event that asks the dialog to open (sent by the footer control).
+pub const OPEN_EVENT: &str = "portal:open-consent";
+/// Window event sent after a choice is saved; `detail` holds the granted category bits.
+pub const CHANGED_EVENT: &str = "portal:consent";
+
+/// The dialog. `open` is whether the server found no current answer; `granted` what the
+/// current answer allows; `return_to` the page to come back to without JavaScript.
+#[island]
+pub fn ConsentDialog(
+    lang: Lang,
+    mode: ConsentMode,
+    open: bool,
+    answered: bool,
+    granted: CategorySet,
+    return_to: String,
+    policy_url: String,
+) -> impl IntoView {
+    let t = strings(lang);
+    let open = RwSignal::new(open);
+    let answered = RwSignal::new(answered);
+    let granted = RwSignal::new(granted);
+    let saved = RwSignal::new(false);
+    let dialog = NodeRef::<leptos::html::Section>::new();
+
+    #[cfg(feature = "hydrate")]
+    client::wire(open, dialog);
+
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        client::submit(ev, mode, open, answered, granted, saved);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let not_now = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        open.set(false);
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            open.set(false);
+        }
+    };
+    let text = match mode {
+        ConsentMode::AllOrNothing => t.consent_text_all_or_nothing,
+        ConsentMode::Granular => t.consent_text_granular,
+    };
+    let choices = (mode == ConsentMode::Granular).then(|| {
+        let boxes = Category::OPTIONAL
+            .into_iter()
+            .map(|category| {
+                let id = format!("consent-{}", category.id());
+                view! {
+                    <div class="consent-category">
+                        <input
+                            type="checkbox"
+                            id=id.clone()
+                            name="category"
+                            value=category.id()
+                            prop:checked=move || granted.get().contains(category)
+                        />
+                        <label for=id>{t.category(category)}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="consent-choices">
+                <summary>{t.choose}</summary>
+                <fieldset>
+                    <legend class="visually-hidden">{t.choose}</legend>
+                    <div class="consent-category">
+                        <input type="checkbox" id="consent-necessary" checked disabled />
+                        <label for="consent-necessary">
+                            {t.category_necessary} " (" {t.always_on} ")"
+                        </label>
+                    </div>
+                    {boxes}
+                    <button type="submit" name="choice" value="save">
+                        {t.save_choices}
+                    </button>
+                </fieldset>
+            </details>
+        }
+    });
+    let second = match mode {
+        ConsentMode::Granular => view! {
+            <button type="submit" name="choice" value="reject_all">
+                {t.reject_all}
+            </button>
+        }
+        .into_any(),
+        ConsentMode::AllOrNothing => view! {
+            <a class="button" href="#consent-later" on:click=not_now>
+                {t.not_now}
+            </a>
+        }
+        .into_any(),
+    };
+    let current = move || {
+        answered.get().then(|| {
+            let optional: Vec<&str> = granted
+                .get()
+                .iter()
+                .filter(|c| *c != Category::Necessary)
+                .map(|c| t.category(c))
+                .collect();
+            let list = if optional.is_empty() {
+                t.consent_nothing.to_owned()
+            } else {
+                optional.join(", ")
+            };
+            view! { <p class="consent-current">{t.consent_current} " " {list}</p> }
+        })
+    };
+    view! {
+        <div class="consent">
+            <span id="consent-later"></span>
+            <section
+                class="consent-dialog"
+                role="dialog"
+                aria-labelledby="consent-title"
+                aria-describedby="consent-text"
+                tabindex="-1"
+                hidden=move || !open.get()
+                node_ref=dialog
+                on:keydown=on_keydown
+            >
+                <h2 id="consent-title">{t.consent_title}</h2>
+                <p id="consent-text">{text} " " <a href=policy_url>{t.consent_read_policy}</a></p>
+                {current}
+                <form method="post" action="/consent" on:submit=on_submit>
+                    <input type="hidden" name="return_to" value=return_to />
+                    <input type="hidden" name="lang" value=lang.code() />
+                    <div class="consent-actions">
+                        <button type="submit" name="choice" value="accept_all">
+                            {t.accept_all}
+                        </button>
+                        {second}
+                    </div>
+                    {choices}
+                    <Show when=move || answered.get()>
+                        <button
+                            type="submit"
+                            name="choice"
+                            value="withdraw"
+                            class="consent-withdraw"
+                        >
+                            {t.withdraw}
+                        </button>
+                    </Show>
+                </form>
+            </section>
+            <p class="visually-hidden" role="status">
+                {move || saved.get().then_some(t.consent_saved)}
+            </p>
+        </div>
+    }
+}
+
+/// The footer's "Cookie settings": a link to the settings page without JavaScript, a button
+/// that opens the dialog in place with it.
+#[island]
+pub fn CookieSettingsLink(lang: Lang, href: String) -> impl IntoView {
+    let t = strings(lang);
+    let open = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        #[cfg(feature = "hydrate")]
+        client::dispatch(OPEN_EVENT, None);
+    };
+    view! {
+        <a href=href on:click=open>
+            {t.cookie_settings}
+        </a>
+    }
+}
+
+/// What a decision grants, as the dialog shows it before the server confirms; `None` when the
+/// mode does not offer it.
+pub fn granted_after(decision: Decision, mode: ConsentMode) -> Option<CategorySet> {
+    match decision.outcome(mode).ok()? {
+        Outcome::Store(set) => Some(set),
+        Outcome::Forget => Some(CategorySet::NONE),
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    //! Browser-only behaviour: focus, events, and sending the form with `fetch`.
+
+    use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
+
+    use super::{CHANGED_EVENT, OPEN_EVENT, granted_after};
+    use crate::domain::consent::{CategorySet, ConsentMode, Decision};
+
+    pub fn wire(open: RwSignal<bool>, dialog: NodeRef<leptos::html::Section>) {
+        // Move focus into the dialog whenever it opens (also on the first view).
+        Effect::new(move |_| {
+            if open.get()
+                && let Some(el) = dialog.get()
+            {
+                let _ = el.focus();
+            }
+        });
+        let handle = window_event_listener_untyped(OPEN_EVENT, move |_| open.set(true));
+        on_cleanup(move || handle.remove());
+    }
+
+    pub fn dispatch(name: &str, detail: Option<u8>) {
+        let init = web_sys::CustomEventInit::new();
+        if let Some(bits) = detail {
+            init.set_detail(&leptos::wasm_bindgen::JsValue::from(bits));
+        }
+        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = window().dispatch_event(&event);
+        }
+    }
+
+    pub fn submit(
+        ev: leptos::ev::SubmitEvent,
+        mode: ConsentMode,
+        open: RwSignal<bool>,
+        answered: RwSignal<bool>,
+        granted: RwSignal<CategorySet>,
+        saved: RwSignal<bool>,
+    ) {
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let choice = ev
+            .submitter()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlButtonElement>().ok())
+            .map(|b| b.value())
+            .unwrap_or_default();
+        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+            return;
+        };
+        let ticked: Vec<String> = data
+            .get_all("category")
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        let ticked_refs: Vec<&str> = ticked.iter().map(String::as_str).collect();
+        let Some(decision) = Decision::from_form(&choice, &ticked_refs) else {
+            return;
+        };
+        let Some(after) = granted_after(decision, mode) else {
+            return;
+        };
+        // From here the request is sent by script; a failure falls back to nothing changed.
+        ev.prevent_default();
+        let _ = data.append_with_str("choice", &choice);
+        let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
+            return;
+        };
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&params);
+        let headers = web_sys::Headers::new().ok();
+        if let Some(h) = &headers {
+            let _ = h.set("Accept", "application/json");
+            init.set_headers(h);
+        }
+        let action = form.action();
+        leptos::task::spawn_local(async move {
+            let request = window().fetch_with_str_and_init(&action, &init);
+            let ok = match wasm_bindgen_futures::JsFuture::from(request).await {
+                Ok(response) => response
+                    .dyn_into::<web_sys::Response>()
+                    .map(|r| r.ok())
+                    .unwrap_or(false),
+                Err(_) => false,
+            };
+            if ok {
+                granted.set(after);
+                answered.set(after != CategorySet::NONE);
+                open.set(false);
+                saved.set(true);
+                dispatch(CHANGED_EVENT, Some(after.bits()));
+            }
+        });
+    }
+}

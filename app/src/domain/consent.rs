@@ -1,0 +1,464 @@
+//! Cookie consent as plain data and rules: the categories, a visitor's choice, and whether the
+//! site must ask (again). The cookie format and its signature live on the server side.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// How consent is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ConsentMode {
+    /// As the seed policy describes: accept everything, or nothing is stored at all.
+    #[default]
+    AllOrNothing,
+    /// Accept all, reject all, or choose per category; strictly necessary cookies need no
+    /// consent and a rejection is remembered.
+    Granular,
+}
+
+impl ConsentMode {
+    /// The name used in config and in the consent log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConsentMode::AllOrNothing => "all-or-nothing",
+            ConsentMode::Granular => "granular",
+        }
+    }
+}
+
+/// A purpose a cookie or a third-party service serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Session, consent record, security. Described, never asked for in granular mode.
+    Necessary,
+    /// Embedded videos (YouTube) and other content from other sites.
+    ExternalMedia,
+    /// Advertising (Google).
+    Marketing,
+}
+
+impl Category {
+    /// Every category, in the order the dialog lists them.
+    pub const ALL: [Category; 3] = [
+        Category::Necessary,
+        Category::ExternalMedia,
+        Category::Marketing,
+    ];
+
+    /// The categories a visitor can switch on or off (all but `necessary`).
+    pub const OPTIONAL: [Category; 2] = [Category::ExternalMedia, Category::Marketing];
+
+    /// The identifier used in config, forms, the cookie and the log.
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Necessary => "necessary",
+            Category::ExternalMedia => "external_media",
+            Category::Marketing => "marketing",
+        }
+    }
+
+    /// Parses an identifier.
+    pub fn from_id(id: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    fn bit(self) -> u8 {
+        match self {
+            Category::Necessary => 1,
+            Category::ExternalMedia => 2,
+            Category::Marketing => 4,
+        }
+    }
+}
+
+/// A set of categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub struct CategorySet(u8);
+
+impl CategorySet {
+    /// No category.
+    pub const NONE: CategorySet = CategorySet(0);
+    /// Every category.
+    pub const ALL: CategorySet = CategorySet(7);
+
+    /// Only the strictly necessary category.
+    pub fn necessary() -> CategorySet {
+        CategorySet::NONE.with(Category::Necessary)
+    }
+
+    /// This set plus `category`.
+    pub fn with(self, category: Category) -> CategorySet {
+        CategorySet(self.0 | category.bit())
+    }
+
+    /// Whether `category` is in the set.
+    pub fn contains(self, category: Category) -> bool {
+        self.0 & category.bit() != 0
+    }
+
+    /// The categories in the set, in dialog order.
+    pub fn iter(self) -> impl Iterator<Item = Category> {
+        Category::ALL.into_iter().filter(move |c| self.contains(*c))
+    }
+
+    /// The categories not in the set.
+    pub fn complement(self) -> CategorySet {
+        CategorySet(!self.0 & CategorySet::ALL.0)
+    }
+
+    /// The compact form used in the cookie.
+    pub fn bits(self) -> u8 {
+        self.0
+    }
+
+    /// Reads the compact form; `None` for bits that name no category.
+    pub fn from_bits(bits: u8) -> Option<CategorySet> {
+        (bits & !CategorySet::ALL.0 == 0).then_some(CategorySet(bits))
+    }
+}
+
+impl fmt::Display for CategorySet {
+    /// Comma-separated ids, as in the consent log.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ids: Vec<&str> = self.iter().map(Category::id).collect();
+        f.write_str(&ids.join(","))
+    }
+}
+
+/// What a visitor chose in the dialog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// "Accept all cookies".
+    AcceptAll,
+    /// "Reject all" (granular mode only).
+    RejectAll,
+    /// "Save choices" with these optional categories ticked (granular mode only).
+    Choose(CategorySet),
+    /// Withdraw every consent given.
+    Withdraw,
+}
+
+/// A decision the current mode does not offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("this choice is not offered in {0} mode")]
+pub struct NotOffered(pub &'static str);
+
+/// What a decision leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Store a consent record granting these categories.
+    Store(CategorySet),
+    /// Store nothing and remove the consent record (all-or-nothing withdrawal).
+    Forget,
+}
+
+impl Decision {
+    /// Applies the mode's rules. In all-or-nothing mode only accepting everything is stored; a
+    /// withdrawal forgets the record. In granular mode necessary is always granted and every
+    /// decision, rejection included, is remembered.
+    pub fn outcome(self, mode: ConsentMode) -> Result<Outcome, NotOffered> {
+        match (mode, self) {
+            (_, Decision::AcceptAll) => Ok(Outcome::Store(CategorySet::ALL)),
+            (ConsentMode::AllOrNothing, Decision::Withdraw) => Ok(Outcome::Forget),
+            (ConsentMode::AllOrNothing, _) => Err(NotOffered(mode.as_str())),
+            (ConsentMode::Granular, Decision::RejectAll | Decision::Withdraw) => {
+                Ok(Outcome::Store(CategorySet::necessary()))
+            }
+            (ConsentMode::Granular, Decision::Choose(set)) => {
+                Ok(Outcome::Store(set.with(Category::Necessary)))
+            }
+        }
+    }
+
+    /// Reads a form: `choice` is `accept_all`, `reject_all`, `save` or `withdraw`; with `save`,
+    /// the ticked optional categories.
+    pub fn from_form(choice: &str, ticked: &[&str]) -> Option<Decision> {
+        match choice {
+            "accept_all" => Some(Decision::AcceptAll),
+            "reject_all" => Some(Decision::RejectAll),
+            "withdraw" => Some(Decision::Withdraw),
+            "save" => {
+                let mut set = CategorySet::NONE;
+                for id in ticked {
+                    set = set.with(Category::from_id(id)?);
+                }
+                Some(Decision::Choose(set))
+            }
+            _ => None,
+        }
+    }
+
+    /// The name written to the consent log.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::AcceptAll => "accept_all",
+            Decision::RejectAll => "reject_all",
+            Decision::Choose(_) => "save",
+            Decision::Withdraw => "withdraw",
+        }
+    }
+}
+
+/// A stored consent, as read back from a verified cookie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsentRecord {
+    /// Random id linking the cookie to the consent log (no personal data).
+    pub id: [u8; 16],
+    /// The policy revision the visitor answered.
+    pub revision: u32,
+    /// What was granted.
+    pub granted: CategorySet,
+    /// When, in seconds since the Unix epoch.
+    pub issued_at: u64,
+}
+
+impl ConsentRecord {
+    /// Whether the record still answers the question: same revision, not expired, not from the
+    /// future (a clock skew of a minute is tolerated).
+    pub fn is_current(&self, revision: u32, lifetime_days: u32, now: u64) -> bool {
+        let lifetime = u64::from(lifetime_days) * 86_400;
+        self.revision == revision
+            && self.issued_at <= now + 60
+            && now < self.issued_at.saturating_add(lifetime)
+    }
+
+    /// The id as 32 hex digits.
+    pub fn id_hex(&self) -> String {
+        self.id.iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
+/// What a page needs to know about the visitor's consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ConsentStatus {
+    /// Whether the visitor has a current answer; if not, the dialog is shown.
+    pub answered: bool,
+    /// The categories that may be used now.
+    pub granted: CategorySet,
+}
+
+impl ConsentStatus {
+    /// The status for a verified record, if any, under the current policy.
+    pub fn from_record(
+        record: Option<ConsentRecord>,
+        revision: u32,
+        lifetime_days: u32,
+        now: u64,
+    ) -> Self {
+        match record {
+            Some(r) if r.is_current(revision, lifetime_days, now) => ConsentStatus {
+                answered: true,
+                granted: r.granted,
+            },
+            _ => ConsentStatus::default(),
+        }
+    }
+}
+
+/// One cookie the site or a third party it embeds may set, for the cookie declaration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CookieDecl {
+    /// The cookie's name.
+    pub name: String,
+    /// The category whose consent it needs.
+    pub category: Category,
+    /// Who sets it (a site name or domain).
+    pub provider: String,
+    /// What it is for, in English.
+    pub purpose_en: String,
+    /// What it is for, in Swedish.
+    pub purpose_sv: String,
+    /// How long it lives, as shown to visitors ("Session", "182 days").
+    pub lifetime: String,
+    /// Whether another site sets it.
+    #[serde(default)]
+    pub third_party: bool,
+}
+
+/// The consent rules an operator configures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConsentPolicy {
+    /// How consent is asked for.
+    pub mode: ConsentMode,
+    /// Raise it when the policy changes: everyone is asked again.
+    pub revision: u32,
+    /// How long an answer is kept before asking again.
+    pub lifetime_days: u32,
+    /// How long consent log rows are kept.
+    pub log_retention_days: u32,
+    /// The cookie declaration.
+    pub cookies: Vec<CookieDecl>,
+}
+
+/// The name of the cookie that remembers the visitor's answer.
+pub const CONSENT_COOKIE: &str = "consent";
+
+impl Default for ConsentPolicy {
+    fn default() -> Self {
+        let decl = |name: &str,
+                    category,
+                    provider: &str,
+                    en: &str,
+                    sv: &str,
+                    lifetime: &str,
+                    third_party| CookieDecl {
+            name: name.into(),
+            category,
+            provider: provider.into(),
+            purpose_en: en.into(),
+            purpose_sv: sv.into(),
+            lifetime: lifetime.into(),
+            third_party,
+        };
+        ConsentPolicy {
+            mode: ConsentMode::AllOrNothing,
+            revision: 1,
+            lifetime_days: 182,
+            log_retention_days: 365,
+            cookies: vec![
+                decl(
+                    CONSENT_COOKIE,
+                    Category::Necessary,
+                    "jobtechdev.se",
+                    "Remembers your answer to the cookie question.",
+                    "Kommer ihåg ditt svar på frågan om kakor.",
+                    "182 days",
+                    false,
+                ),
+                decl(
+                    "YSC",
+                    Category::ExternalMedia,
+                    "YouTube (youtube-nocookie.com)",
+                    "Set by embedded YouTube videos when they play.",
+                    "Sätts av inbäddade YouTube-filmer när de spelas.",
+                    "Session",
+                    true,
+                ),
+                decl(
+                    "VISITOR_INFO1_LIVE",
+                    Category::ExternalMedia,
+                    "YouTube (youtube-nocookie.com)",
+                    "Set by embedded YouTube videos to estimate bandwidth.",
+                    "Sätts av inbäddade YouTube-filmer för att uppskatta bandbredd.",
+                    "180 days",
+                    true,
+                ),
+                decl(
+                    "IDE",
+                    Category::Marketing,
+                    "Google (doubleclick.net)",
+                    "Google advertising: measures and personalises ads.",
+                    "Googles annonsering: mäter och anpassar annonser.",
+                    "13 months",
+                    true,
+                ),
+            ],
+        }
+    }
+}
+
+impl ConsentPolicy {
+    /// The declared first-party cookies of `category` (the ones this site can remove).
+    pub fn first_party_cookies(&self, category: Category) -> impl Iterator<Item = &CookieDecl> {
+        self.cookies
+            .iter()
+            .filter(move |c| c.category == category && !c.third_party)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_or_nothing_offers_accept_and_withdraw_only() {
+        let mode = ConsentMode::AllOrNothing;
+        assert_eq!(
+            Decision::AcceptAll.outcome(mode),
+            Ok(Outcome::Store(CategorySet::ALL))
+        );
+        assert_eq!(Decision::Withdraw.outcome(mode), Ok(Outcome::Forget));
+        assert!(Decision::RejectAll.outcome(mode).is_err());
+        assert!(Decision::Choose(CategorySet::ALL).outcome(mode).is_err());
+    }
+
+    #[test]
+    fn granular_always_keeps_necessary_and_remembers_rejection() {
+        let mode = ConsentMode::Granular;
+        let necessary = CategorySet::necessary();
+        assert_eq!(
+            Decision::RejectAll.outcome(mode),
+            Ok(Outcome::Store(necessary))
+        );
+        assert_eq!(
+            Decision::Withdraw.outcome(mode),
+            Ok(Outcome::Store(necessary))
+        );
+        let media = CategorySet::NONE.with(Category::ExternalMedia);
+        assert_eq!(
+            Decision::Choose(media).outcome(mode),
+            Ok(Outcome::Store(media.with(Category::Necessary)))
+        );
+    }
+
+    #[test]
+    fn forms_parse_strictly() {
+        assert_eq!(
+            Decision::from_form("accept_all", &[]),
+            Some(Decision::AcceptAll)
+        );
+        assert_eq!(
+            Decision::from_form("save", &["marketing"]),
+            Some(Decision::Choose(
+                CategorySet::NONE.with(Category::Marketing)
+            ))
+        );
+        assert_eq!(Decision::from_form("save", &["cookies_please"]), None);
+        assert_eq!(Decision::from_form("ACCEPT_ALL", &[]), None);
+        assert_eq!(Decision::from_form("", &[]), None);
+    }
+
+    #[test]
+    fn category_sets_round_trip_and_refuse_unknown_bits() {
+        for bits in 0..=7 {
+            assert_eq!(
+                CategorySet::from_bits(bits).map(CategorySet::bits),
+                Some(bits)
+            );
+        }
+        assert_eq!(CategorySet::from_bits(8), None);
+        assert_eq!(
+            CategorySet::ALL.to_string(),
+            "necessary,external_media,marketing"
+        );
+        assert_eq!(
+            CategorySet::necessary().complement().to_string(),
+            "external_media,marketing"
+        );
+    }
+
+    #[test]
+    fn a_record_expires_and_a_new_revision_asks_again() {
+        let record = ConsentRecord {
+            id: [7; 16],
+            revision: 2,
+            granted: CategorySet::ALL,
+            issued_at: 1_000_000,
+        };
+        let day = 86_400;
+        assert!(record.is_current(2, 182, 1_000_000 + 181 * day));
+        assert!(!record.is_current(2, 182, 1_000_000 + 182 * day), "expired");
+        assert!(!record.is_current(3, 182, 1_000_000), "new revision");
+        assert!(
+            !record.is_current(2, 182, 1_000_000 - 3600),
+            "issued in the future"
+        );
+        let status = ConsentStatus::from_record(Some(record), 3, 182, 1_000_000);
+        assert!(!status.answered);
+        assert_eq!(status.granted, CategorySet::NONE);
+        assert_eq!(record.id_hex(), "07".repeat(16));
+    }
+}

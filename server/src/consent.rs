@@ -1,0 +1,362 @@
+//! Consent on the server: reading the visitor's signed consent cookie for every request, and
+//! the `POST /consent` endpoint that records a decision, sets or clears cookies and logs it.
+
+use std::{
+    net::SocketAddr,
+    path::Path,
+    sync::Arc,
+    time::{SystemTime, UNIX_EPOCH},
+};
+
+use app::{
+    domain::{
+        consent::{
+            CONSENT_COOKIE, Category, CategorySet, ConsentPolicy, ConsentRecord, ConsentStatus,
+            Decision, Outcome,
+        },
+        i18n::strings,
+        lang::Lang,
+        net::mask_ip,
+    },
+    server::consent::{ConsentKey, cookie_value},
+};
+use axum::{
+    body::Bytes,
+    extract::{ConnectInfo, Request, State},
+    middleware::Next,
+    response::{Html, IntoResponse, Redirect, Response},
+};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+
+use crate::db::{ConsentLogRow, Db};
+
+/// What the consent code needs, shared by the middleware and the endpoint.
+#[derive(Debug, Clone)]
+pub struct ConsentState {
+    /// The operator's rules.
+    pub policy: Arc<ConsentPolicy>,
+    /// Signs and verifies the cookie.
+    pub key: ConsentKey,
+    /// Where decisions are logged.
+    pub db: Db,
+    /// The site's origin (`https://example.org`), for the same-origin check.
+    pub origin: Arc<str>,
+    /// Whether cookies get `Secure`.
+    pub secure: bool,
+}
+
+/// The verified consent record a request carries, if any.
+#[derive(Debug, Clone, Copy)]
+pub struct CarriedRecord(pub Option<ConsentRecord>);
+
+/// Seconds since the Unix epoch.
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default()
+}
+
+/// Reads the consent cookie of every request and leaves a [`ConsentStatus`] (and the record)
+/// in its extensions for the pages. A missing, malformed, forged, outdated or expired cookie
+/// reads as "no answer".
+pub async fn read_consent(
+    State(state): State<ConsentState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let record = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|h| cookie_value(h, CONSENT_COOKIE))
+        .and_then(|value| state.key.decode(value));
+    let status = ConsentStatus::from_record(
+        record,
+        state.policy.revision,
+        state.policy.lifetime_days,
+        now(),
+    );
+    let record = record.filter(|_| status.answered);
+    request.extensions_mut().insert(status);
+    request.extensions_mut().insert(CarriedRecord(record));
+    next.run(request).await
+}
+
+/// Whether a state-changing request comes from this site: `Sec-Fetch-Site: same-origin`, or
+/// else an `Origin` equal to the site's. Requests with neither header (not from a browser)
+/// carry no visitor's cookies to abuse and are let through.
+pub fn is_same_origin(headers: &HeaderMap, origin: &str) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site") {
+        return site == "same-origin";
+    }
+    match headers.get(header::ORIGIN) {
+        Some(o) => o.to_str().is_ok_and(|o| o.eq_ignore_ascii_case(origin)),
+        None => true,
+    }
+}
+
+/// A path on this site to go back to: relative, no scheme or host, no backslashes; `/`
+/// otherwise.
+pub fn safe_return_path(raw: &str) -> String {
+    let ok = raw.starts_with('/')
+        && !raw.starts_with("//")
+        && !raw.contains('\\')
+        && !raw.chars().any(|c| c.is_control())
+        && raw.len() <= 512;
+    if ok { raw.to_owned() } else { "/".to_owned() }
+}
+
+/// `POST /consent` (form): `choice`, optional `category` (repeated), `return_to`, `lang`.
+pub async fn post_consent(
+    State(state): State<ConsentState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let headers = parts.headers;
+    let carried = parts.extensions.get::<CarriedRecord>().and_then(|c| c.0);
+    let form: Vec<(String, String)> = match axum::body::to_bytes(body, 16 * 1024).await {
+        Ok(bytes) => parse_form(&bytes),
+        Err(_) => {
+            return error_page(Lang::default(), StatusCode::PAYLOAD_TOO_LARGE, |t| {
+                t.consent_bad_request
+            });
+        }
+    };
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let lang = field("lang").and_then(Lang::from_code).unwrap_or_default();
+    if !is_same_origin(&headers, &state.origin) {
+        return error_page(lang, StatusCode::FORBIDDEN, |t| t.consent_forbidden);
+    }
+    let ticked: Vec<&str> = form
+        .iter()
+        .filter(|(k, _)| k == "category")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let decision = field("choice").and_then(|c| Decision::from_form(c, &ticked));
+    let Some(outcome) = decision.and_then(|d| d.outcome(state.policy.mode).ok()) else {
+        return error_page(lang, StatusCode::BAD_REQUEST, |t| t.consent_bad_request);
+    };
+    let decision = decision.unwrap_or(Decision::Withdraw);
+    let now = now();
+    let id = carried.map(|r| r.id).unwrap_or_else(random_id);
+    let before = carried.map(|r| r.granted).unwrap_or(CategorySet::NONE);
+    let granted = match outcome {
+        Outcome::Store(set) => set,
+        Outcome::Forget => CategorySet::NONE,
+    };
+    let record = ConsentRecord {
+        id,
+        revision: state.policy.revision,
+        granted,
+        issued_at: now,
+    };
+    let row = ConsentLogRow {
+        consent_id: record.id_hex(),
+        at_unix: i64::try_from(now).unwrap_or(i64::MAX),
+        mode: state.policy.mode.as_str().into(),
+        revision: i64::from(state.policy.revision),
+        decision: decision.as_str().into(),
+        granted: granted.to_string(),
+        denied: granted.complement().to_string(),
+        lang: lang.code().into(),
+        masked_ip: mask_ip(peer.ip()).to_string(),
+    };
+    if let Err(e) = state.db.log_consent(&row).await {
+        tracing::error!(error = %e, "consent log write failed");
+        return error_page(lang, StatusCode::SERVICE_UNAVAILABLE, |t| {
+            t.consent_bad_request
+        });
+    }
+
+    let mut cookies = Vec::new();
+    match outcome {
+        Outcome::Store(_) => cookies.push(set_cookie(
+            CONSENT_COOKIE,
+            &state.key.encode(&record),
+            Some(u64::from(state.policy.lifetime_days) * 86_400),
+            state.secure,
+        )),
+        Outcome::Forget => cookies.push(set_cookie(CONSENT_COOKIE, "", Some(0), state.secure)),
+    }
+    // Withdrawn categories: expire the first-party cookies they allowed.
+    for category in Category::ALL
+        .into_iter()
+        .filter(|c| before.contains(*c) && !granted.contains(*c))
+    {
+        for decl in state.policy.first_party_cookies(category) {
+            if decl.name != CONSENT_COOKIE {
+                cookies.push(set_cookie(&decl.name, "", Some(0), state.secure));
+            }
+        }
+    }
+
+    let wants_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    let mut response = if wants_json {
+        let granted_ids: Vec<&str> = granted.iter().map(Category::id).collect();
+        let body =
+            serde_json::json!({ "answered": granted != CategorySet::NONE, "granted": granted_ids });
+        (StatusCode::OK, axum::Json(body)).into_response()
+    } else {
+        let back = safe_return_path(field("return_to").unwrap_or("/"));
+        Redirect::to(&back).into_response()
+    };
+    for cookie in cookies {
+        if let Ok(value) = HeaderValue::from_str(&cookie) {
+            response.headers_mut().append(header::SET_COOKIE, value);
+        }
+    }
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn parse_form(bytes: &Bytes) -> Vec<(String, String)> {
+    form_urlencoded::parse(bytes)
+        .take(32)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// A `Set-Cookie` value: first party, whole site, `HttpOnly`, `SameSite=Lax`.
+fn set_cookie(name: &str, value: &str, max_age: Option<u64>, secure: bool) -> String {
+    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
+    if let Some(age) = max_age {
+        cookie.push_str(&format!("; Max-Age={age}"));
+    }
+    if secure {
+        cookie.push_str("; Secure");
+    }
+    cookie
+}
+
+fn random_id() -> [u8; 16] {
+    let mut id = [0u8; 16];
+    // Without an OS random source no consent id could be trusted; that is a broken host.
+    getrandom::fill(&mut id).expect("the operating system provides random bytes");
+    id
+}
+
+fn error_page(
+    lang: Lang,
+    status: StatusCode,
+    text: impl Fn(&app::domain::i18n::Strings) -> &'static str,
+) -> Response {
+    let t = strings(lang);
+    let body = format!(
+        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body><main><h1>{title}</h1><p>{text}</p><p><a href=\"/{code}/\">{home}</a></p></main></body></html>",
+        code = lang.code(),
+        title = t.cookie_settings,
+        text = text(t),
+        home = t.not_found_home,
+    );
+    (status, Html(body)).into_response()
+}
+
+/// Reads the signing key: the configured secret, or the one kept in `data_dir/consent.key`
+/// (created with 32 random bytes when missing, readable by the owner only).
+pub fn load_key(secret: Option<&str>, data_dir: &Path) -> std::io::Result<ConsentKey> {
+    let bytes = match secret {
+        Some(secret) => secret.as_bytes().to_vec(),
+        None => {
+            let path = data_dir.join("consent.key");
+            match std::fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    let mut bytes = [0u8; 32];
+                    getrandom::fill(&mut bytes).map_err(std::io::Error::other)?;
+                    write_private(&path, &bytes)?;
+                    bytes.to_vec()
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    };
+    ConsentKey::new(bytes)
+        .ok_or_else(|| std::io::Error::other("the consent key is shorter than 32 bytes"))
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_origin_rules() {
+        let origin = "https://portal.example";
+        let with = |pairs: &[(&'static str, &'static str)]| {
+            let mut h = HeaderMap::new();
+            for (k, v) in pairs {
+                h.insert(*k, HeaderValue::from_static(v));
+            }
+            is_same_origin(&h, origin)
+        };
+        assert!(with(&[("sec-fetch-site", "same-origin")]));
+        assert!(!with(&[
+            ("sec-fetch-site", "cross-site"),
+            ("origin", "https://portal.example")
+        ]));
+        assert!(!with(&[("sec-fetch-site", "same-site")]));
+        assert!(with(&[("origin", "https://portal.example")]));
+        assert!(!with(&[("origin", "https://evil.example")]));
+        assert!(!with(&[("origin", "null")]));
+        assert!(with(&[]));
+    }
+
+    #[test]
+    fn return_paths_stay_on_the_site() {
+        assert_eq!(safe_return_path("/en/cookie-policy"), "/en/cookie-policy");
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil",
+            "en/x",
+            "",
+            "/a\nb",
+        ] {
+            assert_eq!(safe_return_path(bad), "/", "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn cookies_are_http_only_lax_and_secure_on_https() {
+        assert_eq!(
+            set_cookie("consent", "v", Some(10), false),
+            "consent=v; Path=/; HttpOnly; SameSite=Lax; Max-Age=10"
+        );
+        assert!(set_cookie("consent", "v", Some(10), true).ends_with("; Secure"));
+    }
+
+    #[test]
+    fn the_generated_key_is_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = load_key(None, dir.path()).expect("created");
+        let b = load_key(None, dir.path()).expect("read back");
+        let record = ConsentRecord {
+            id: [1; 16],
+            revision: 1,
+            granted: CategorySet::ALL,
+            issued_at: 5,
+        };
+        assert_eq!(b.decode(&a.encode(&record)), Some(record));
+        assert!(load_key(Some("short"), dir.path()).is_err());
+    }
+}

@@ -1,0 +1,400 @@
+//! Consent over HTTP: the dialog before an answer, the POST endpoint in both modes, signed
+//! cookies, the consent log with masked IPs, re-asking, forgeries and cross-site requests.
+
+mod common;
+
+use app::{
+    domain::consent::{CategorySet, ConsentMode, ConsentRecord},
+    server::consent::ConsentKey,
+};
+use common::{SECRET, TestApp};
+use server::{consent::now, db::Db};
+
+const ORIGIN: &str = "https://portal.example";
+
+fn key() -> ConsentKey {
+    ConsentKey::new(SECRET.as_bytes().to_vec()).expect("key")
+}
+
+/// Whether the page's consent dialog is rendered open.
+fn dialog_open(html: &str) -> bool {
+    let at = html
+        .find(r#"class="consent-dialog""#)
+        .expect("the dialog is rendered");
+    let tag = &html[html[..at].rfind('<').expect("tag")..at + html[at..].find('>').expect("end")];
+    !tag.contains(" hidden")
+}
+
+async fn post(app: &TestApp, form: &[(&str, &str)], headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut request = app.client.post(format!("{}/consent", app.base)).form(form);
+    for (k, v) in headers {
+        request = request.header(*k, *v);
+    }
+    request.send().await.expect("request")
+}
+
+fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().expect("ascii").to_owned())
+        .collect()
+}
+
+async fn log_rows(app: &TestApp) -> Vec<server::db::ConsentLogRow> {
+    Db::open(&app.data_dir())
+        .await
+        .expect("db")
+        .consent_log()
+        .await
+        .expect("rows")
+}
+
+async fn page_with_cookie(app: &TestApp, cookie: &str) -> String {
+    let response = reqwest::Client::new()
+        .get(format!("{}/en/cookie-policy", app.base))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        response.status(),
+        200,
+        "a bad cookie is never an error page"
+    );
+    assert!(response.headers().get("set-cookie").is_none());
+    response.text().await.expect("body")
+}
+
+#[tokio::test]
+async fn the_dialog_is_in_the_html_before_any_answer() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.page("/sv/").await;
+    assert_eq!(status, 200);
+    assert!(dialog_open(&html), "open on the first view");
+    assert!(
+        html.contains(r#"role="dialog""#) && html.contains(r#"aria-labelledby="consent-title""#)
+    );
+    assert!(
+        html.contains("Godkänn alla kakor") && html.contains("Inte nu"),
+        "all-or-nothing buttons in Swedish"
+    );
+    assert!(
+        !html.contains("Neka alla"),
+        "no reject button in all-or-nothing mode"
+    );
+    assert!(
+        html.contains(r#"<form method="post" action="/consent""#),
+        "works as a plain form"
+    );
+    assert!(
+        html.contains(r#"href="/sv/?consent=settings""#),
+        "the footer's cookie settings link"
+    );
+}
+
+#[tokio::test]
+async fn accepting_sets_a_signed_cookie_logs_a_masked_ip_and_closes_the_dialog() {
+    let app = TestApp::spawn().await;
+    let response = post(
+        &app,
+        &[
+            ("choice", "accept_all"),
+            ("return_to", "/en/about"),
+            ("lang", "en"),
+        ],
+        &[("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(response.headers()["location"], "/en/about");
+    let cookies = set_cookies(&response);
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    let cookie = &cookies[0];
+    assert!(cookie.starts_with("consent=1."), "{cookie}");
+    for attribute in [
+        "; Path=/",
+        "; HttpOnly",
+        "; SameSite=Lax",
+        "; Max-Age=15724800",
+        "; Secure",
+    ] {
+        assert!(cookie.contains(attribute), "{attribute} missing: {cookie}");
+    }
+    let value = cookie
+        .split(';')
+        .next()
+        .expect("pair")
+        .trim_start_matches("consent=");
+    let record = key().decode(value).expect("signed with the configured key");
+    assert_eq!(record.granted, CategorySet::ALL);
+
+    let (_, html) = app.page_keeping_cookies("/en/cookie-policy").await;
+    assert!(!dialog_open(&html), "answered: the dialog is closed");
+    assert!(html.contains("Withdraw consent"));
+
+    let rows = log_rows(&app).await;
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(row.consent_id, record.id_hex());
+    assert_eq!(
+        (row.mode.as_str(), row.decision.as_str()),
+        ("all-or-nothing", "accept_all")
+    );
+    assert_eq!(row.granted, "necessary,external_media,marketing");
+    assert_eq!(row.denied, "");
+    assert_eq!(row.masked_ip, "127.0.0.0", "the last octet is never stored");
+    assert_eq!(row.lang, "en");
+    assert!((now() as i64 - row.at_unix).abs() < 60);
+}
+
+#[tokio::test]
+async fn javascript_requests_get_json() {
+    let app = TestApp::spawn().await;
+    let response = post(
+        &app,
+        &[("choice", "accept_all"), ("return_to", "/en/")],
+        &[
+            ("sec-fetch-site", "same-origin"),
+            ("accept", "application/json"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(set_cookies(&response).len(), 1);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body["answered"], true);
+    assert_eq!(
+        body["granted"],
+        serde_json::json!(["necessary", "external_media", "marketing"])
+    );
+}
+
+#[tokio::test]
+async fn withdrawing_in_all_or_nothing_mode_forgets_the_cookie() {
+    let app = TestApp::spawn().await;
+    post(&app, &[("choice", "accept_all")], &[("origin", ORIGIN)]).await;
+    let response = post(
+        &app,
+        &[("choice", "withdraw"), ("return_to", "/en/")],
+        &[("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(response.status().as_u16(), 303);
+    let cookies = set_cookies(&response);
+    assert!(
+        cookies
+            .iter()
+            .any(|c| c.starts_with("consent=;") && c.contains("Max-Age=0")),
+        "{cookies:?}"
+    );
+    let (_, html) = app.page_keeping_cookies("/en/").await;
+    assert!(dialog_open(&html), "asked again");
+    let rows = log_rows(&app).await;
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1].decision, "withdraw");
+    assert_eq!(
+        rows[1].consent_id, rows[0].consent_id,
+        "the same consent id links the rows"
+    );
+    assert_eq!(rows[1].granted, "");
+}
+
+#[tokio::test]
+async fn granular_mode_remembers_rejections_and_choices() {
+    let app = TestApp::spawn_configured(|s| s.consent.mode = ConsentMode::Granular).await;
+    let (_, html) = app.page("/en/").await;
+    assert!(
+        html.contains("Reject all") && html.contains("Save choices"),
+        "granular first layer"
+    );
+    assert!(
+        !html.contains(r#"name="category" value="external_media" checked"#),
+        "nothing pre-ticked"
+    );
+
+    let decode = |r: &reqwest::Response| {
+        let cookie = set_cookies(r)
+            .into_iter()
+            .find(|c| c.starts_with("consent="))
+            .expect("cookie");
+        let value = cookie
+            .split(';')
+            .next()
+            .expect("pair")
+            .trim_start_matches("consent=")
+            .to_owned();
+        key().decode(&value).expect("valid")
+    };
+    let rejected = post(&app, &[("choice", "reject_all")], &[("origin", ORIGIN)]).await;
+    assert_eq!(
+        decode(&rejected).granted,
+        CategorySet::necessary(),
+        "a rejection is remembered"
+    );
+    let (_, html) = app.page_keeping_cookies("/en/").await;
+    assert!(!dialog_open(&html));
+
+    let chosen = post(
+        &app,
+        &[("choice", "save"), ("category", "external_media")],
+        &[("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(
+        decode(&chosen).granted.to_string(),
+        "necessary,external_media"
+    );
+    let withdrawn = post(&app, &[("choice", "withdraw")], &[("origin", ORIGIN)]).await;
+    assert_eq!(decode(&withdrawn).granted, CategorySet::necessary());
+    let decisions: Vec<String> = log_rows(&app)
+        .await
+        .into_iter()
+        .map(|r| format!("{}:{}", r.decision, r.denied))
+        .collect();
+    assert_eq!(
+        decisions,
+        [
+            "reject_all:external_media,marketing",
+            "save:marketing",
+            "withdraw:external_media,marketing"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn cross_site_and_malformed_requests_change_nothing() {
+    let app = TestApp::spawn().await;
+    type Pairs = &'static [(&'static str, &'static str)];
+    let cases: [(Pairs, Pairs, u16); 6] = [
+        (
+            &[("choice", "accept_all")],
+            &[("origin", "https://evil.example")],
+            403,
+        ),
+        (
+            &[("choice", "accept_all")],
+            &[("sec-fetch-site", "cross-site")],
+            403,
+        ),
+        (&[("choice", "accept_all")], &[("origin", "null")], 403),
+        (&[("choice", "eat_cookies")], &[("origin", ORIGIN)], 400),
+        (&[("choice", "reject_all")], &[("origin", ORIGIN)], 400),
+        (&[("lang", "sv")], &[("origin", ORIGIN)], 400),
+    ];
+    for (form, headers, status) in cases {
+        let response = post(&app, form, headers).await;
+        assert_eq!(response.status().as_u16(), status, "{form:?} {headers:?}");
+        assert!(set_cookies(&response).is_empty(), "{form:?}");
+        let body = response.text().await.expect("body");
+        assert!(body.contains("<h1>"), "a clear page: {body}");
+    }
+    assert!(log_rows(&app).await.is_empty(), "nothing logged");
+    let get = app.get("/consent").await;
+    assert_eq!(get.status().as_u16(), 405, "POST only");
+}
+
+#[tokio::test]
+async fn forged_outdated_and_expired_cookies_mean_no_consent() {
+    let app = TestApp::spawn().await;
+    let record = |revision, issued_at| ConsentRecord {
+        id: [3; 16],
+        revision,
+        granted: CategorySet::ALL,
+        issued_at,
+    };
+    let valid = key().encode(&record(1, now()));
+    assert!(
+        !dialog_open(&page_with_cookie(&app, &format!("consent={valid}")).await),
+        "valid cookie"
+    );
+    let forged = ConsentKey::new(vec![9; 32])
+        .expect("key")
+        .encode(&record(1, now()));
+    let outdated = key().encode(&record(0, now()));
+    let expired = key().encode(&record(1, now() - 183 * 86_400));
+    let future = key().encode(&record(1, now() + 86_400));
+    let tampered = valid.replacen(".7.", ".1.", 1);
+    for cookie in [
+        format!("consent={forged}"),
+        format!("consent={outdated}"),
+        format!("consent={expired}"),
+        format!("consent={future}"),
+        format!("consent={tampered}"),
+        "consent=".to_owned(),
+        "consent=%%%; other=1".to_owned(),
+        format!("consent={}", "x".repeat(4000)),
+    ] {
+        assert!(
+            dialog_open(&page_with_cookie(&app, &cookie).await),
+            "{cookie:.60}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_new_revision_asks_again() {
+    let app = TestApp::spawn_configured(|s| s.consent.revision = 2).await;
+    let old = key().encode(&ConsentRecord {
+        id: [1; 16],
+        revision: 1,
+        granted: CategorySet::ALL,
+        issued_at: now(),
+    });
+    assert!(dialog_open(
+        &page_with_cookie(&app, &format!("consent={old}")).await
+    ));
+    let new = key().encode(&ConsentRecord {
+        id: [1; 16],
+        revision: 2,
+        granted: CategorySet::ALL,
+        issued_at: now(),
+    });
+    assert!(!dialog_open(
+        &page_with_cookie(&app, &format!("consent={new}")).await
+    ));
+}
+
+#[tokio::test]
+async fn plain_http_sites_leave_out_secure() {
+    let app = TestApp::spawn_configured(|s| s.public_url = "http://portal.example".into()).await;
+    let response = post(
+        &app,
+        &[("choice", "accept_all")],
+        &[("origin", "http://portal.example")],
+    )
+    .await;
+    let cookies = set_cookies(&response);
+    assert!(!cookies[0].contains("Secure"), "{cookies:?}");
+}
+
+#[tokio::test]
+async fn the_operator_can_export_the_log() {
+    let app = TestApp::spawn().await;
+    post(
+        &app,
+        &[("choice", "accept_all"), ("lang", "sv")],
+        &[("origin", ORIGIN)],
+    )
+    .await;
+    for (format, expected) in [
+        ("csv", "all-or-nothing,1,accept_all"),
+        ("json", "\"masked_ip\": \"127.0.0.0\""),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
+            .args(["export-consent", "--format", format])
+            .env("PORTAL_DATA_DIR", app.data_dir())
+            .env_remove("PORTAL_CONFIG")
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains(expected), "{format}: {text}");
+        assert!(!text.contains("127.0.0.1"));
+    }
+}
