@@ -26,13 +26,21 @@ step "release build"
 build_release
 
 step "browser tests (Chromium)"
-port="$(free_port)"
-log="$(mktemp)"
-PORTAL_BIND="127.0.0.1:$port" PORTAL_PUBLIC_URL="http://127.0.0.1:$port" PORTAL_DATA_DIR="$(mktemp -d)" \
-  "$server_bin" >"$log" 2>&1 &
-server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true' EXIT
-wait_for "http://127.0.0.1:$port/en/" || { cat "$log"; exit 1; }
-(cd end2end && BASE_URL="http://127.0.0.1:$port" npx playwright test)
+# One server per consent mode, each with its own data folder.
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+start_server() { # mode -> prints the base URL
+  local port log
+  port="$(free_port)"
+  log="$(mktemp)"
+  PORTAL_BIND="127.0.0.1:$port" PORTAL_PUBLIC_URL="http://127.0.0.1:$port" PORTAL_DATA_DIR="$(mktemp -d)" \
+    PORTAL_CONSENT__MODE="$1" "$server_bin" >"$log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$port/en/" || { cat "$log" >&2; exit 1; }
+  base_url="http://127.0.0.1:$port"
+}
+start_server all-or-nothing; default_url="$base_url"
+start_server granular; granular_url="$base_url"
+(cd end2end && BASE_URL="$default_url" GRANULAR_URL="$granular_url" npx playwright test)
 
 step "all tests passed"

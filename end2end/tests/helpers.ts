@@ -15,7 +15,7 @@ export function watchConsole(page: Page): string[] {
 
 /** Waits until the islands are hydrated: the Menu button loses its `hidden` attribute. */
 export async function waitForHydration(page: Page, label: string) {
-  const button = page.getByRole('button', { name: label, exact: true });
+  const button = page.locator('button.menu-toggle', { hasText: label });
   await expect(button).toHaveCount(1);
   await expect(page.locator('button.menu-toggle:not([hidden])')).toHaveCount(1);
   return button;

@@ -282,13 +282,15 @@ mod client {
         let action = form.action();
         leptos::task::spawn_local(async move {
             let request = window().fetch_with_str_and_init(&action, &init);
-            let ok = match wasm_bindgen_futures::JsFuture::from(request).await {
-                Ok(response) => response
-                    .dyn_into::<web_sys::Response>()
-                    .map(|r| r.ok())
-                    .unwrap_or(false),
-                Err(_) => false,
-            };
+            let response = wasm_bindgen_futures::JsFuture::from(request)
+                .await
+                .ok()
+                .and_then(|r| r.dyn_into::<web_sys::Response>().ok());
+            let ok = response.as_ref().is_some_and(web_sys::Response::ok);
+            // Read the body to its end, so the request is finished before anything else happens.
+            if let Some(body) = response.and_then(|r| r.text().ok()) {
+                let _ = wasm_bindgen_futures::JsFuture::from(body).await;
+            }
             if ok {
                 granted.set(after);
                 answered.set(after != CategorySet::NONE);
