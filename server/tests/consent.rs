@@ -398,3 +398,42 @@ async fn the_operator_can_export_the_log() {
         assert!(!text.contains("127.0.0.1"));
     }
 }
+
+#[tokio::test]
+async fn videos_wait_for_external_media_consent() {
+    let app = TestApp::spawn().await;
+    let (_, html) = app.page("/en/").await;
+    assert!(
+        html.contains(r#"class="embed-placeholder""#),
+        "a local placeholder"
+    );
+    assert!(
+        !html.contains("<iframe"),
+        "no request to YouTube before consent"
+    );
+    assert!(
+        !html.contains(r#"src="https://www.youtube-nocookie.com"#),
+        "nothing loads from the embed host"
+    );
+    assert!(!html.contains("ytimg.com"), "no remote thumbnail");
+    assert!(html.contains("Load video") && html.contains("https://www.youtube.com/watch?v="));
+
+    let granted = key().encode(&ConsentRecord {
+        id: [2; 16],
+        revision: 1,
+        granted: CategorySet::ALL,
+        issued_at: now(),
+    });
+    let response = reqwest::Client::new()
+        .get(format!("{}/sv/", app.base))
+        .header("cookie", format!("consent={granted}"))
+        .send()
+        .await
+        .expect("request");
+    let html = response.text().await.expect("body");
+    assert!(
+        html.contains(r#"<iframe src="https://www.youtube-nocookie.com/embed/"#),
+        "embedded after consent"
+    );
+    assert!(!html.contains("embed-placeholder"));
+}

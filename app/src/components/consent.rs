@@ -39,11 +39,23 @@ pub fn ConsentDialog(
     let dialog = NodeRef::<leptos::html::Section>::new();
 
     #[cfg(feature = "hydrate")]
-    client::wire(open, dialog);
+    {
+        client::wire(open, dialog);
+        // A choice made elsewhere (a video's "always allow") updates what the dialog shows.
+        client::on_change(move |set| {
+            granted.set(set);
+            answered.set(set != CategorySet::NONE);
+        });
+    }
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        client::submit(ev, mode, open, answered, granted, saved);
+        client::send_form(ev, mode, move |after| {
+            granted.set(after);
+            answered.set(after != CategorySet::NONE);
+            open.set(false);
+            saved.set(true);
+        });
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
@@ -200,7 +212,7 @@ pub fn granted_after(decision: Decision, mode: ConsentMode) -> Option<CategorySe
 }
 
 #[cfg(feature = "hydrate")]
-mod client {
+pub(crate) mod client {
     //! Browser-only behaviour: focus, events, and sending the form with `fetch`.
 
     use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
@@ -231,13 +243,28 @@ mod client {
         }
     }
 
-    pub fn submit(
+    /// Calls `f` with the granted categories whenever a choice is saved on this page.
+    pub fn on_change(f: impl Fn(CategorySet) + 'static) {
+        let handle = window_event_listener_untyped(CHANGED_EVENT, move |ev| {
+            let bits = ev
+                .dyn_ref::<web_sys::CustomEvent>()
+                .and_then(|e| e.detail().as_f64())
+                .and_then(|d| u8::try_from(d as u32).ok())
+                .and_then(CategorySet::from_bits);
+            if let Some(set) = bits {
+                f(set);
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Sends a consent form with `fetch` instead of navigating; on success calls `done` with
+    /// what is now granted and tells the other islands. Choices the mode does not offer are
+    /// left to the plain form post (which answers with a clear error page).
+    pub fn send_form(
         ev: leptos::ev::SubmitEvent,
         mode: ConsentMode,
-        open: RwSignal<bool>,
-        answered: RwSignal<bool>,
-        granted: RwSignal<CategorySet>,
-        saved: RwSignal<bool>,
+        done: impl Fn(CategorySet) + 'static,
     ) {
         let Some(form) = ev
             .target()
@@ -292,10 +319,7 @@ mod client {
                 let _ = wasm_bindgen_futures::JsFuture::from(body).await;
             }
             if ok {
-                granted.set(after);
-                answered.set(after != CategorySet::NONE);
-                open.set(false);
-                saved.set(true);
+                done(after);
                 dispatch(CHANGED_EVENT, Some(after.bits()));
             }
         });

@@ -14,7 +14,7 @@ use crate::{
 pub const SETTINGS_QUERY: &str = "consent=settings";
 
 /// The visitor's consent as the server read it from this request (none outside a request).
-fn consent_status() -> ConsentStatus {
+pub fn consent_status() -> ConsentStatus {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()

@@ -291,6 +291,8 @@ pub struct ConsentPolicy {
     pub log_retention_days: u32,
     /// The cookie declaration.
     pub cookies: Vec<CookieDecl>,
+    /// Where embedded videos load from once allowed (YouTube's privacy-enhanced host).
+    pub video_origin: String,
 }
 
 /// The name of the cookie that remembers the visitor's answer.
@@ -318,6 +320,7 @@ impl Default for ConsentPolicy {
             revision: 1,
             lifetime_days: 182,
             log_retention_days: 365,
+            video_origin: "https://www.youtube-nocookie.com".into(),
             cookies: vec![
                 decl(
                     CONSENT_COOKIE,

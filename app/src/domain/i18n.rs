@@ -71,6 +71,16 @@ pub struct Strings {
     pub consent_bad_request: &'static str,
     /// Error page text for a cross-site consent request.
     pub consent_forbidden: &'static str,
+    /// Text of a video placeholder.
+    pub video_notice: &'static str,
+    /// Loads one video this once.
+    pub load_video: &'static str,
+    /// Grants external media for good.
+    pub allow_external_media: &'static str,
+    /// Link to the video on YouTube.
+    pub watch_on_youtube: &'static str,
+    /// Accessible name of an embedded video.
+    pub video_title: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
 }
@@ -88,6 +98,11 @@ const SV: Strings = Strings {
     not_found_title: "Sidan finns inte",
     not_found_text: "Vi hittar ingen sida på den adressen. Den kan ha flyttats eller tagits bort.",
     not_found_home: "Gå till startsidan",
+    video_notice: "Filmen visas från YouTube. Om du spelar den kan YouTube spara kakor och se din IP-adress.",
+    load_video: "Visa filmen",
+    allow_external_media: "Tillåt alltid externa medier",
+    watch_on_youtube: "Se filmen på YouTube",
+    video_title: "Film från YouTube",
     consent_title: "Kakor på den här webbplatsen",
     consent_text_all_or_nothing: "Vi vill använda kakor för inloggning, för att komma ihåg ditt val, för inbäddade filmer (YouTube) och för annonsering (Google). Inget sparas utan ditt samtycke. Du kan återkalla samtycket när som helst under Kakinställningar längst ned på varje sida.",
     consent_text_granular: "Nödvändiga kakor (inloggning, ditt val, säkerhet) behövs för att webbplatsen ska fungera. Med ditt samtycke använder vi också kakor för inbäddade filmer (YouTube) och annonsering (Google). Du kan ändra eller återkalla ditt val när som helst under Kakinställningar längst ned på varje sida.",
@@ -137,6 +152,11 @@ const EN: Strings = Strings {
     not_found_title: "Page not found",
     not_found_text: "There is no page at this address. It may have been moved or removed.",
     not_found_home: "Go to the home page",
+    video_notice: "This video is shown from YouTube. If you play it, YouTube can store cookies and see your IP address.",
+    load_video: "Load video",
+    allow_external_media: "Always allow external media",
+    watch_on_youtube: "Watch on YouTube",
+    video_title: "Video from YouTube",
     consent_title: "Cookies on this site",
     consent_text_all_or_nothing: "We would like to use cookies for logging in, to remember your choice, for embedded videos (YouTube) and for advertising (Google). Nothing is stored without your consent. You can withdraw your consent at any time under Cookie settings at the bottom of every page.",
     consent_text_granular: "Necessary cookies (login, your choice, security) keep the site working. With your consent we also use cookies for embedded videos (YouTube) and advertising (Google). You can change or withdraw your choice at any time under Cookie settings at the bottom of every page.",

@@ -40,8 +40,17 @@ pub struct Page {
     pub in_menu: bool,
     /// Headings for the table of contents; empty with `disableToc: true`.
     pub toc: Vec<TocEntry>,
-    /// The body as sanitised HTML.
-    pub html: String,
+    /// The body: sanitised HTML, with embeds between.
+    pub body: Vec<Block>,
+}
+
+/// A piece of a page body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Block {
+    /// Sanitised HTML.
+    Html(String),
+    /// A YouTube video (from the `{{< youtube ID >}}` shortcode), shown only with consent.
+    YouTube(String),
 }
 
 impl Page {
@@ -174,7 +183,7 @@ mod tests {
             weight,
             in_menu,
             toc: vec![],
-            html: String::new(),
+            body: Vec::new(),
         }
     }
 

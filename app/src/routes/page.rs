@@ -6,8 +6,14 @@ use leptos_router::hooks::use_location;
 
 use crate::{
     SiteContext,
-    components::layout::Layout,
-    domain::{i18n::strings, site::Page},
+    components::{
+        embed::YouTubeEmbed,
+        layout::{Layout, consent_status},
+    },
+    domain::{
+        i18n::strings,
+        site::{Block, Page},
+    },
     routes::not_found::NotFound,
 };
 
@@ -50,6 +56,25 @@ fn PageView(page: Page) -> impl IntoView {
             </p>
         }
     });
+    let status = consent_status();
+    let body = page
+        .body
+        .iter()
+        .map(|block| match block {
+            Block::Html(html) => view! { <div inner_html=html.clone()></div> }.into_any(),
+            Block::YouTube(video) => view! {
+                <YouTubeEmbed
+                    video=video.clone()
+                    lang=page.lang
+                    mode=ctx.consent.mode
+                    granted=status.granted
+                    origin=ctx.consent.video_origin.clone()
+                    return_to=page.url.clone()
+                />
+            }
+            .into_any(),
+        })
+        .collect_view();
     let toc = (!page.toc.is_empty()).then(|| {
         let entries = page
             .toc
@@ -77,7 +102,7 @@ fn PageView(page: Page) -> impl IntoView {
                 <h1>{page.title.clone()}</h1>
                 {updated}
                 {toc}
-                <div class="content" inner_html=page.html.clone()></div>
+                <div class="content">{body}</div>
             </article>
         </Layout>
     }

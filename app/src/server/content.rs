@@ -146,7 +146,7 @@ fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Page>, Strin
         } else {
             rendered.toc
         },
-        html: rendered.html,
+        body: rendered.body,
         description: fm.description.filter(|d| !d.trim().is_empty()),
         title: fm.title,
     }))

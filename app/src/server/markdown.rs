@@ -5,29 +5,93 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::domain::site::TocEntry;
+use crate::domain::site::{Block, TocEntry};
 
 /// A rendered page body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
-    /// Sanitised HTML.
-    pub html: String,
+    /// Sanitised HTML and embeds, in order.
+    pub body: Vec<Block>,
     /// Headings of levels 2–4, in order.
     pub toc: Vec<TocEntry>,
 }
 
-/// Renders markdown to sanitised HTML and collects its headings.
+/// A paragraph that stands for an embed between markdown and the final blocks; it survives
+/// rendering and sanitising unchanged because it is plain text.
+const EMBED_MARK: &str = "PORTAL-EMBED-YOUTUBE-";
+
+/// Renders markdown to sanitised HTML and collects its headings. A `{{< youtube ID >}}` line
+/// becomes a [`Block::YouTube`]; other shortcodes are left as text.
 pub fn render(markdown: &str) -> Rendered {
+    let (html, toc) = render_html(&replace_shortcodes(markdown));
+    Rendered {
+        body: split_embeds(&html),
+        toc,
+    }
+}
+
+/// Replaces each line that is only a YouTube shortcode with an embed mark paragraph.
+fn replace_shortcodes(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for line in markdown.split_inclusive('\n') {
+        match youtube_id(line.trim()) {
+            Some(id) => {
+                out.push('\n');
+                out.push_str(EMBED_MARK);
+                out.push_str(id);
+                out.push_str("\n\n");
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
+/// The video id of `{{< youtube ID >}}` or `{{< youtube id="ID" >}}`, when it is a valid id.
+pub fn youtube_id(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix("{{<")?.strip_suffix(">}}")?.trim();
+    let arg = inner.strip_prefix("youtube")?.trim();
+    let arg = arg
+        .strip_prefix("id=")
+        .map(|a| a.trim_matches('"'))
+        .unwrap_or(arg);
+    let valid = (6..=20).contains(&arg.len())
+        && arg
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    valid.then_some(arg)
+}
+
+fn split_embeds(html: &str) -> Vec<Block> {
+    let open = format!("<p>{EMBED_MARK}");
+    let mut blocks = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&open) {
+        let after = &rest[start + open.len()..];
+        let Some(end) = after.find("</p>") else { break };
+        if start > 0 {
+            blocks.push(Block::Html(rest[..start].to_owned()));
+        }
+        blocks.push(Block::YouTube(after[..end].to_owned()));
+        rest = after[end + 4..].trim_start_matches('\n');
+    }
+    if !rest.trim().is_empty() {
+        blocks.push(Block::Html(rest.to_owned()));
+    }
+    blocks
+}
+
+fn render_html(markdown: &str) -> (String, Vec<TocEntry>) {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_STRIKETHROUGH;
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options).collect();
     let (events, toc) = assign_heading_ids(events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    Rendered {
-        html: mark_external_links(&sanitizer().clean(&html).to_string()),
+    (
+        mark_external_links(&sanitizer().clean(&html).to_string()),
         toc,
-    }
+    )
 }
 
 /// Gives every heading an id (its explicit `{#id}` or a slug of its text, made unique) and
@@ -162,6 +226,17 @@ mod tests {
 
     use super::*;
 
+    /// The HTML of a body without embeds.
+    fn html(r: &Rendered) -> String {
+        r.body
+            .iter()
+            .map(|b| match b {
+                Block::Html(h) => h.clone(),
+                Block::YouTube(id) => format!("[video {id}]"),
+            })
+            .collect()
+    }
+
     fn duplicate_ids(toc: &[TocEntry]) -> Vec<&str> {
         let mut seen = HashSet::new();
         toc.iter()
@@ -176,16 +251,20 @@ mod tests {
             "# Top\n\n## What is it?\n\ntext\n\n### Ä & Ö\n\n## What is it?\n\n## Custom {#mine}\n",
         );
         assert!(
-            r.html.contains(r#"<h2 id="what-is-it">What is it?</h2>"#),
+            html(&r).contains(r#"<h2 id="what-is-it">What is it?</h2>"#),
             "{}",
-            r.html
+            html(&r)
         );
-        assert!(r.html.contains(r#"<h2 id="what-is-it-1">"#), "{}", r.html);
-        assert!(r.html.contains(r#"<h3 id="ä--ö">"#), "{}", r.html);
         assert!(
-            r.html.contains(r#"<h2 id="mine">Custom</h2>"#),
+            html(&r).contains(r#"<h2 id="what-is-it-1">"#),
             "{}",
-            r.html
+            html(&r)
+        );
+        assert!(html(&r).contains(r#"<h3 id="ä--ö">"#), "{}", html(&r));
+        assert!(
+            html(&r).contains(r#"<h2 id="mine">Custom</h2>"#),
+            "{}",
+            html(&r)
         );
         let ids: Vec<_> = r.toc.iter().map(|e| (e.level, e.id.as_str())).collect();
         assert_eq!(
@@ -203,16 +282,16 @@ mod tests {
     #[test]
     fn tables_render() {
         let r = render("| a | b |\n|---|--:|\n| 1 | 2 |\n");
-        assert!(r.html.contains("<table>"), "{}", r.html);
+        assert!(html(&r).contains("<table>"), "{}", html(&r));
         assert!(
-            r.html.contains(r#"<td style="text-align: right">2</td>"#),
+            html(&r).contains(r#"<td style="text-align: right">2</td>"#),
             "{}",
-            r.html
+            html(&r)
         );
         let r = render(
             "<table><tr><td style=\"text-align: right; background: url(x)\">x</td></tr></table>",
         );
-        assert!(!r.html.contains("style"), "{}", r.html);
+        assert!(!html(&r).contains("style"), "{}", html(&r));
     }
 
     #[test]
@@ -228,12 +307,12 @@ mod tests {
             "onclick",
             "style=",
         ] {
-            assert!(!r.html.contains(bad), "{bad} survived: {}", r.html);
+            assert!(!html(&r).contains(bad), "{bad} survived: {}", html(&r));
         }
         assert!(
-            r.html.contains("kept") && r.html.contains("<b>bold</b>"),
+            html(&r).contains("kept") && html(&r).contains("<b>bold</b>"),
             "{}",
-            r.html
+            html(&r)
         );
     }
 
@@ -243,22 +322,52 @@ mod tests {
             "[pts](http://www.pts.se) [home](/en/) [x](HTTPS://Example.org/a) [anchor](#top) <a href=\"//cdn.example\">c</a>",
         );
         assert_eq!(
-            r.html.matches(r#"rel="noopener noreferrer""#).count(),
+            html(&r).matches(r#"rel="noopener noreferrer""#).count(),
             3,
             "{}",
-            r.html
+            html(&r)
         );
-        assert!(r.html.contains(r#"<a href="/en/">home</a>"#), "{}", r.html);
         assert!(
-            r.html.contains(r##"<a href="#top">anchor</a>"##),
+            html(&r).contains(r#"<a href="/en/">home</a>"#),
             "{}",
-            r.html
+            html(&r)
         );
+        assert!(
+            html(&r).contains(r##"<a href="#top">anchor</a>"##),
+            "{}",
+            html(&r)
+        );
+    }
+
+    #[test]
+    fn youtube_shortcodes_become_embeds() {
+        let r = render(
+            "Intro\n\n{{< youtube dQw4w9WgXcQ >}}\n\nAfter\n\n{{< youtube id=\"abc_DEF-12\" >}}",
+        );
+        assert_eq!(
+            r.body,
+            [
+                Block::Html("<p>Intro</p>\n".into()),
+                Block::YouTube("dQw4w9WgXcQ".into()),
+                Block::Html("<p>After</p>\n".into()),
+                Block::YouTube("abc_DEF-12".into()),
+            ]
+        );
+        for bad in [
+            "{{< youtube \"><script> >}}",
+            "{{< youtube x >}}",
+            "{{< vimeo 12345678 >}}",
+            "text {{< youtube dQw4w9WgXcQ >}}",
+        ] {
+            let r = render(bad);
+            assert!(r.body.iter().all(|b| matches!(b, Block::Html(_))), "{bad}");
+            assert!(!html(&r).contains("<script"), "{bad}");
+        }
     }
 
     #[test]
     fn copes_with_trailing_spaces_and_no_newline() {
         let r = render("Last line.   ");
-        assert_eq!(r.html.trim(), "<p>Last line.</p>");
+        assert_eq!(html(&r).trim(), "<p>Last line.</p>");
     }
 }

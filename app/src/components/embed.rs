@@ -1,0 +1,94 @@
+//! Embedded videos that load only with consent: a local placeholder (no request to YouTube,
+//! no remote thumbnail) until external media is allowed, for good or this once.
+
+use leptos::prelude::*;
+
+use crate::domain::{
+    consent::{Category, CategorySet, ConsentMode},
+    i18n::strings,
+    lang::Lang,
+};
+
+/// A YouTube video. `granted` is the visitor's consent when the page was rendered; later
+/// changes arrive as `portal:consent` window events (a withdrawal removes the video again).
+#[island]
+pub fn YouTubeEmbed(
+    video: String,
+    lang: Lang,
+    mode: ConsentMode,
+    granted: CategorySet,
+    origin: String,
+    return_to: String,
+) -> impl IntoView {
+    let t = strings(lang);
+    let allowed = RwSignal::new(granted.contains(Category::ExternalMedia));
+    let once = RwSignal::new(false);
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    #[cfg(feature = "hydrate")]
+    super::consent::client::on_change(move |set| {
+        allowed.set(set.contains(Category::ExternalMedia));
+        if !set.contains(Category::ExternalMedia) {
+            once.set(false);
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        super::consent::client::send_form(ev, mode, |_| {});
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let src = format!("{origin}/embed/{video}");
+    let watch = format!("https://www.youtube.com/watch?v={video}");
+    // "Always allow" keeps what was granted before and adds external media.
+    let (choice, allow_label) = match mode {
+        ConsentMode::AllOrNothing => ("accept_all", t.accept_all),
+        ConsentMode::Granular => ("save", t.allow_external_media),
+    };
+    let placeholder = move || {
+        let keep = granted
+            .with(Category::ExternalMedia)
+            .iter()
+            .filter(|c| *c != Category::Necessary && mode == ConsentMode::Granular)
+            .map(|c| view! { <input type="hidden" name="category" value=c.id() /> })
+            .collect_view();
+        view! {
+            <div class="embed-placeholder">
+                <p>{t.video_notice}</p>
+                <div class="embed-actions">
+                    <button
+                        type="button"
+                        hidden=move || !hydrated.get()
+                        on:click=move |_| once.set(true)
+                    >
+                        {t.load_video}
+                    </button>
+                    <form method="post" action="/consent" on:submit=on_submit>
+                        <input type="hidden" name="return_to" value=return_to.clone() />
+                        <input type="hidden" name="lang" value=lang.code() />
+                        {keep}
+                        <button type="submit" name="choice" value=choice>
+                            {allow_label}
+                        </button>
+                    </form>
+                    <a href=watch.clone() rel="noopener noreferrer">
+                        {t.watch_on_youtube}
+                    </a>
+                </div>
+            </div>
+        }
+    };
+    view! {
+        <figure class="embed">
+            <Show when=move || allowed.get() || once.get() fallback=placeholder>
+                <iframe
+                    src=src.clone()
+                    title=t.video_title
+                    allow="accelerometer; encrypted-media; picture-in-picture"
+                    allowfullscreen
+                    referrerpolicy="strict-origin-when-cross-origin"
+                ></iframe>
+            </Show>
+        </figure>
+    }
+}
