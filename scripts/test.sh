@@ -26,21 +26,27 @@ step "release build"
 build_release
 
 step "browser tests (Chromium)"
-# One server per consent mode, each with its own data folder.
+# One server per consent mode, each with its own data folder; videos come from a local
+# stand-in host, so the tests can see whether anything is requested from it.
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+video_port="$(free_port)"
+python3 end2end/fake-video-host.py "$video_port" &
+pids+=($!)
+video_url="http://127.0.0.1:$video_port"
+wait_for "$video_url/embed/x" 
 start_server() { # mode -> prints the base URL
   local port log
   port="$(free_port)"
   log="$(mktemp)"
   PORTAL_BIND="127.0.0.1:$port" PORTAL_PUBLIC_URL="http://127.0.0.1:$port" PORTAL_DATA_DIR="$(mktemp -d)" \
-    PORTAL_CONSENT__MODE="$1" "$server_bin" >"$log" 2>&1 &
+    PORTAL_CONSENT__MODE="$1" PORTAL_CONSENT__VIDEO_ORIGIN="$video_url" "$server_bin" >"$log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$port/en/" || { cat "$log" >&2; exit 1; }
   base_url="http://127.0.0.1:$port"
 }
 start_server all-or-nothing; default_url="$base_url"
 start_server granular; granular_url="$base_url"
-(cd end2end && BASE_URL="$default_url" GRANULAR_URL="$granular_url" npx playwright test)
+(cd end2end && BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" npx playwright test)
 
 step "all tests passed"

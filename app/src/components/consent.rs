@@ -45,6 +45,9 @@ pub fn ConsentDialog(
         client::on_change(move |set| {
             granted.set(set);
             answered.set(set != CategorySet::NONE);
+            if set != CategorySet::NONE {
+                open.set(false);
+            }
         });
     }
 
