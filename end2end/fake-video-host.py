@@ -1,4 +1,5 @@
-"""A stand-in for the video host in browser tests: answers every GET with a small HTML page.
+"""A stand-in for third parties in browser tests: `*.js` gets a script that marks itself as
+loaded, anything else a small HTML page (the video player).
 
 Usage: python3 fake-video-host.py PORT
 """
@@ -8,9 +9,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
-        body = b"<!DOCTYPE html><title>video</title><p>fake video</p>"
+        if self.path.split("?")[0].endswith(".js"):
+            body, kind = b"window.__thirdPartyLoaded = true;", "text/javascript"
+        else:
+            body, kind = b"<!DOCTYPE html><title>video</title><p>fake video</p>", "text/html; charset=utf-8"
         self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)

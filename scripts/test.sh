@@ -40,7 +40,9 @@ start_server() { # mode -> prints the base URL
   port="$(free_port)"
   log="$(mktemp)"
   PORTAL_BIND="127.0.0.1:$port" PORTAL_PUBLIC_URL="http://127.0.0.1:$port" PORTAL_DATA_DIR="$(mktemp -d)" \
-    PORTAL_CONSENT__MODE="$1" PORTAL_CONSENT__VIDEO_ORIGIN="$video_url" "$server_bin" >"$log" 2>&1 &
+    PORTAL_CONSENT__MODE="$1" PORTAL_CONSENT__VIDEO_ORIGIN="$video_url" \
+    PORTAL_CONSENT__SCRIPTS="[{category=\"marketing\",src=\"$video_url/tag.js\"}]" \
+    "$server_bin" >"$log" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$port/en/" || { cat "$log" >&2; exit 1; }
   base_url="http://127.0.0.1:$port"

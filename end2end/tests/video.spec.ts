@@ -63,3 +63,22 @@ test.describe('granular mode', () => {
     expect((await context.cookies()).map((c) => c.name)).toEqual(['consent']);
   });
 });
+
+test('the marketing script loads only after consent, with Consent Mode updated', async ({ page }) => {
+  const scriptRequests: string[] = [];
+  page.on('request', (req) => {
+    if (req.url().endsWith('/tag.js')) scriptRequests.push(req.url());
+  });
+  await page.goto('/en/about');
+  await waitForHydration(page, 'Menu');
+  await page.waitForLoadState('networkidle');
+  expect(scriptRequests).toEqual([]);
+  const defaults = await page.evaluate(() => JSON.stringify((window as any).dataLayer));
+  expect(defaults).toContain('"ad_storage":"denied"');
+
+  await page.getByRole('dialog').getByRole('button', { name: 'Accept all cookies' }).click();
+  await expect.poll(() => page.evaluate(() => (window as any).__thirdPartyLoaded)).toBe(true);
+  expect(scriptRequests.length).toBe(1);
+  const updated = await page.evaluate(() => JSON.stringify((window as any).dataLayer));
+  expect(updated).toContain('"ad_storage":"granted"');
+});

@@ -437,3 +437,47 @@ async fn videos_wait_for_external_media_consent() {
     );
     assert!(!html.contains("embed-placeholder"));
 }
+
+#[tokio::test]
+async fn third_party_scripts_wait_for_their_category() {
+    use app::domain::consent::{Category, ThirdPartyScript};
+    let app = TestApp::spawn_configured(|s| {
+        s.consent.mode = ConsentMode::Granular;
+        s.consent.scripts = vec![ThirdPartyScript {
+            category: Category::Marketing,
+            src: "https://ads.example/tag.js".into(),
+        }];
+    })
+    .await;
+    let tag = r#"<script async src="https://ads.example/tag.js">"#;
+    let (_, html) = app.page("/en/").await;
+    assert!(!html.contains(tag), "no ad script before consent");
+    assert!(
+        html.contains("gtag('consent','default',{ad_storage:'denied'"),
+        "Consent Mode defaults to denied"
+    );
+    let default_at = html.find("gtag('consent','default'").expect("defaults");
+
+    let cookie = |granted| {
+        format!(
+            "consent={}",
+            key().encode(&ConsentRecord {
+                id: [4; 16],
+                revision: 1,
+                granted,
+                issued_at: now()
+            })
+        )
+    };
+    let rejected = page_with_cookie(&app, &cookie(CategorySet::necessary())).await;
+    assert!(!rejected.contains(tag), "rejected: still no ad script");
+    let accepted = page_with_cookie(&app, &cookie(CategorySet::ALL)).await;
+    assert!(accepted.contains(tag), "granted: the script loads");
+    assert!(accepted.contains("gtag('consent','update',{ad_storage:'granted'"));
+    let _ = default_at;
+    let defaults = accepted.find("gtag('consent','default'").expect("defaults");
+    assert!(
+        accepted.find(tag).expect("tag") > defaults,
+        "the defaults come before the tag"
+    );
+}

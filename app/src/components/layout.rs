@@ -6,7 +6,9 @@ use leptos_meta::{Html, Link};
 
 use crate::{
     SiteContext,
-    components::{consent::ConsentDialog, footer::Footer, header::Header},
+    components::{
+        consent::ConsentDialog, footer::Footer, header::Header, scripts::ConsentedScripts,
+    },
     domain::{consent::ConsentStatus, i18n::strings, lang::Lang},
 };
 
@@ -81,5 +83,6 @@ pub fn Layout(
             {children()}
         </main>
         <Footer lang settings_href />
+        <ConsentedScripts scripts=ctx.consent.scripts.clone() granted=status.granted />
     }
 }

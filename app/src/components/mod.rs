@@ -6,3 +6,4 @@ pub mod footer;
 pub mod header;
 pub mod layout;
 pub mod nav_menu;
+pub mod scripts;

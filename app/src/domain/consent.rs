@@ -277,6 +277,16 @@ pub struct CookieDecl {
     pub third_party: bool,
 }
 
+/// A third-party script that may load only once its category is granted (for example
+/// Google's tag for advertising under `marketing`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThirdPartyScript {
+    /// The category whose consent it needs.
+    pub category: Category,
+    /// The script's URL.
+    pub src: String,
+}
+
 /// The consent rules an operator configures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -293,6 +303,8 @@ pub struct ConsentPolicy {
     pub cookies: Vec<CookieDecl>,
     /// Where embedded videos load from once allowed (YouTube's privacy-enhanced host).
     pub video_origin: String,
+    /// Scripts held back until their category is granted.
+    pub scripts: Vec<ThirdPartyScript>,
 }
 
 /// The name of the cookie that remembers the visitor's answer.
@@ -321,6 +333,7 @@ impl Default for ConsentPolicy {
             lifetime_days: 182,
             log_retention_days: 365,
             video_origin: "https://www.youtube-nocookie.com".into(),
+            scripts: Vec::new(),
             cookies: vec![
                 decl(
                     CONSENT_COOKIE,
@@ -370,6 +383,21 @@ impl ConsentPolicy {
             .iter()
             .filter(move |c| c.category == category && !c.third_party)
     }
+}
+
+/// Google Consent Mode v2 signals for what is granted: advertising signals follow `marketing`.
+pub fn consent_mode_signals(granted: CategorySet) -> [(&'static str, &'static str); 4] {
+    let ads = if granted.contains(Category::Marketing) {
+        "granted"
+    } else {
+        "denied"
+    };
+    [
+        ("ad_storage", ads),
+        ("ad_user_data", ads),
+        ("ad_personalization", ads),
+        ("analytics_storage", "denied"),
+    ]
 }
 
 #[cfg(test)]
@@ -422,6 +450,22 @@ mod tests {
         assert_eq!(Decision::from_form("save", &["cookies_please"]), None);
         assert_eq!(Decision::from_form("ACCEPT_ALL", &[]), None);
         assert_eq!(Decision::from_form("", &[]), None);
+    }
+
+    #[test]
+    fn consent_mode_follows_marketing() {
+        assert!(
+            consent_mode_signals(CategorySet::necessary())
+                .iter()
+                .all(|(_, v)| *v == "denied")
+        );
+        let granted = consent_mode_signals(CategorySet::ALL);
+        assert_eq!(granted[0], ("ad_storage", "granted"));
+        assert_eq!(
+            granted[3],
+            ("analytics_storage", "denied"),
+            "no analytics category exists"
+        );
     }
 
     #[test]
