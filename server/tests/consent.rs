@@ -481,3 +481,56 @@ async fn third_party_scripts_wait_for_their_category() {
         "the defaults come before the tag"
     );
 }
+
+#[tokio::test]
+async fn every_cookie_the_server_sets_is_declared() {
+    for mode in [ConsentMode::AllOrNothing, ConsentMode::Granular] {
+        let app = TestApp::spawn_configured(|s| s.consent.mode = mode).await;
+        let declared: Vec<String> = server::Settings::default()
+            .consent
+            .cookies
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        let mut seen = Vec::new();
+        let pages = [
+            "/",
+            "/sv/",
+            "/en/",
+            "/en/cookie-policy",
+            "/sv/cookie-policy",
+            "/en/about",
+            "/sv/about",
+            "/en/get-started",
+            "/sv/get-started",
+            "/en/missing",
+            "/en",
+            "/favicon.svg",
+            "/en/?consent=settings",
+        ];
+        let forms: [&[(&str, &str)]; 5] = [
+            &[("choice", "accept_all")],
+            &[("choice", "reject_all")],
+            &[("choice", "save"), ("category", "external_media")],
+            &[("choice", "withdraw")],
+            &[("choice", "accept_all")],
+        ];
+        for form in forms {
+            for path in pages {
+                seen.extend(set_cookies(&app.get(path).await));
+            }
+            seen.extend(set_cookies(&post(&app, form, &[("origin", ORIGIN)]).await));
+        }
+        assert!(
+            !seen.is_empty(),
+            "{mode:?}: the crawl met the consent cookie"
+        );
+        for cookie in seen {
+            let name = cookie.split('=').next().expect("name");
+            assert!(
+                declared.iter().any(|d| d == name),
+                "{mode:?}: {name} is set but not declared"
+            );
+        }
+    }
+}
