@@ -139,11 +139,12 @@ pub async fn post_consent(
         .filter(|(k, _)| k == "category")
         .map(|(_, v)| v.as_str())
         .collect();
-    let decision = field("choice").and_then(|c| Decision::from_form(c, &ticked));
-    let Some(outcome) = decision.and_then(|d| d.outcome(state.policy.mode).ok()) else {
+    let parsed = field("choice")
+        .and_then(|c| Decision::from_form(c, &ticked))
+        .and_then(|d| d.outcome(state.policy.mode).ok().map(|o| (d, o)));
+    let Some((decision, outcome)) = parsed else {
         return error_page(lang, StatusCode::BAD_REQUEST, |t| t.consent_bad_request);
     };
-    let decision = decision.unwrap_or(Decision::Withdraw);
     let now = now();
     let id = carried.map(|r| r.id).unwrap_or_else(random_id);
     let before = carried.map(|r| r.granted).unwrap_or(CategorySet::NONE);

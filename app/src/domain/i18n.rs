@@ -81,6 +81,8 @@ pub struct Strings {
     pub watch_on_youtube: &'static str,
     /// Accessible name of an embedded video.
     pub video_title: &'static str,
+    /// Error page text when a choice could not be stored.
+    pub consent_unavailable: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
 }
@@ -98,6 +100,7 @@ const SV: Strings = Strings {
     not_found_title: "Sidan finns inte",
     not_found_text: "Vi hittar ingen sida på den adressen. Den kan ha flyttats eller tagits bort.",
     not_found_home: "Gå till startsidan",
+    consent_unavailable: "Ditt val kunde inte sparas just nu. Försök igen om en stund.",
     video_notice: "Filmen visas från YouTube. Om du spelar den kan YouTube spara kakor och se din IP-adress.",
     load_video: "Visa filmen",
     allow_external_media: "Tillåt alltid externa medier",
@@ -152,6 +155,7 @@ const EN: Strings = Strings {
     not_found_title: "Page not found",
     not_found_text: "There is no page at this address. It may have been moved or removed.",
     not_found_home: "Go to the home page",
+    consent_unavailable: "Your choice could not be saved just now. Please try again in a moment.",
     video_notice: "This video is shown from YouTube. If you play it, YouTube can store cookies and see your IP address.",
     load_video: "Load video",
     allow_external_media: "Always allow external media",
