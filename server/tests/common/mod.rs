@@ -8,6 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
+use app::server::consent::ConsentKey;
 use server::{Application, Settings};
 
 /// A running server for one test; its data folder is removed on drop.
@@ -114,4 +115,47 @@ fn toml_from<T: serde::de::DeserializeOwned>(text: &str) -> T {
     figment::Figment::from(figment::providers::Toml::string(text))
         .extract()
         .expect("valid toml")
+}
+
+pub const ORIGIN: &str = "https://portal.example";
+
+pub fn key() -> ConsentKey {
+    ConsentKey::new(SECRET.as_bytes().to_vec()).expect("key")
+}
+
+pub async fn post(
+    app: &TestApp,
+    form: &[(&str, &str)],
+    headers: &[(&str, &str)],
+) -> reqwest::Response {
+    let mut request = app.client.post(format!("{}/consent", app.base)).form(form);
+    for (k, v) in headers {
+        request = request.header(*k, *v);
+    }
+    request.send().await.expect("request")
+}
+
+pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().expect("ascii").to_owned())
+        .collect()
+}
+
+pub async fn page_with_cookie(app: &TestApp, cookie: &str) -> String {
+    let response = reqwest::Client::new()
+        .get(format!("{}/en/cookie-policy", app.base))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        response.status(),
+        200,
+        "a bad cookie is never an error page"
+    );
+    assert!(response.headers().get("set-cookie").is_none());
+    response.text().await.expect("body")
 }

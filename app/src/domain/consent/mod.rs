@@ -1,9 +1,13 @@
 //! Cookie consent as plain data and rules: the categories, a visitor's choice, and whether the
 //! site must ask (again). The cookie format and its signature live on the server side.
 
+mod policy;
+
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
+
+pub use policy::*;
 
 /// How consent is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -257,149 +261,6 @@ impl ConsentStatus {
     }
 }
 
-/// One cookie the site or a third party it embeds may set, for the cookie declaration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CookieDecl {
-    /// The cookie's name.
-    pub name: String,
-    /// The category whose consent it needs.
-    pub category: Category,
-    /// Who sets it (a site name or domain).
-    pub provider: String,
-    /// What it is for, in English.
-    pub purpose_en: String,
-    /// What it is for, in Swedish.
-    pub purpose_sv: String,
-    /// How long it lives, as shown to visitors ("Session", "182 days").
-    pub lifetime: String,
-    /// Whether another site sets it.
-    #[serde(default)]
-    pub third_party: bool,
-}
-
-/// A third-party script that may load only once its category is granted (for example
-/// Google's tag for advertising under `marketing`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ThirdPartyScript {
-    /// The category whose consent it needs.
-    pub category: Category,
-    /// The script's URL.
-    pub src: String,
-}
-
-/// The consent rules an operator configures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ConsentPolicy {
-    /// How consent is asked for.
-    pub mode: ConsentMode,
-    /// Raise it when the policy changes: everyone is asked again.
-    pub revision: u32,
-    /// How long an answer is kept before asking again.
-    pub lifetime_days: u32,
-    /// How long consent log rows are kept.
-    pub log_retention_days: u32,
-    /// The cookie declaration.
-    pub cookies: Vec<CookieDecl>,
-    /// Where embedded videos load from once allowed (YouTube's privacy-enhanced host).
-    pub video_origin: String,
-    /// Scripts held back until their category is granted.
-    pub scripts: Vec<ThirdPartyScript>,
-}
-
-/// The name of the cookie that remembers the visitor's answer.
-pub const CONSENT_COOKIE: &str = "consent";
-
-impl Default for ConsentPolicy {
-    fn default() -> Self {
-        let decl = |name: &str,
-                    category,
-                    provider: &str,
-                    en: &str,
-                    sv: &str,
-                    lifetime: &str,
-                    third_party| CookieDecl {
-            name: name.into(),
-            category,
-            provider: provider.into(),
-            purpose_en: en.into(),
-            purpose_sv: sv.into(),
-            lifetime: lifetime.into(),
-            third_party,
-        };
-        ConsentPolicy {
-            mode: ConsentMode::AllOrNothing,
-            revision: 1,
-            lifetime_days: 182,
-            log_retention_days: 365,
-            video_origin: "https://www.youtube-nocookie.com".into(),
-            scripts: Vec::new(),
-            cookies: vec![
-                decl(
-                    CONSENT_COOKIE,
-                    Category::Necessary,
-                    "jobtechdev.se",
-                    "Remembers your answer to the cookie question.",
-                    "Kommer ihåg ditt svar på frågan om kakor.",
-                    "182 days",
-                    false,
-                ),
-                decl(
-                    "YSC",
-                    Category::ExternalMedia,
-                    "YouTube (youtube-nocookie.com)",
-                    "Set by embedded YouTube videos when they play.",
-                    "Sätts av inbäddade YouTube-filmer när de spelas.",
-                    "Session",
-                    true,
-                ),
-                decl(
-                    "VISITOR_INFO1_LIVE",
-                    Category::ExternalMedia,
-                    "YouTube (youtube-nocookie.com)",
-                    "Set by embedded YouTube videos to estimate bandwidth.",
-                    "Sätts av inbäddade YouTube-filmer för att uppskatta bandbredd.",
-                    "180 days",
-                    true,
-                ),
-                decl(
-                    "IDE",
-                    Category::Marketing,
-                    "Google (doubleclick.net)",
-                    "Google advertising: measures and personalises ads.",
-                    "Googles annonsering: mäter och anpassar annonser.",
-                    "13 months",
-                    true,
-                ),
-            ],
-        }
-    }
-}
-
-impl ConsentPolicy {
-    /// The declared first-party cookies of `category` (the ones this site can remove).
-    pub fn first_party_cookies(&self, category: Category) -> impl Iterator<Item = &CookieDecl> {
-        self.cookies
-            .iter()
-            .filter(move |c| c.category == category && !c.third_party)
-    }
-}
-
-/// Google Consent Mode v2 signals for what is granted: advertising signals follow `marketing`.
-pub fn consent_mode_signals(granted: CategorySet) -> [(&'static str, &'static str); 4] {
-    let ads = if granted.contains(Category::Marketing) {
-        "granted"
-    } else {
-        "denied"
-    };
-    [
-        ("ad_storage", ads),
-        ("ad_user_data", ads),
-        ("ad_personalization", ads),
-        ("analytics_storage", "denied"),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -450,22 +311,6 @@ mod tests {
         assert_eq!(Decision::from_form("save", &["cookies_please"]), None);
         assert_eq!(Decision::from_form("ACCEPT_ALL", &[]), None);
         assert_eq!(Decision::from_form("", &[]), None);
-    }
-
-    #[test]
-    fn consent_mode_follows_marketing() {
-        assert!(
-            consent_mode_signals(CategorySet::necessary())
-                .iter()
-                .all(|(_, v)| *v == "denied")
-        );
-        let granted = consent_mode_signals(CategorySet::ALL);
-        assert_eq!(granted[0], ("ad_storage", "granted"));
-        assert_eq!(
-            granted[3],
-            ("analytics_storage", "denied"),
-            "no analytics category exists"
-        );
     }
 
     #[test]
