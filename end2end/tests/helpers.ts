@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Collects console errors and warnings and uncaught exceptions of a page. */
+/** Collects console errors and warnings, uncaught exceptions and failed requests of a page. */
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (msg) => {
@@ -9,7 +9,12 @@ export function watchConsole(page: Page): string[] {
     }
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`requestfailed: ${req.url()}`));
+  // The site's own requests must not fail. A third party's request cut short by a reload is
+  // the browser's business, not a fault of the page.
+  page.on('requestfailed', (req) => {
+    const own = new URL(req.url()).origin === new URL(page.url()).origin;
+    if (own) problems.push(`requestfailed: ${req.url()}`);
+  });
   return problems;
 }
 
