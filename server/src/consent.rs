@@ -148,10 +148,7 @@ pub async fn post_consent(
     let now = now();
     let id = carried.map(|r| r.id).unwrap_or_else(random_id);
     let before = carried.map(|r| r.granted).unwrap_or(CategorySet::NONE);
-    let granted = match outcome {
-        Outcome::Store(set) => set,
-        Outcome::Forget => CategorySet::NONE,
-    };
+    let granted = outcome.granted();
     let record = ConsentRecord {
         id,
         revision: state.policy.revision,

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{
-    consent::{Category, CategorySet, ConsentMode, Decision, Outcome},
+    consent::{Category, CategorySet, ConsentMode},
     i18n::strings,
     lang::Lang,
 };
@@ -205,22 +205,13 @@ pub fn CookieSettingsLink(lang: Lang, href: String) -> impl IntoView {
     }
 }
 
-/// What a decision grants, as the dialog shows it before the server confirms; `None` when the
-/// mode does not offer it.
-pub fn granted_after(decision: Decision, mode: ConsentMode) -> Option<CategorySet> {
-    match decision.outcome(mode).ok()? {
-        Outcome::Store(set) => Some(set),
-        Outcome::Forget => Some(CategorySet::NONE),
-    }
-}
-
 #[cfg(feature = "hydrate")]
 pub(crate) mod client {
     //! Browser-only behaviour: focus, events, and sending the form with `fetch`.
 
     use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
 
-    use super::{CHANGED_EVENT, OPEN_EVENT, granted_after};
+    use super::{CHANGED_EVENT, OPEN_EVENT};
     use crate::domain::consent::{CategorySet, ConsentMode, Decision};
 
     pub fn wire(open: RwSignal<bool>, dialog: NodeRef<leptos::html::Section>) {
@@ -292,7 +283,7 @@ pub(crate) mod client {
         let Some(decision) = Decision::from_form(&choice, &ticked_refs) else {
             return;
         };
-        let Some(after) = granted_after(decision, mode) else {
+        let Ok(after) = decision.outcome(mode).map(|o| o.granted()) else {
             return;
         };
         // From here the request is sent by script; a failure falls back to nothing changed.

@@ -13,11 +13,7 @@ use crate::{
 pub fn Footer(lang: Lang, settings_href: String) -> impl IntoView {
     let ctx = expect_context::<SiteContext>();
     let t = strings(lang);
-    let policy = ctx
-        .site
-        .by_key(lang, "cookie-policy")
-        .or_else(|| ctx.site.by_key(lang.other(), "cookie-policy"))
-        .map(|p| p.url.clone());
+    let policy = ctx.site.cookie_policy(lang).map(|p| p.url.clone());
     view! {
         <footer class="site-footer">
             <nav aria-label=t.footer_navigation>

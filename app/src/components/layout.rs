@@ -59,7 +59,7 @@ pub fn Layout(
     let settings_href = format!("{path}?{SETTINGS_QUERY}");
     let policy_url = ctx
         .site
-        .by_key(lang, "cookie-policy")
+        .cookie_policy(lang)
         .map(|p| p.url.clone())
         .unwrap_or_else(|| crate::domain::site::home_url(lang));
     view! {

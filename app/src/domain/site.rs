@@ -131,6 +131,12 @@ impl Site {
             .and_then(|url| self.pages.get(url))
     }
 
+    /// The cookie policy for readers of `lang`: in their language, else in the other one.
+    pub fn cookie_policy(&self, lang: Lang) -> Option<&Page> {
+        self.by_key(lang, "cookie-policy")
+            .or_else(|| self.by_key(lang.other(), "cookie-policy"))
+    }
+
     /// The menu of `lang`: top-level pages not hidden, by weight then title.
     pub fn menu(&self, lang: Lang) -> impl Iterator<Item = &Page> {
         self.menus

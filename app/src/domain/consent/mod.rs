@@ -158,6 +158,16 @@ pub enum Outcome {
     Forget,
 }
 
+impl Outcome {
+    /// What is granted after the decision (nothing once forgotten).
+    pub fn granted(self) -> CategorySet {
+        match self {
+            Outcome::Store(set) => set,
+            Outcome::Forget => CategorySet::NONE,
+        }
+    }
+}
+
 impl Decision {
     /// Applies the mode's rules. In all-or-nothing mode only accepting everything is stored; a
     /// withdrawal forgets the record. In granular mode necessary is always granted and every
@@ -273,6 +283,8 @@ mod tests {
             Ok(Outcome::Store(CategorySet::ALL))
         );
         assert_eq!(Decision::Withdraw.outcome(mode), Ok(Outcome::Forget));
+        assert_eq!(Outcome::Forget.granted(), CategorySet::NONE);
+        assert_eq!(Outcome::Store(CategorySet::ALL).granted(), CategorySet::ALL);
         assert!(Decision::RejectAll.outcome(mode).is_err());
         assert!(Decision::Choose(CategorySet::ALL).outcome(mode).is_err());
     }
