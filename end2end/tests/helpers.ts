@@ -10,10 +10,15 @@ export function watchConsole(page: Page): string[] {
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   // The site's own requests must not fail. A third party's request cut short by a reload is
-  // the browser's business, not a fault of the page.
+  // the browser's business, not a fault of the page; so is a favicon or image the browser drops
+  // because the user already followed a link. The site's own fetch calls must always complete.
   page.on('requestfailed', (req) => {
     const own = new URL(req.url()).origin === new URL(page.url()).origin;
-    if (own) problems.push(`requestfailed: ${req.url()}`);
+    const aborted = req.failure()?.errorText === 'net::ERR_ABORTED';
+    const data = req.resourceType() === 'fetch' || req.resourceType() === 'xhr';
+    if (own && (!aborted || data)) {
+      problems.push(`requestfailed: ${req.url()} (${req.failure()?.errorText})`);
+    }
   });
   return problems;
 }
