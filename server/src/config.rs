@@ -159,12 +159,13 @@ impl Settings {
                 problem: "must be at least 32 characters".into(),
             });
         }
-        if self.consent.lifetime_days == 0 || self.consent.log_retention_days == 0 {
-            return Err(ConfigError::Invalid {
+        self.consent = self
+            .consent
+            .normalised()
+            .map_err(|problem| ConfigError::Invalid {
                 key: "consent",
-                problem: "lifetime_days and log_retention_days must be at least 1".into(),
-            });
-        }
+                problem,
+            })?;
         Ok(self)
     }
 

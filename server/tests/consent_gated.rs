@@ -3,7 +3,7 @@
 
 mod common;
 
-use app::domain::consent::{CategorySet, ConsentMode, ConsentRecord};
+use app::domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, CookieDecl};
 use common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies};
 use server::consent::now;
 
@@ -94,12 +94,9 @@ async fn third_party_scripts_wait_for_their_category() {
 async fn every_cookie_the_server_sets_is_declared() {
     for mode in [ConsentMode::AllOrNothing, ConsentMode::Granular] {
         let app = TestApp::spawn_configured(|s| s.consent.mode = mode).await;
-        let declared: Vec<String> = server::Settings::default()
-            .consent
-            .cookies
-            .into_iter()
-            .map(|c| c.name)
-            .collect();
+        // What visitors are told: the table on the policy pages.
+        let mut declared = declared_on(&app, "/en/cookie-policy").await;
+        declared.extend(declared_on(&app, "/sv/cookie-policy").await);
         let mut seen = Vec::new();
         let pages = [
             "/",
@@ -141,4 +138,104 @@ async fn every_cookie_the_server_sets_is_declared() {
             );
         }
     }
+}
+
+/// The cookie names in the cookie tables of a page, with the caption of their table.
+async fn cookie_tables(app: &TestApp, path: &str) -> Vec<(String, String)> {
+    let (status, html) = app.page(path).await;
+    assert_eq!(status, 200, "{path}");
+    let mut found = Vec::new();
+    for table in html.split("<table ").skip(1) {
+        let table = &table[..table.find("</table>").expect("closed table")];
+        let open_tag = &table[..table.find('>').expect("tag")];
+        if !open_tag.contains("class=\"cookie-table\"") {
+            continue;
+        }
+        let caption = between(table, "<caption>", "</caption>").expect("caption");
+        for row in table.split("<th scope=\"row\">").skip(1) {
+            let name = between(row, "<code>", "</code>").expect("name");
+            found.push((name.to_owned(), caption.to_owned()));
+        }
+    }
+    found
+}
+
+async fn declared_on(app: &TestApp, path: &str) -> Vec<String> {
+    cookie_tables(app, path)
+        .await
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect()
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let from = text.find(start)? + start.len();
+    let len = text[from..].find(end)?;
+    Some(&text[from..from + len])
+}
+
+#[tokio::test]
+async fn both_policy_pages_list_the_configured_cookies_once() {
+    let app = TestApp::spawn_configured(|s| {
+        s.consent.mode = ConsentMode::Granular;
+        s.consent.lifetime_days = 30;
+        s.consent.cookies.push(CookieDecl {
+            name: "_gcl_au".into(),
+            category: Category::Marketing,
+            provider: "Google".into(),
+            purpose_en: "Ad conversions.".into(),
+            purpose_sv: "Annonskonverteringar.".into(),
+            lifetime_days: Some(90),
+            third_party: true,
+        });
+    })
+    .await;
+    let configured: Vec<String> = {
+        let mut names: Vec<String> = server::Settings::default()
+            .consent
+            .cookies
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        names.push("_gcl_au".into());
+        names
+    };
+    for path in ["/en/cookie-policy", "/sv/cookie-policy"] {
+        let rows = cookie_tables(&app, path).await;
+        let names: Vec<&str> = rows.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names, configured,
+            "{path}: every cookie once, in category order"
+        );
+        let (_, necessary) = &rows[0];
+        let (_, marketing) = rows.last().expect("rows");
+        assert!(
+            necessary.contains("samtycke") || necessary.contains("consent"),
+            "{necessary}"
+        );
+        assert_ne!(necessary, marketing, "{path}: captions differ by category");
+    }
+    let (_, html) = app.page("/en/cookie-policy").await;
+    assert!(
+        html.contains("Necessary (no consent needed)"),
+        "granular wording"
+    );
+    assert!(
+        html.contains("30 days"),
+        "the consent cookie lives as long as the answer"
+    );
+    assert!(html.contains("90 days"));
+    let (_, sv) = app.page("/sv/cookie-policy").await;
+    assert!(
+        sv.contains("Tills webbläsaren stängs"),
+        "session lifetime in Swedish"
+    );
+
+    let strict = TestApp::spawn().await;
+    let (_, html) = strict.page("/en/cookie-policy").await;
+    assert!(
+        !html.contains("no consent needed"),
+        "in all-or-nothing mode every cookie waits for consent"
+    );
+    assert!(html.contains("until you have accepted cookies"));
 }

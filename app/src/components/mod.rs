@@ -1,6 +1,7 @@
 //! Reusable pieces of the page.
 
 pub mod consent;
+pub mod cookie_table;
 pub mod embed;
 pub mod footer;
 pub mod header;

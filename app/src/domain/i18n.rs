@@ -83,6 +83,36 @@ pub struct Strings {
     pub video_title: &'static str,
     /// Error page text when a choice could not be stored.
     pub consent_unavailable: &'static str,
+    /// Heading of the cookie table.
+    pub cookie_table_heading: &'static str,
+    /// Under the cookie table's heading in all-or-nothing mode.
+    pub cookie_table_all_or_nothing: &'static str,
+    /// Under the cookie table's heading in granular mode.
+    pub cookie_table_granular: &'static str,
+    /// Column: the cookie's name.
+    pub col_cookie: &'static str,
+    /// Column: who sets it.
+    pub col_provider: &'static str,
+    /// Column: what it is for.
+    pub col_purpose: &'static str,
+    /// Column: how long it lives.
+    pub col_lifetime: &'static str,
+    /// Column: first or third party.
+    pub col_party: &'static str,
+    /// A first-party cookie.
+    pub first_party: &'static str,
+    /// A third-party cookie.
+    pub third_party: &'static str,
+    /// A category that needs no consent.
+    pub no_consent_needed: &'static str,
+    /// A category that needs consent.
+    pub consent_needed: &'static str,
+    /// A session cookie's lifetime.
+    pub session_lifetime: &'static str,
+    /// One day, and more days (the number goes before).
+    pub day_one: &'static str,
+    /// More than one day.
+    pub day_many: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
 }
@@ -126,6 +156,21 @@ const SV: Strings = Strings {
     category_marketing: "Marknadsföring (Google)",
     consent_bad_request: "Valet kunde inte läsas. Gå tillbaka och försök igen.",
     consent_forbidden: "Ändringar av samtycke måste göras på den här webbplatsen.",
+    cookie_table_heading: "Kakor på webbplatsen",
+    cookie_table_all_or_nothing: "Webbplatsen lagrar ingen av de här kakorna förrän du har godkänt kakor.",
+    cookie_table_granular: "Nödvändiga kakor lagras utan samtycke. Övriga lagras bara när du har tillåtit deras kategori.",
+    col_cookie: "Kaka",
+    col_provider: "Sätts av",
+    col_purpose: "Syfte",
+    col_lifetime: "Livslängd",
+    col_party: "Part",
+    first_party: "Förstapart",
+    third_party: "Tredjepart",
+    no_consent_needed: "kräver inte samtycke",
+    consent_needed: "kräver ditt samtycke",
+    session_lifetime: "Tills webbläsaren stängs",
+    day_one: "dag",
+    day_many: "dagar",
     months: [
         "januari",
         "februari",
@@ -181,6 +226,21 @@ const EN: Strings = Strings {
     category_marketing: "Marketing (Google)",
     consent_bad_request: "The choice could not be read. Go back and try again.",
     consent_forbidden: "Consent can only be changed on this site.",
+    cookie_table_heading: "Cookies on this site",
+    cookie_table_all_or_nothing: "The site stores none of these cookies until you have accepted cookies.",
+    cookie_table_granular: "Strictly necessary cookies are stored without consent. The others are stored only once you have allowed their category.",
+    col_cookie: "Cookie",
+    col_provider: "Set by",
+    col_purpose: "Purpose",
+    col_lifetime: "Lifetime",
+    col_party: "Party",
+    first_party: "First party",
+    third_party: "Third party",
+    no_consent_needed: "no consent needed",
+    consent_needed: "needs your consent",
+    session_lifetime: "Until the browser closes",
+    day_one: "day",
+    day_many: "days",
     months: [
         "January",
         "February",
@@ -198,6 +258,15 @@ const EN: Strings = Strings {
 };
 
 impl Strings {
+    /// A cookie's lifetime: a number of days, or until the browser closes.
+    pub fn lifetime(&self, days: Option<u32>) -> String {
+        match days {
+            None => self.session_lifetime.to_owned(),
+            Some(1) => format!("1 {}", self.day_one),
+            Some(n) => format!("{n} {}", self.day_many),
+        }
+    }
+
     /// The name of a consent category.
     pub fn category(&self, category: super::consent::Category) -> &'static str {
         use super::consent::Category;
@@ -227,6 +296,9 @@ mod tests {
         assert_eq!(en.menu, "Menu");
         assert_eq!(sv.menu, "Meny");
         assert_ne!(sv.not_found_title, en.not_found_title);
+        assert_eq!(en.lifetime(Some(1)), "1 day");
+        assert_eq!(sv.lifetime(Some(182)), "182 dagar");
+        assert_eq!(en.lifetime(None), "Until the browser closes");
         assert!(
             sv.months
                 .iter()

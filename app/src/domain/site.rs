@@ -51,7 +51,12 @@ pub enum Block {
     Html(String),
     /// A YouTube video (from the `{{< youtube ID >}}` shortcode), shown only with consent.
     YouTube(String),
+    /// The declared cookies, from the consent configuration (`{{< cookie-table >}}`).
+    CookieTable,
 }
+
+/// The file key of the cookie policy in every language.
+pub const COOKIE_POLICY_KEY: &str = "cookie-policy";
 
 impl Page {
     /// Whether the page sits directly under its language's home (`/en/x` or `/en/x/`).
@@ -133,8 +138,8 @@ impl Site {
 
     /// The cookie policy for readers of `lang`: in their language, else in the other one.
     pub fn cookie_policy(&self, lang: Lang) -> Option<&Page> {
-        self.by_key(lang, "cookie-policy")
-            .or_else(|| self.by_key(lang.other(), "cookie-policy"))
+        self.by_key(lang, COOKIE_POLICY_KEY)
+            .or_else(|| self.by_key(lang.other(), COOKIE_POLICY_KEY))
     }
 
     /// The menu of `lang`: top-level pages not hidden, by weight then title.

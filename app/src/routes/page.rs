@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::{
     SiteContext,
     components::{
+        cookie_table::CookieTable,
         embed::YouTubeEmbed,
         layout::{Layout, consent_status},
     },
@@ -73,6 +74,7 @@ fn PageView(page: Page) -> impl IntoView {
                 />
             }
             .into_any(),
+            Block::CookieTable => view! { <CookieTable lang=page.lang /> }.into_any(),
         })
         .collect_view();
     let toc = (!page.toc.is_empty()).then(|| {

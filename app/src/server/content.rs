@@ -9,7 +9,7 @@ use std::{
 use crate::domain::{
     front_matter::FrontMatter,
     lang::Lang,
-    site::{Page, Site},
+    site::{Block, COOKIE_POLICY_KEY, Page, Site},
 };
 
 use super::markdown;
@@ -133,7 +133,12 @@ fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Page>, Strin
     }
     let key = segments.join("/");
     let url = page_url(lang, &segments, fm.slug.as_deref());
-    let rendered = markdown::render(body);
+    let mut rendered = markdown::render(body);
+    // The policy lists the declared cookies even when its text (like the seed, which must stay
+    // as written) has no `{{< cookie-table >}}`: then the table follows the text.
+    if key == COOKIE_POLICY_KEY && !rendered.body.contains(&Block::CookieTable) {
+        rendered.body.push(Block::CookieTable);
+    }
     Ok(Some(Page {
         lang,
         key,
@@ -207,6 +212,46 @@ mod tests {
             site.translation(en, Lang::Sv).map(|p| p.title.as_str()),
             Some("Kakor")
         );
+    }
+
+    #[test]
+    fn the_policy_always_lists_the_cookies_once() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let d = tmp.path();
+        write(
+            d,
+            "en/cookie-policy.md",
+            "---\ntitle: Cookies\n---\nText   ",
+        );
+        write(
+            d,
+            "sv/cookie-policy.md",
+            "---\ntitle: Kakor\n---\n{{< cookie-table >}}\n\nMer text",
+        );
+        write(d, "en/other.md", "---\ntitle: Other\n---\nNo table");
+        let site = load(d).expect("loads");
+        let tables = |url: &str| {
+            let page = site.page(url).expect(url);
+            let at: Vec<usize> = page
+                .body
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == Block::CookieTable)
+                .map(|(i, _)| i)
+                .collect();
+            (at, page.body.len())
+        };
+        assert_eq!(
+            tables("/en/cookie-policy"),
+            (vec![1], 2),
+            "appended after the text"
+        );
+        assert_eq!(
+            tables("/sv/cookie-policy"),
+            (vec![0], 2),
+            "where the author put it"
+        );
+        assert_eq!(tables("/en/other"), (vec![], 1));
     }
 
     #[test]

@@ -18,10 +18,13 @@ pub struct Rendered {
 
 /// A paragraph that stands for an embed between markdown and the final blocks; it survives
 /// rendering and sanitising unchanged because it is plain text.
-const EMBED_MARK: &str = "PORTAL-EMBED-YOUTUBE-";
+const EMBED_MARK: &str = "PORTAL-EMBED-";
+/// The embed mark's suffix for a cookie table (a video's is its id, which has no `:`).
+const COOKIE_TABLE_MARK: &str = ":cookie-table";
 
 /// Renders markdown to sanitised HTML and collects its headings. A `{{< youtube ID >}}` line
-/// becomes a [`Block::YouTube`]; other shortcodes are left as text.
+/// becomes a [`Block::YouTube`], a `{{< cookie-table >}}` line a [`Block::CookieTable`]; other
+/// shortcodes are left as text.
 pub fn render(markdown: &str) -> Rendered {
     let (html, toc) = render_html(&replace_shortcodes(markdown));
     Rendered {
@@ -30,21 +33,31 @@ pub fn render(markdown: &str) -> Rendered {
     }
 }
 
-/// Replaces each line that is only a YouTube shortcode with an embed mark paragraph.
+/// Replaces each line that is only a known shortcode with an embed mark paragraph.
 fn replace_shortcodes(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     for line in markdown.split_inclusive('\n') {
-        match youtube_id(line.trim()) {
-            Some(id) => {
+        let line_trimmed = line.trim();
+        let mark = youtube_id(line_trimmed)
+            .or_else(|| is_cookie_table(line_trimmed).then_some(COOKIE_TABLE_MARK));
+        match mark {
+            Some(mark) => {
                 out.push('\n');
                 out.push_str(EMBED_MARK);
-                out.push_str(id);
+                out.push_str(mark);
                 out.push_str("\n\n");
             }
             None => out.push_str(line),
         }
     }
     out
+}
+
+/// Whether the line is `{{< cookie-table >}}`.
+fn is_cookie_table(line: &str) -> bool {
+    line.strip_prefix("{{<")
+        .and_then(|l| l.strip_suffix(">}}"))
+        .is_some_and(|inner| inner.trim() == "cookie-table")
 }
 
 /// The video id of `{{< youtube ID >}}` or `{{< youtube id="ID" >}}`, when it is a valid id.
@@ -55,28 +68,52 @@ pub fn youtube_id(line: &str) -> Option<&str> {
         .strip_prefix("id=")
         .map(|a| a.trim_matches('"'))
         .unwrap_or(arg);
-    let valid = (6..=20).contains(&arg.len())
-        && arg
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    valid.then_some(arg)
+    is_video_id(arg).then_some(arg)
 }
 
+fn is_video_id(id: &str) -> bool {
+    (6..=20).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Cuts the HTML at the embed marks. A mark paragraph an author typed by hand that names no
+/// valid embed stays text.
 fn split_embeds(html: &str) -> Vec<Block> {
     let open = format!("<p>{EMBED_MARK}");
     let mut blocks = Vec::new();
+    let mut pending = String::new();
     let mut rest = html;
     while let Some(start) = rest.find(&open) {
         let after = &rest[start + open.len()..];
         let Some(end) = after.find("</p>") else { break };
-        if start > 0 {
-            blocks.push(Block::Html(rest[..start].to_owned()));
+        let mark = &after[..end];
+        let block = if mark == COOKIE_TABLE_MARK {
+            Some(Block::CookieTable)
+        } else {
+            is_video_id(mark).then(|| Block::YouTube(mark.to_owned()))
+        };
+        let consumed = start + open.len() + end + 4;
+        match block {
+            Some(block) => {
+                pending.push_str(&rest[..start]);
+                if !pending.trim().is_empty() {
+                    blocks.push(Block::Html(std::mem::take(&mut pending)));
+                }
+                pending.clear();
+                blocks.push(block);
+                rest = rest[consumed..].trim_start_matches('\n');
+            }
+            None => {
+                pending.push_str(&rest[..consumed]);
+                rest = &rest[consumed..];
+            }
         }
-        blocks.push(Block::YouTube(after[..end].to_owned()));
-        rest = after[end + 4..].trim_start_matches('\n');
     }
-    if !rest.trim().is_empty() {
-        blocks.push(Block::Html(rest.to_owned()));
+    pending.push_str(rest);
+    if !pending.trim().is_empty() {
+        blocks.push(Block::Html(pending));
     }
     blocks
 }
@@ -233,6 +270,7 @@ mod tests {
             .map(|b| match b {
                 Block::Html(h) => h.clone(),
                 Block::YouTube(id) => format!("[video {id}]"),
+                Block::CookieTable => "[cookie table]".to_owned(),
             })
             .collect()
     }
@@ -363,6 +401,40 @@ mod tests {
             assert!(r.body.iter().all(|b| matches!(b, Block::Html(_))), "{bad}");
             assert!(!html(&r).contains("<script"), "{bad}");
         }
+    }
+
+    #[test]
+    fn cookie_table_shortcode_becomes_a_block() {
+        let r = render("# Cookies\n\n{{< cookie-table >}}\n\nEnd");
+        assert_eq!(r.body.len(), 3, "{:?}", r.body);
+        assert_eq!(r.body[1], Block::CookieTable);
+        let r = render("{{< cookie-table extra >}}\n\n{{<cookie-table>}}");
+        assert_eq!(
+            r.body.iter().filter(|b| **b == Block::CookieTable).count(),
+            1,
+            "only the exact shortcode: {:?}",
+            r.body
+        );
+    }
+
+    #[test]
+    fn a_hand_typed_embed_mark_stays_text() {
+        for typed in ["PORTAL-EMBED-x\"y", "PORTAL-EMBED-", "PORTAL-EMBED-:other"] {
+            let r = render(&format!("Before\n\n{typed}\n\nAfter"));
+            assert!(
+                r.body.iter().all(|b| matches!(b, Block::Html(_))),
+                "{typed}: {:?}",
+                r.body
+            );
+            assert!(html(&r).contains("After"), "{typed}");
+        }
+        let r = render("PORTAL-EMBED-bad id\n\n{{< youtube dQw4w9WgXcQ >}}");
+        assert_eq!(
+            r.body[1],
+            Block::YouTube("dQw4w9WgXcQ".into()),
+            "{:?}",
+            r.body
+        );
     }
 
     #[test]

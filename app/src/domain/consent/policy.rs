@@ -18,8 +18,9 @@ pub struct CookieDecl {
     pub purpose_en: String,
     /// What it is for, in Swedish.
     pub purpose_sv: String,
-    /// How long it lives, as shown to visitors ("Session", "182 days").
-    pub lifetime: String,
+    /// How long it lives in days; absent for a session cookie (gone when the browser closes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime_days: Option<u32>,
     /// Whether another site sets it.
     #[serde(default)]
     pub third_party: bool,
@@ -65,14 +66,14 @@ impl Default for ConsentPolicy {
                     provider: &str,
                     en: &str,
                     sv: &str,
-                    lifetime: &str,
+                    lifetime_days,
                     third_party| CookieDecl {
             name: name.into(),
             category,
             provider: provider.into(),
             purpose_en: en.into(),
             purpose_sv: sv.into(),
-            lifetime: lifetime.into(),
+            lifetime_days,
             third_party,
         };
         ConsentPolicy {
@@ -89,7 +90,7 @@ impl Default for ConsentPolicy {
                     "jobtechdev.se",
                     "Remembers your answer to the cookie question.",
                     "Kommer ihåg ditt svar på frågan om kakor.",
-                    "182 days",
+                    Some(182),
                     false,
                 ),
                 decl(
@@ -98,7 +99,7 @@ impl Default for ConsentPolicy {
                     "YouTube (youtube-nocookie.com)",
                     "Set by embedded YouTube videos when they play.",
                     "Sätts av inbäddade YouTube-filmer när de spelas.",
-                    "Session",
+                    None,
                     true,
                 ),
                 decl(
@@ -107,7 +108,7 @@ impl Default for ConsentPolicy {
                     "YouTube (youtube-nocookie.com)",
                     "Set by embedded YouTube videos to estimate bandwidth.",
                     "Sätts av inbäddade YouTube-filmer för att uppskatta bandbredd.",
-                    "180 days",
+                    Some(180),
                     true,
                 ),
                 decl(
@@ -116,7 +117,7 @@ impl Default for ConsentPolicy {
                     "Google (doubleclick.net)",
                     "Google advertising: measures and personalises ads.",
                     "Googles annonsering: mäter och anpassar annonser.",
-                    "13 months",
+                    Some(395),
                     true,
                 ),
             ],
@@ -125,6 +126,47 @@ impl Default for ConsentPolicy {
 }
 
 impl ConsentPolicy {
+    /// Checks the declaration and makes it agree with the rest of the policy: the consent
+    /// cookie, which the site always sets, must be declared as first-party and necessary, and
+    /// its lifetime is `lifetime_days`. Names must be unique per provider.
+    pub fn normalised(mut self) -> Result<ConsentPolicy, String> {
+        if self.lifetime_days == 0 || self.log_retention_days == 0 {
+            return Err("lifetime_days and log_retention_days must be at least 1".into());
+        }
+        let mut seen = std::collections::HashSet::new();
+        for cookie in &self.cookies {
+            if cookie.name.trim().is_empty() || cookie.provider.trim().is_empty() {
+                return Err("every declared cookie needs a name and a provider".into());
+            }
+            if !seen.insert((cookie.name.as_str(), cookie.provider.as_str())) {
+                return Err(format!(
+                    "the cookie {:?} of {:?} is declared twice",
+                    cookie.name, cookie.provider
+                ));
+            }
+        }
+        let lifetime = self.lifetime_days;
+        let consent = self
+            .cookies
+            .iter_mut()
+            .find(|c| c.name == CONSENT_COOKIE && !c.third_party)
+            .ok_or_else(|| {
+                format!("the declaration must list the site's own {CONSENT_COOKIE:?} cookie")
+            })?;
+        if consent.category != Category::Necessary {
+            return Err(format!(
+                "the {CONSENT_COOKIE:?} cookie belongs to the necessary category"
+            ));
+        }
+        consent.lifetime_days = Some(lifetime);
+        for script in &self.scripts {
+            if !(script.src.starts_with("https://") || script.src.starts_with("http://")) {
+                return Err(format!("script {:?} must be an http(s) URL", script.src));
+            }
+        }
+        Ok(self)
+    }
+
     /// The declared first-party cookies of `category` (the ones this site can remove).
     pub fn first_party_cookies(&self, category: Category) -> impl Iterator<Item = &CookieDecl> {
         self.cookies
@@ -151,6 +193,46 @@ pub fn consent_mode_signals(granted: CategorySet) -> [(&'static str, &'static st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalising_keeps_the_consent_cookie_true() {
+        let policy = ConsentPolicy {
+            lifetime_days: 30,
+            ..ConsentPolicy::default()
+        }
+        .normalised()
+        .expect("default declaration is valid");
+        let consent = policy
+            .first_party_cookies(Category::Necessary)
+            .find(|c| c.name == CONSENT_COOKIE)
+            .expect("declared");
+        assert_eq!(consent.lifetime_days, Some(30));
+
+        let mut missing = ConsentPolicy::default();
+        missing.cookies.retain(|c| c.name != CONSENT_COOKIE);
+        assert!(missing.normalised().unwrap_err().contains("consent"));
+
+        let mut twice = ConsentPolicy::default();
+        twice.cookies.push(twice.cookies[1].clone());
+        assert!(twice.normalised().unwrap_err().contains("twice"));
+
+        let mut wrong = ConsentPolicy::default();
+        wrong.cookies[0].category = Category::Marketing;
+        assert!(wrong.normalised().is_err());
+
+        let mut script = ConsentPolicy::default();
+        script.scripts.push(ThirdPartyScript {
+            category: Category::Marketing,
+            src: "javascript:alert(1)".into(),
+        });
+        assert!(script.normalised().is_err());
+
+        let zero = ConsentPolicy {
+            lifetime_days: 0,
+            ..ConsentPolicy::default()
+        };
+        assert!(zero.normalised().is_err());
+    }
 
     #[test]
     fn consent_mode_follows_marketing() {
