@@ -64,6 +64,34 @@ test.describe('granular mode', () => {
   });
 });
 
+test.describe('granular mode with Global Privacy Control', () => {
+  test.use({ baseURL: granularURL, extraHTTPHeaders: { 'Sec-GPC': '1' } });
+
+  test('"Accept all but marketing" loads the video, never the marketing script', async ({ page, context }) => {
+    const problems = watchConsole(page);
+    const scriptRequests: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().endsWith('/tag.js')) scriptRequests.push(req.url());
+    });
+    await page.goto('/en/');
+    await waitForHydration(page, 'Menu');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('Global Privacy Control');
+    await dialog.getByRole('button', { name: 'Accept all but marketing' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('.embed iframe')).toBeVisible();
+    await page.reload();
+    await waitForHydration(page, 'Menu');
+    await expect(page.locator('.embed iframe')).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(scriptRequests).toEqual([]);
+    const layer = await page.evaluate(() => JSON.stringify((window as any).dataLayer));
+    expect(layer).not.toContain('"ad_storage":"granted"');
+    expect((await context.cookies()).map((c) => c.name)).toEqual(['consent']);
+    expect(problems).toEqual([]);
+  });
+});
+
 test('the marketing script loads only after consent, with Consent Mode updated', async ({ page }) => {
   const scriptRequests: string[] = [];
   page.on('request', (req) => {

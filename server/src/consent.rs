@@ -77,11 +77,19 @@ pub async fn read_consent(
         state.policy.revision,
         state.policy.lifetime_days,
         now(),
-    );
+    )
+    .with_gpc(state.policy.mode, sends_gpc(request.headers()));
     let record = record.filter(|_| status.answered);
     request.extensions_mut().insert(status);
     request.extensions_mut().insert(CarriedRecord(record));
     next.run(request).await
+}
+
+/// Whether the browser sends Global Privacy Control (`Sec-GPC: 1`).
+pub fn sends_gpc(headers: &HeaderMap) -> bool {
+    headers
+        .get("sec-gpc")
+        .is_some_and(|v| v.as_bytes().trim_ascii() == b"1")
 }
 
 /// Whether a state-changing request comes from this site: `Sec-Fetch-Site: same-origin`, or
@@ -141,7 +149,11 @@ pub async fn post_consent(
         .collect();
     let parsed = field("choice")
         .and_then(|c| Decision::from_form(c, &ticked))
-        .and_then(|d| d.outcome(state.policy.mode).ok().map(|o| (d, o)));
+        .and_then(|d| {
+            d.outcome(state.policy.mode, sends_gpc(&headers))
+                .ok()
+                .map(|o| (d, o))
+        });
     let Some((decision, outcome)) = parsed else {
         return error_page(lang, StatusCode::BAD_REQUEST, |t| t.consent_bad_request);
     };
@@ -201,8 +213,11 @@ pub async fn post_consent(
         .is_some_and(|v| v.contains("application/json"));
     let mut response = if wants_json {
         let granted_ids: Vec<&str> = granted.iter().map(Category::id).collect();
-        let body =
-            serde_json::json!({ "answered": granted != CategorySet::NONE, "granted": granted_ids });
+        let body = serde_json::json!({
+            "answered": granted != CategorySet::NONE,
+            "granted": granted_ids,
+            "bits": granted.bits(),
+        });
         (StatusCode::OK, axum::Json(body)).into_response()
     } else {
         let back = safe_return_path(field("return_to").unwrap_or("/"));

@@ -90,10 +90,11 @@ pub async fn serve_cached(
         .copied()
         .unwrap_or_default();
     let key = format!(
-        "{}#{}{}",
+        "{}#{}{}{}",
         request.uri().path(),
         u8::from(status.answered),
-        status.granted.bits()
+        status.granted.bits(),
+        u8::from(status.gpc)
     );
     let encoding = preferred_encoding(request.headers());
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
@@ -183,7 +184,7 @@ fn respond(
     headers.insert(header::ETAG, page.etag.clone());
     headers.insert(
         header::VARY,
-        HeaderValue::from_static("accept-encoding, cookie"),
+        HeaderValue::from_static("accept-encoding, cookie, sec-gpc"),
     );
     headers.insert(
         header::CACHE_CONTROL,

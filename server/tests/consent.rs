@@ -4,10 +4,10 @@
 mod common;
 
 use app::{
-    domain::consent::{CategorySet, ConsentMode, ConsentRecord},
+    domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, ThirdPartyScript},
     server::consent::ConsentKey,
 };
-use common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies};
+use common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies, stored_consent};
 use server::{consent::now, db::Db};
 
 /// Whether the page's consent dialog is rendered open.
@@ -130,6 +130,11 @@ async fn javascript_requests_get_json() {
         body["granted"],
         serde_json::json!(["necessary", "external_media", "marketing"])
     );
+    assert_eq!(
+        body["bits"],
+        CategorySet::ALL.bits(),
+        "what the dialog reads"
+    );
 }
 
 #[tokio::test]
@@ -175,19 +180,7 @@ async fn granular_mode_remembers_rejections_and_choices() {
         "nothing pre-ticked"
     );
 
-    let decode = |r: &reqwest::Response| {
-        let cookie = set_cookies(r)
-            .into_iter()
-            .find(|c| c.starts_with("consent="))
-            .expect("cookie");
-        let value = cookie
-            .split(';')
-            .next()
-            .expect("pair")
-            .trim_start_matches("consent=")
-            .to_owned();
-        key().decode(&value).expect("valid")
-    };
+    let decode = stored_consent;
     let rejected = post(&app, &[("choice", "reject_all")], &[("origin", ORIGIN)]).await;
     assert_eq!(
         decode(&rejected).granted,
@@ -221,6 +214,97 @@ async fn granular_mode_remembers_rejections_and_choices() {
             "save:marketing",
             "withdraw:external_media,marketing"
         ]
+    );
+}
+
+#[tokio::test]
+async fn global_privacy_control_is_a_no_to_marketing_in_granular_mode() {
+    let gpc = [("sec-gpc", "1")];
+    let app = TestApp::spawn_configured(|s| {
+        s.consent.mode = ConsentMode::Granular;
+        s.consent.scripts.push(ThirdPartyScript {
+            category: Category::Marketing,
+            src: "https://ads.example/tag.js".into(),
+        });
+    })
+    .await;
+    let ad_granted = "ad_storage:'granted'";
+    let response = app.get_with("/en/", &gpc).await;
+    let vary = response.headers()["vary"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert!(vary.contains("sec-gpc"), "{vary}");
+    let html = response.text().await.expect("body");
+    assert!(dialog_open(&html), "external media is still asked about");
+    assert!(
+        html.contains("Global Privacy Control"),
+        "the dialog says why"
+    );
+    assert!(html.contains("Accept all but marketing"));
+    let (_, plain) = app.page("/en/").await;
+    assert!(
+        !plain.contains("Global Privacy Control"),
+        "not for browsers without the signal (nor from the page cache)"
+    );
+
+    let accepted = post(
+        &app,
+        &[("choice", "accept_all")],
+        &[("origin", ORIGIN), ("sec-gpc", "1")],
+    )
+    .await;
+    assert_eq!(
+        stored_consent(&accepted).granted.to_string(),
+        "necessary,external_media"
+    );
+    let (_, html) = app.page_keeping_cookies("/en/").await;
+    assert!(!dialog_open(&html), "the answer is remembered");
+    assert!(html.contains("ad_storage:'denied'") && !html.contains(ad_granted));
+    let ticked = post(
+        &app,
+        &[("choice", "save"), ("category", "marketing")],
+        &[("origin", ORIGIN), ("sec-gpc", "1")],
+    )
+    .await;
+    assert_eq!(
+        stored_consent(&ticked).granted.to_string(),
+        "necessary,marketing",
+        "ticking marketing is the visitor's own choice"
+    );
+    let (_, html) = app.page_keeping_cookies("/en/").await;
+    assert!(html.contains(ad_granted));
+    let stored = app
+        .get_with("/en/about", &gpc)
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        !stored.contains("Global Privacy Control"),
+        "a stored choice stands"
+    );
+    let denied: Vec<String> = log_rows(&app).await.into_iter().map(|r| r.denied).collect();
+    assert_eq!(denied, ["marketing", "external_media"]);
+
+    let strict = TestApp::spawn().await;
+    let html = strict
+        .get_with("/en/", &gpc)
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(!html.contains("Global Privacy Control"));
+    let accepted = post(
+        &strict,
+        &[("choice", "accept_all")],
+        &[("origin", ORIGIN), ("sec-gpc", "1")],
+    )
+    .await;
+    assert_eq!(
+        stored_consent(&accepted).granted,
+        CategorySet::ALL,
+        "all-or-nothing has no partial answer"
     );
 }
 

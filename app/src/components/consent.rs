@@ -28,6 +28,7 @@ pub fn ConsentDialog(
     open: bool,
     answered: bool,
     granted: CategorySet,
+    gpc: bool,
     return_to: String,
     policy_url: String,
 ) -> impl IntoView {
@@ -53,7 +54,7 @@ pub fn ConsentDialog(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        client::send_form(ev, mode, move |after| {
+        client::send_form(ev, move |after| {
             granted.set(after);
             answered.set(after != CategorySet::NONE);
             open.set(false);
@@ -74,6 +75,13 @@ pub fn ConsentDialog(
     let text = match mode {
         ConsentMode::AllOrNothing => t.consent_text_all_or_nothing,
         ConsentMode::Granular => t.consent_text_granular,
+    };
+    // Global Privacy Control: "Accept all" leaves marketing out, and the dialog says why.
+    let gpc_note = gpc.then(|| view! { <p class="consent-gpc">{t.consent_gpc}</p> });
+    let accept_label = if gpc {
+        t.accept_all_but_marketing
+    } else {
+        t.accept_all
     };
     let choices = (mode == ConsentMode::Granular).then(|| {
         let boxes = Category::OPTIONAL
@@ -158,13 +166,14 @@ pub fn ConsentDialog(
             >
                 <h2 id="consent-title">{t.consent_title}</h2>
                 <p id="consent-text">{text} " " <a href=policy_url>{t.consent_read_policy}</a></p>
+                {gpc_note}
                 {current}
                 <form method="post" action="/consent" on:submit=on_submit>
                     <input type="hidden" name="return_to" value=return_to />
                     <input type="hidden" name="lang" value=lang.code() />
                     <div class="consent-actions">
                         <button type="submit" name="choice" value="accept_all">
-                            {t.accept_all}
+                            {accept_label}
                         </button>
                         {second}
                     </div>
@@ -212,7 +221,7 @@ pub(crate) mod client {
     use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
 
     use super::{CHANGED_EVENT, OPEN_EVENT};
-    use crate::domain::consent::{CategorySet, ConsentMode, Decision};
+    use crate::domain::consent::{CategorySet, Decision};
 
     pub fn wire(open: RwSignal<bool>, dialog: NodeRef<leptos::html::Section>) {
         // Move focus into the dialog whenever it opens (also on the first view).
@@ -253,13 +262,9 @@ pub(crate) mod client {
     }
 
     /// Sends a consent form with `fetch` instead of navigating; on success calls `done` with
-    /// what is now granted and tells the other islands. Choices the mode does not offer are
-    /// left to the plain form post (which answers with a clear error page).
-    pub fn send_form(
-        ev: leptos::ev::SubmitEvent,
-        mode: ConsentMode,
-        done: impl Fn(CategorySet) + 'static,
-    ) {
+    /// what the server says is now granted and tells the other islands. A form that does not
+    /// parse is left to the plain form post (which answers with a clear error page).
+    pub fn send_form(ev: leptos::ev::SubmitEvent, done: impl Fn(CategorySet) + 'static) {
         let Some(form) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
@@ -280,12 +285,9 @@ pub(crate) mod client {
             .filter_map(|v| v.as_string())
             .collect();
         let ticked_refs: Vec<&str> = ticked.iter().map(String::as_str).collect();
-        let Some(decision) = Decision::from_form(&choice, &ticked_refs) else {
+        if Decision::from_form(&choice, &ticked_refs).is_none() {
             return;
-        };
-        let Ok(after) = decision.outcome(mode).map(|o| o.granted()) else {
-            return;
-        };
+        }
         // From here the request is sent by script; a failure falls back to nothing changed.
         ev.prevent_default();
         let _ = data.append_with_str("choice", &choice);
@@ -309,10 +311,21 @@ pub(crate) mod client {
                 .and_then(|r| r.dyn_into::<web_sys::Response>().ok());
             let ok = response.as_ref().is_some_and(web_sys::Response::ok);
             // Read the body to its end, so the request is finished before anything else happens.
-            if let Some(body) = response.and_then(|r| r.text().ok()) {
-                let _ = wasm_bindgen_futures::JsFuture::from(body).await;
+            let mut body = None;
+            if let Some(text) = response.and_then(|r| r.text().ok()) {
+                body = wasm_bindgen_futures::JsFuture::from(text)
+                    .await
+                    .ok()
+                    .and_then(|t| t.as_string());
             }
-            if ok {
+            let after = body
+                .filter(|_| ok)
+                .and_then(|text| js_sys::JSON::parse(&text).ok())
+                .and_then(|json| js_sys::Reflect::get(&json, &"bits".into()).ok())
+                .and_then(|bits| bits.as_f64())
+                .and_then(|bits| u8::try_from(bits as u32).ok())
+                .and_then(CategorySet::from_bits);
+            if let Some(after) = after {
                 done(after);
                 dispatch(CHANGED_EVENT, Some(after.bits()));
             }

@@ -34,7 +34,7 @@ pub fn YouTubeEmbed(
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        super::consent::client::send_form(ev, mode, |_| {});
+        super::consent::client::send_form(ev, |_| {});
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };

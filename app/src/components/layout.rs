@@ -75,6 +75,7 @@ pub fn Layout(
             open=!status.answered || wants_settings
             answered=status.answered
             granted=status.granted
+            gpc=status.gpc
             return_to=path
             policy_url
         />

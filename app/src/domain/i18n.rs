@@ -41,6 +41,10 @@ pub struct Strings {
     pub consent_read_policy: &'static str,
     /// Button that accepts every category.
     pub accept_all: &'static str,
+    /// "Accept all" when Global Privacy Control keeps marketing out.
+    pub accept_all_but_marketing: &'static str,
+    /// Dialog note when the browser sends Global Privacy Control.
+    pub consent_gpc: &'static str,
     /// Button that rejects every optional category.
     pub reject_all: &'static str,
     /// Closes the dialog without an answer.
@@ -156,6 +160,8 @@ const SV: Strings = Strings {
     category_marketing: "Marknadsföring (Google)",
     consent_bad_request: "Valet kunde inte läsas. Gå tillbaka och försök igen.",
     consent_forbidden: "Ändringar av samtycke måste göras på den här webbplatsen.",
+    accept_all_but_marketing: "Godkänn alla utom marknadsföring",
+    consent_gpc: "Din webbläsare skickar Global Privacy Control, så vi räknar det som ett nej till marknadsföring. Du kan ändå välja den under Välj själv.",
     cookie_table_heading: "Kakor på webbplatsen",
     cookie_table_all_or_nothing: "Webbplatsen lagrar ingen av de här kakorna förrän du har godkänt kakor.",
     cookie_table_granular: "Nödvändiga kakor lagras utan samtycke. Övriga lagras bara när du har tillåtit deras kategori.",
@@ -226,6 +232,8 @@ const EN: Strings = Strings {
     category_marketing: "Marketing (Google)",
     consent_bad_request: "The choice could not be read. Go back and try again.",
     consent_forbidden: "Consent can only be changed on this site.",
+    accept_all_but_marketing: "Accept all but marketing",
+    consent_gpc: "Your browser sends Global Privacy Control, so we take it as a no to marketing. You can still switch it on under Choose.",
     cookie_table_heading: "Cookies on this site",
     cookie_table_all_or_nothing: "The site stores none of these cookies until you have accepted cookies.",
     cookie_table_granular: "Strictly necessary cookies are stored without consent. The others are stored only once you have allowed their category.",

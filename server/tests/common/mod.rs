@@ -144,6 +144,21 @@ pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
         .collect()
 }
 
+/// The consent record a response's `Set-Cookie` stores, checked against the test key.
+pub fn stored_consent(response: &reqwest::Response) -> app::domain::consent::ConsentRecord {
+    let cookie = set_cookies(response)
+        .into_iter()
+        .find(|c| c.starts_with("consent="))
+        .expect("a consent cookie");
+    let value = cookie
+        .split(';')
+        .next()
+        .expect("pair")
+        .trim_start_matches("consent=")
+        .to_owned();
+    key().decode(&value).expect("valid")
+}
+
 pub async fn page_with_cookie(app: &TestApp, cookie: &str) -> String {
     let response = reqwest::Client::new()
         .get(format!("{}/en/cookie-policy", app.base))

@@ -97,6 +97,11 @@ impl CategorySet {
         CategorySet(self.0 | category.bit())
     }
 
+    /// This set without `category`.
+    pub fn without(self, category: Category) -> CategorySet {
+        CategorySet(self.0 & !category.bit())
+    }
+
     /// Whether `category` is in the set.
     pub fn contains(self, category: Category) -> bool {
         self.0 & category.bit() != 0
@@ -171,9 +176,13 @@ impl Outcome {
 impl Decision {
     /// Applies the mode's rules. In all-or-nothing mode only accepting everything is stored; a
     /// withdrawal forgets the record. In granular mode necessary is always granted and every
-    /// decision, rejection included, is remembered.
-    pub fn outcome(self, mode: ConsentMode) -> Result<Outcome, NotOffered> {
+    /// decision, rejection included, is remembered; when the browser sends Global Privacy
+    /// Control (`gpc`), "Accept all" leaves marketing out — only ticking it says otherwise.
+    pub fn outcome(self, mode: ConsentMode, gpc: bool) -> Result<Outcome, NotOffered> {
         match (mode, self) {
+            (ConsentMode::Granular, Decision::AcceptAll) if gpc => Ok(Outcome::Store(
+                CategorySet::ALL.without(Category::Marketing),
+            )),
             (_, Decision::AcceptAll) => Ok(Outcome::Store(CategorySet::ALL)),
             (ConsentMode::AllOrNothing, Decision::Withdraw) => Ok(Outcome::Forget),
             (ConsentMode::AllOrNothing, _) => Err(NotOffered(mode.as_str())),
@@ -251,6 +260,10 @@ pub struct ConsentStatus {
     pub answered: bool,
     /// The categories that may be used now.
     pub granted: CategorySet,
+    /// The browser sends Global Privacy Control and, in granular mode, there is no stored
+    /// choice: marketing counts as rejected and the dialog says so.
+    #[serde(default)]
+    pub gpc: bool,
 }
 
 impl ConsentStatus {
@@ -265,9 +278,21 @@ impl ConsentStatus {
             Some(r) if r.is_current(revision, lifetime_days, now) => ConsentStatus {
                 answered: true,
                 granted: r.granted,
+                gpc: false,
             },
             _ => ConsentStatus::default(),
         }
+    }
+
+    /// Applies a `Sec-GPC: 1` request header: in granular mode, with no stored choice, it is a
+    /// rejection of marketing. A stored choice stands (the visitor made it knowingly); the
+    /// all-or-nothing mode has no partial answer to give.
+    pub fn with_gpc(mut self, mode: ConsentMode, gpc: bool) -> Self {
+        self.gpc = gpc && mode == ConsentMode::Granular && !self.answered;
+        if self.gpc {
+            self.granted = self.granted.without(Category::Marketing);
+        }
+        self
     }
 }
 
@@ -279,14 +304,23 @@ mod tests {
     fn all_or_nothing_offers_accept_and_withdraw_only() {
         let mode = ConsentMode::AllOrNothing;
         assert_eq!(
-            Decision::AcceptAll.outcome(mode),
+            Decision::AcceptAll.outcome(mode, false),
             Ok(Outcome::Store(CategorySet::ALL))
         );
-        assert_eq!(Decision::Withdraw.outcome(mode), Ok(Outcome::Forget));
+        assert_eq!(
+            Decision::AcceptAll.outcome(mode, true),
+            Ok(Outcome::Store(CategorySet::ALL)),
+            "no partial answer exists in this mode"
+        );
+        assert_eq!(Decision::Withdraw.outcome(mode, false), Ok(Outcome::Forget));
         assert_eq!(Outcome::Forget.granted(), CategorySet::NONE);
         assert_eq!(Outcome::Store(CategorySet::ALL).granted(), CategorySet::ALL);
-        assert!(Decision::RejectAll.outcome(mode).is_err());
-        assert!(Decision::Choose(CategorySet::ALL).outcome(mode).is_err());
+        assert!(Decision::RejectAll.outcome(mode, false).is_err());
+        assert!(
+            Decision::Choose(CategorySet::ALL)
+                .outcome(mode, false)
+                .is_err()
+        );
     }
 
     #[test]
@@ -294,18 +328,55 @@ mod tests {
         let mode = ConsentMode::Granular;
         let necessary = CategorySet::necessary();
         assert_eq!(
-            Decision::RejectAll.outcome(mode),
+            Decision::RejectAll.outcome(mode, false),
             Ok(Outcome::Store(necessary))
         );
         assert_eq!(
-            Decision::Withdraw.outcome(mode),
+            Decision::Withdraw.outcome(mode, false),
             Ok(Outcome::Store(necessary))
         );
         let media = CategorySet::NONE.with(Category::ExternalMedia);
         assert_eq!(
-            Decision::Choose(media).outcome(mode),
+            Decision::Choose(media).outcome(mode, false),
             Ok(Outcome::Store(media.with(Category::Necessary)))
         );
+    }
+
+    #[test]
+    fn global_privacy_control_keeps_marketing_off_unless_ticked() {
+        let mode = ConsentMode::Granular;
+        let all_but_marketing = CategorySet::ALL.without(Category::Marketing);
+        assert!(!all_but_marketing.contains(Category::Marketing));
+        assert!(all_but_marketing.contains(Category::ExternalMedia));
+        assert_eq!(
+            Decision::AcceptAll.outcome(mode, true),
+            Ok(Outcome::Store(all_but_marketing))
+        );
+        let ticked = CategorySet::NONE.with(Category::Marketing);
+        assert_eq!(
+            Decision::Choose(ticked).outcome(mode, true),
+            Ok(Outcome::Store(ticked.with(Category::Necessary))),
+            "an explicit tick is the visitor's own choice"
+        );
+
+        let none = ConsentStatus::from_record(None, 1, 182, 1_000);
+        let gpc = none.with_gpc(mode, true);
+        assert!(gpc.gpc && !gpc.answered);
+        assert!(!gpc.granted.contains(Category::Marketing));
+        assert!(!none.with_gpc(mode, false).gpc);
+        assert!(
+            !none.with_gpc(ConsentMode::AllOrNothing, true).gpc,
+            "all-or-nothing has no partial answer"
+        );
+        let stored = ConsentRecord {
+            id: [1; 16],
+            revision: 1,
+            granted: CategorySet::ALL,
+            issued_at: 1_000,
+        };
+        let kept = ConsentStatus::from_record(Some(stored), 1, 182, 1_000).with_gpc(mode, true);
+        assert!(!kept.gpc, "a stored choice stands");
+        assert_eq!(kept.granted, CategorySet::ALL);
     }
 
     #[test]

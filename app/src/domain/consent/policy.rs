@@ -210,11 +210,16 @@ mod tests {
 
         let mut missing = ConsentPolicy::default();
         missing.cookies.retain(|c| c.name != CONSENT_COOKIE);
-        assert!(missing.normalised().unwrap_err().contains("consent"));
+        assert!(
+            missing
+                .normalised()
+                .expect_err("missing")
+                .contains("consent")
+        );
 
         let mut twice = ConsentPolicy::default();
         twice.cookies.push(twice.cookies[1].clone());
-        assert!(twice.normalised().unwrap_err().contains("twice"));
+        assert!(twice.normalised().expect_err("twice").contains("twice"));
 
         let mut wrong = ConsentPolicy::default();
         wrong.cookies[0].category = Category::Marketing;
