@@ -258,7 +258,10 @@ async fn pages_are_compressed_and_revalidated() {
             .await;
         assert_eq!(response.status(), 200);
         assert_eq!(response.headers()["content-encoding"], encoding, "{accept}");
-        assert_eq!(response.headers()["vary"], "accept-encoding, cookie");
+        assert_eq!(
+            response.headers()["vary"],
+            "accept-encoding, cookie, sec-gpc"
+        );
         let len = response.bytes().await.expect("body").len();
         assert!(
             len * 2 < plain_len,
