@@ -17,7 +17,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::{
-    WildcardSegment,
+    ParamSegment, StaticSegment, WildcardSegment,
     components::{Route, Router, Routes},
 };
 
@@ -68,6 +68,18 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Routes fallback=routes::not_found::NotFound>
+                <Route
+                    path=(ParamSegment("lang"), StaticSegment("login"))
+                    view=routes::account::LoginPage
+                />
+                <Route
+                    path=(ParamSegment("lang"), StaticSegment("register"))
+                    view=routes::account::RegisterPage
+                />
+                <Route
+                    path=(ParamSegment("lang"), StaticSegment("account"))
+                    view=routes::account::AccountPage
+                />
                 <Route path=WildcardSegment("path") view=routes::page::ContentPage />
             </Routes>
         </Router>

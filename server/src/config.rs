@@ -7,7 +7,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use app::domain::consent::ConsentPolicy;
+use app::domain::consent::{ConsentPolicy, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS};
 use figment::{
     Figment,
     providers::{Env, Format, Serialized, Toml},
@@ -63,6 +63,43 @@ pub struct Settings {
     /// Consent mode, revision, lifetime, log retention and the cookie declaration.
     #[serde(default)]
     pub consent: ConsentPolicy,
+    /// Sessions and limits for company accounts.
+    #[serde(default)]
+    pub accounts: AccountSettings,
+}
+
+/// Company accounts: session lifetimes and brute-force limits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AccountSettings {
+    /// A session ends after this many minutes without a request.
+    pub idle_minutes: u64,
+    /// A session ends this many hours after login, however active.
+    pub absolute_hours: u64,
+    /// Failed logins allowed per account within the window.
+    pub login_failures_per_account: u32,
+    /// Failed logins allowed per masked IP address within the window.
+    pub login_failures_per_ip: u32,
+    /// The window for failed logins, in minutes.
+    pub failure_window_minutes: u64,
+    /// Registrations allowed per masked IP address and hour.
+    pub registrations_per_ip_per_hour: u32,
+    /// How often expired sessions and old attempt records are deleted, in seconds.
+    pub purge_interval_seconds: u64,
+}
+
+impl Default for AccountSettings {
+    fn default() -> Self {
+        AccountSettings {
+            idle_minutes: 30,
+            absolute_hours: 8,
+            login_failures_per_account: 5,
+            login_failures_per_ip: 20,
+            failure_window_minutes: 15,
+            registrations_per_ip_per_hour: 10,
+            purge_interval_seconds: 300,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -83,6 +120,7 @@ impl Default for Settings {
             log_level: "info".into(),
             consent_secret: None,
             consent: ConsentPolicy::default(),
+            accounts: AccountSettings::default(),
         }
     }
 }
@@ -166,12 +204,46 @@ impl Settings {
                 key: "consent",
                 problem,
             })?;
+        // The session cookie gets the `__Host-` prefix only where browsers accept it (https).
+        let session_name = self.session_cookie_name();
+        for cookie in &mut self.consent.cookies {
+            if !cookie.third_party
+                && (cookie.name == SESSION_COOKIE_HTTPS || cookie.name == SESSION_COOKIE_HTTP)
+            {
+                cookie.name = session_name.into();
+            }
+        }
+        let a = &self.accounts;
+        let positive = [
+            a.idle_minutes,
+            a.absolute_hours,
+            a.failure_window_minutes,
+            a.purge_interval_seconds,
+            u64::from(a.login_failures_per_account),
+            u64::from(a.login_failures_per_ip),
+            u64::from(a.registrations_per_ip_per_hour),
+        ];
+        if positive.contains(&0) {
+            return Err(ConfigError::Invalid {
+                key: "accounts",
+                problem: "every duration and limit must be at least 1".into(),
+            });
+        }
         Ok(self)
     }
 
     /// Whether visitors reach the site over https (cookies get `Secure`).
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
+    }
+
+    /// The session cookie's name: `__Host-session` over https, `session` otherwise.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.is_https() {
+            SESSION_COOKIE_HTTPS
+        } else {
+            SESSION_COOKIE_HTTP
+        }
     }
 }
 

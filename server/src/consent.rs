@@ -125,6 +125,7 @@ pub async fn post_consent(
     let (parts, body) = request.into_parts();
     let headers = parts.headers;
     let carried = parts.extensions.get::<CarriedRecord>().and_then(|c| c.0);
+    let session = parts.extensions.get::<tower_sessions::Session>().cloned();
     let form: Vec<(String, String)> = match axum::body::to_bytes(body, 16 * 1024).await {
         Ok(bytes) => parse_form(&bytes),
         Err(_) => {
@@ -193,7 +194,15 @@ pub async fn post_consent(
             Some(u64::from(state.policy.lifetime_days) * 86_400),
             state.secure,
         )),
-        Outcome::Forget => cookies.push(set_cookie(CONSENT_COOKIE, "", Some(0), state.secure)),
+        Outcome::Forget => {
+            cookies.push(set_cookie(CONSENT_COOKIE, "", Some(0), state.secure));
+            // All-or-nothing: without consent the site keeps no cookie, the login one included.
+            if let Some(session) = session
+                && let Err(e) = session.flush().await
+            {
+                tracing::error!(error = %e, "could not end the session on withdrawal");
+            }
+        }
     }
     // Withdrawn categories: expire the first-party cookies they allowed.
     for category in Category::ALL
@@ -234,7 +243,7 @@ pub async fn post_consent(
     response
 }
 
-fn parse_form(bytes: &Bytes) -> Vec<(String, String)> {
+pub(crate) fn parse_form(bytes: &Bytes) -> Vec<(String, String)> {
     form_urlencoded::parse(bytes)
         .take(32)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -265,11 +274,21 @@ fn error_page(
     status: StatusCode,
     text: impl Fn(&app::domain::i18n::Strings) -> &'static str,
 ) -> Response {
+    simple_page(lang, status, |t| t.cookie_settings, text)
+}
+
+/// A minimal page with a title, a text and a link home (for refusals before any page logic).
+pub(crate) fn simple_page(
+    lang: Lang,
+    status: StatusCode,
+    title: impl Fn(&app::domain::i18n::Strings) -> &'static str,
+    text: impl Fn(&app::domain::i18n::Strings) -> &'static str,
+) -> Response {
     let t = strings(lang);
     let body = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body><main><h1>{title}</h1><p>{text}</p><p><a href=\"/{code}/\">{home}</a></p></main></body></html>",
         code = lang.code(),
-        title = t.cookie_settings,
+        title = title(t),
         text = text(t),
         home = t.not_found_home,
     );

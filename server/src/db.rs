@@ -59,6 +59,11 @@ impl Db {
         Ok(Db { pool })
     }
 
+    /// The connection pool, for the other stores in this crate.
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
     /// Appends a decision to the consent log.
     pub async fn log_consent(&self, row: &ConsentLogRow) -> Result<(), sqlx::Error> {
         sqlx::query(

@@ -2,6 +2,8 @@
 //! and redirects. `Application::build` binds the listener, so tests start the real server on
 //! port 0 and ask it for its port.
 
+pub mod accounts;
+pub mod clock;
 pub mod config;
 pub mod consent;
 pub mod db;
@@ -49,6 +51,14 @@ pub struct Application {
 impl Application {
     /// Loads the content, prepares the routes and binds the listener.
     pub async fn build(settings: Settings) -> Result<Application, StartError> {
+        Application::build_with_clock(settings, Arc::new(clock::SystemClock)).await
+    }
+
+    /// Like [`Application::build`], with the clock sessions are timed by (tests move it).
+    pub async fn build_with_clock(
+        settings: Settings,
+        clock: Arc<dyn clock::Clock>,
+    ) -> Result<Application, StartError> {
         let site = content::load(&settings.content_dir)?;
         tracing::info!(pages = site.len(), dir = %settings.content_dir.display(), "content loaded");
         std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::Io {
@@ -74,7 +84,31 @@ impl Application {
             origin: settings.public_url.as_str().into(),
             secure: settings.is_https(),
         };
-        spawn_pruning(db, settings.consent.log_retention_days);
+        let hasher = accounts::passwords::Hasher::new(
+            std::thread::available_parallelism().map_or(2, |n| n.get() * 2),
+        )
+        .map_err(|e| StartError::Io {
+            context: "cannot prepare password hashing".into(),
+            source: std::io::Error::other(e),
+        })?;
+        let a = &settings.accounts;
+        let timeouts = accounts::sessions::Timeouts {
+            idle: i64::try_from(a.idle_minutes * 60).unwrap_or(i64::MAX / 4),
+            absolute: i64::try_from(a.absolute_hours * 3600).unwrap_or(i64::MAX / 4),
+        };
+        let auth = Auth {
+            db: db.clone(),
+            hasher,
+            clock: clock.clone(),
+            timeouts,
+        };
+        spawn_pruning(db.clone(), settings.consent.log_retention_days);
+        spawn_session_purge(
+            db,
+            clock,
+            settings.accounts.purge_interval_seconds,
+            i64::try_from(settings.accounts.failure_window_minutes * 60).unwrap_or(i64::MAX / 4),
+        );
         let listener = TcpListener::bind(settings.bind)
             .await
             .map_err(|source| StartError::Io {
@@ -85,7 +119,7 @@ impl Application {
             context: "cannot read the bound address".into(),
             source,
         })?;
-        let router = router(&settings, Arc::new(site), consent);
+        let router = router(&settings, Arc::new(site), consent, auth);
         Ok(Application {
             listener,
             router,
@@ -156,7 +190,40 @@ fn spawn_pruning(db: db::Db, retention_days: u32) {
     });
 }
 
-fn router(settings: &Settings, site: Arc<Site>, consent: consent::ConsentState) -> Router {
+/// What the account routes are built from.
+#[derive(Debug)]
+struct Auth {
+    db: db::Db,
+    hasher: accounts::passwords::Hasher,
+    clock: Arc<dyn clock::Clock>,
+    timeouts: accounts::sessions::Timeouts,
+}
+
+/// Deletes expired sessions and attempt records older than the longest window, now and then.
+fn spawn_session_purge(db: db::Db, clock: Arc<dyn clock::Clock>, every_secs: u64, window: i64) {
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(every_secs));
+        loop {
+            every.tick().await;
+            let now = clock.now();
+            match db.purge_sessions(now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(sessions = n, "purged expired sessions"),
+                Err(e) => tracing::warn!(error = %e, "purging sessions failed"),
+            }
+            if let Err(e) = db.prune_attempts(now - window.max(3600)).await {
+                tracing::warn!(error = %e, "pruning login attempts failed");
+            }
+        }
+    });
+}
+
+fn router(
+    settings: &Settings,
+    site: Arc<Site>,
+    consent: consent::ConsentState,
+    auth: Auth,
+) -> Router {
     let options = leptos_options(settings);
     let context = SiteContext {
         name: settings.site_name.as_str().into(),
@@ -165,13 +232,41 @@ fn router(settings: &Settings, site: Arc<Site>, consent: consent::ConsentState) 
         consent: consent.policy.clone(),
     };
     let shell_options = options.clone();
+    // The account pages are served by their own handlers (which render them through the app).
+    let listing: Vec<_> = generate_route_list(App)
+        .into_iter()
+        .filter(|route| !accounts::LEPTOS_PATHS.contains(&route.path()))
+        .collect();
     let pages: Router<LeptosOptions> = Router::new().leptos_routes_with_context(
         &options,
-        generate_route_list(App),
+        listing,
         move || provide_context(context.clone()),
         move || app::shell(shell_options.clone()),
     );
-    routes::wrap(pages.with_state(options.clone()), &options, site, consent)
+    let pages = pages.with_state(options.clone());
+    let accounts = accounts::routes(accounts::AccountsState {
+        db: auth.db.clone(),
+        hasher: auth.hasher,
+        clock: auth.clock.clone(),
+        settings: settings.accounts.clone(),
+        mode: settings.consent.mode,
+        pages: pages.clone(),
+    });
+    let sessions = routes::Sessions {
+        store: accounts::sessions::AccountSessionStore::new(
+            auth.db.clone(),
+            auth.clock.clone(),
+            auth.timeouts,
+        ),
+        viewer: accounts::sessions::ViewerState {
+            db: auth.db,
+            clock: auth.clock,
+            timeouts: auth.timeouts,
+        },
+        cookie_name: settings.session_cookie_name(),
+        secure: settings.is_https(),
+    };
+    routes::wrap(pages.merge(accounts), &options, site, consent, sessions)
 }
 
 async fn shutdown_signal() {

@@ -22,7 +22,13 @@ use tower_http::{
     trace::TraceLayer,
 };
 
+use tower_sessions::{SessionManagerLayer, cookie::SameSite};
+
 use crate::{
+    accounts::{
+        self,
+        sessions::{AccountSessionStore, ViewerState},
+    },
     consent::{self, ConsentState},
     page_cache::{self, PageCache},
 };
@@ -30,12 +36,26 @@ use crate::{
 /// Hashed asset names never change content, so browsers may keep them a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
+/// The session layer's parts.
+#[derive(Debug)]
+pub struct Sessions {
+    /// Where session records live.
+    pub store: AccountSessionStore,
+    /// What the viewer middleware needs.
+    pub viewer: ViewerState,
+    /// The cookie's name (`__Host-session` on https).
+    pub cookie_name: &'static str,
+    /// Whether the cookie gets `Secure`.
+    pub secure: bool,
+}
+
 /// Adds the routes and layers around the rendered pages.
 pub fn wrap(
     pages: Router,
     options: &LeptosOptions,
     site: Arc<Site>,
     consent: ConsentState,
+    sessions: Sessions,
 ) -> Router {
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let pkg_cache = if options.hash_files {
@@ -63,6 +83,15 @@ pub fn wrap(
         ));
     // Every page once per consent status (unanswered, or one of the granted sets).
     let cache = PageCache::new(site.len() * 9 + 16);
+    // The session cookie: an opaque id, no Max-Age or Expires (it ends with the browser),
+    // HttpOnly, SameSite=Lax, path `/`, and on https `Secure` with the `__Host-` name.
+    let session_layer = SessionManagerLayer::new(sessions.store)
+        .with_name(sessions.cookie_name)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(sessions.secure)
+        .with_path("/");
+    let origin = consent.origin.clone();
 
     Router::new()
         .route("/", get(language_redirect))
@@ -81,6 +110,12 @@ pub fn wrap(
             site,
             trailing_slash_redirect,
         ))
+        .layer(middleware::from_fn_with_state(
+            sessions.viewer,
+            accounts::sessions::load_viewer,
+        ))
+        .layer(session_layer)
+        .layer(middleware::from_fn_with_state(origin, same_origin_only))
         .layer(middleware::from_fn_with_state(
             consent,
             consent::read_consent,
@@ -135,4 +170,38 @@ async fn trailing_slash_redirect(
         return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, target)]).into_response();
     }
     next.run(request).await
+}
+
+/// Refuses every state-changing request that does not come from this site (403), before any
+/// handler runs: consent, login, logout, registration, account changes, and whatever is added
+/// later.
+async fn same_origin_only(
+    State(origin): State<Arc<str>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let safe = matches!(
+        *request.method(),
+        http::Method::GET | http::Method::HEAD | http::Method::OPTIONS
+    );
+    if safe || consent::is_same_origin(request.headers(), &origin) {
+        return next.run(request).await;
+    }
+    let lang = request
+        .uri()
+        .path()
+        .split('/')
+        .nth(1)
+        .and_then(Lang::from_code)
+        .unwrap_or_default();
+    let mut response = consent::simple_page(
+        lang,
+        StatusCode::FORBIDDEN,
+        |t| t.site_forbidden_title,
+        |t| t.form_forbidden,
+    );
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::{
     SiteContext,
-    components::nav_menu::NavMenu,
-    domain::{i18n::strings, lang::Lang, site::home_url},
+    components::{layout::from_request, nav_menu::NavMenu},
+    domain::{account::Viewer, i18n::strings, lang::Lang, site::home_url},
 };
 
 /// The header. `switch_to` is the URL of this page in the other language (or that language's
@@ -26,6 +26,27 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
             }
         })
         .collect_view();
+    let code = lang.code();
+    let account = match from_request::<Viewer>() {
+        Some(viewer) => view! {
+            <nav class="account-nav" aria-label=t.account_navigation>
+                <span class="logged-in">
+                    {t.logged_in_as} " " <strong>{viewer.company}</strong>
+                </span>
+                <a href=format!("/{code}/account")>{t.account}</a>
+                <form method="post" action=format!("/{code}/logout")>
+                    <button type="submit">{t.log_out}</button>
+                </form>
+            </nav>
+        }
+        .into_any(),
+        None => view! {
+            <nav class="account-nav" aria-label=t.account_navigation>
+                <a href=format!("/{code}/login")>{t.log_in}</a>
+            </nav>
+        }
+        .into_any(),
+    };
     view! {
         <header class="site-header">
             <div class="header-bar">
@@ -45,6 +66,7 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                 >
                     {other.native_name()}
                 </a>
+                {account}
             </div>
             <NavMenu label=t.menu.to_owned() nav_label=t.main_navigation.to_owned()>
                 <ul>{links}</ul>

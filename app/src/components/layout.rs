@@ -17,14 +17,18 @@ pub const SETTINGS_QUERY: &str = "consent=settings";
 
 /// The visitor's consent as the server read it from this request (none outside a request).
 pub fn consent_status() -> ConsentStatus {
+    from_request::<ConsentStatus>().unwrap_or_default()
+}
+
+/// A value the server left in this request's extensions (consent, the logged-in company, form
+/// feedback); `None` outside a request.
+pub fn from_request<T: Clone + Send + Sync + 'static>() -> Option<T> {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<ConsentStatus>().copied())
-            .unwrap_or_default()
+        use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<T>().cloned())
     }
     #[cfg(not(feature = "ssr"))]
-    ConsentStatus::default()
+    None
 }
 
 /// Wraps a page. `current` is the page's URL (empty for error pages); `alternates` are the

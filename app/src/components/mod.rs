@@ -4,6 +4,7 @@ pub mod consent;
 pub mod cookie_table;
 pub mod embed;
 pub mod footer;
+pub mod forms;
 pub mod header;
 pub mod layout;
 pub mod nav_menu;

@@ -117,6 +117,118 @@ pub struct Strings {
     pub day_one: &'static str,
     /// More than one day.
     pub day_many: &'static str,
+    /// Link and button that log in.
+    pub log_in: &'static str,
+    /// Button that logs out.
+    pub log_out: &'static str,
+    /// Link and button that register.
+    pub register: &'static str,
+    /// Link to the account page.
+    pub account: &'static str,
+    /// Accessible name of the header's account links.
+    pub account_navigation: &'static str,
+    /// Title of the registration page.
+    pub register_title: &'static str,
+    /// Text on the registration page.
+    pub register_intro: &'static str,
+    /// Title of the login page.
+    pub login_title: &'static str,
+    /// Title of the account page.
+    pub account_title: &'static str,
+    /// Label of the company name.
+    pub company_label: &'static str,
+    /// Label of the e-mail address.
+    pub email_label: &'static str,
+    /// Label of the password.
+    pub password_label: &'static str,
+    /// Hint under a new password.
+    pub password_hint: &'static str,
+    /// Label of the current password.
+    pub current_password_label: &'static str,
+    /// Label of the new password.
+    pub new_password_label: &'static str,
+    /// Label of the description.
+    pub description_label: &'static str,
+    /// Label of the website.
+    pub website_label: &'static str,
+    /// Label of the social-media links.
+    pub social_label: &'static str,
+    /// Hint under URL fields.
+    pub url_hint: &'static str,
+    /// Link from login to registration.
+    pub no_account: &'static str,
+    /// Link from registration to login.
+    pub have_account: &'static str,
+    /// Heading of the profile form.
+    pub profile_heading: &'static str,
+    /// Saves the profile.
+    pub save_profile: &'static str,
+    /// Heading of the password form.
+    pub password_heading: &'static str,
+    /// Changes the password.
+    pub change_password: &'static str,
+    /// Heading of the data export.
+    pub export_heading: &'static str,
+    /// Text of the data export.
+    pub export_text: &'static str,
+    /// Downloads the data.
+    pub export_button: &'static str,
+    /// Heading of account deletion.
+    pub delete_heading: &'static str,
+    /// Text of account deletion.
+    pub delete_text: &'static str,
+    /// Deletes the account.
+    pub delete_button: &'static str,
+    /// Before the company name in the header.
+    pub logged_in_as: &'static str,
+    /// On login and registration pages in all-or-nothing mode before consent.
+    pub login_needs_consent: &'static str,
+    /// Field problem: empty.
+    pub p_required: &'static str,
+    /// Field problem: too long (the limit follows).
+    pub p_too_long: &'static str,
+    /// Field problem: password too short.
+    pub p_too_short: &'static str,
+    /// Field problem: not an e-mail address.
+    pub p_email: &'static str,
+    /// Field problem: not a web address.
+    pub p_url: &'static str,
+    /// Field problem: control characters.
+    pub p_characters: &'static str,
+    /// Field problem: too many links.
+    pub p_too_many_links: &'static str,
+    /// Field problem: common password.
+    pub p_common: &'static str,
+    /// Field problem: e-mail registered.
+    pub p_taken: &'static str,
+    /// Field problem: wrong password.
+    pub p_wrong_password: &'static str,
+    /// Field problem: new equals current.
+    pub p_same_password: &'static str,
+    /// Any failed login.
+    pub n_login_failed: &'static str,
+    /// Rate limited (minutes follow).
+    pub n_too_many: &'static str,
+    /// Login worked, cookie never came back.
+    pub n_cookies_blocked: &'static str,
+    /// Session over.
+    pub n_session_ended: &'static str,
+    /// Logged out.
+    pub n_logged_out: &'static str,
+    /// Account deleted.
+    pub n_deleted: &'static str,
+    /// Profile saved.
+    pub n_saved: &'static str,
+    /// Password changed.
+    pub n_password_changed: &'static str,
+    /// Form has errors.
+    pub n_fix_fields: &'static str,
+    /// Server could not store.
+    pub n_unavailable: &'static str,
+    /// Title of the page refusing a cross-site form post.
+    pub site_forbidden_title: &'static str,
+    /// Cross-site form post.
+    pub form_forbidden: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
 }
@@ -177,6 +289,62 @@ const SV: Strings = Strings {
     session_lifetime: "Tills webbläsaren stängs",
     day_one: "dag",
     day_many: "dagar",
+    log_in: "Logga in",
+    log_out: "Logga ut",
+    register: "Registrera",
+    account: "Konto",
+    account_navigation: "Konto",
+    register_title: "Registrera ditt företag",
+    register_intro: "Registrerade företag kan presentera sin tjänst och publicera sin logotyp på webbplatsen.",
+    login_title: "Logga in",
+    account_title: "Ditt konto",
+    company_label: "Företagets namn",
+    email_label: "Kontaktadress (e-post)",
+    password_label: "Lösenord",
+    password_hint: "Minst 12 och högst 128 tecken. Vanliga lösenord godtas inte.",
+    current_password_label: "Nuvarande lösenord",
+    new_password_label: "Nytt lösenord",
+    description_label: "Beskrivning",
+    website_label: "Webbplats",
+    social_label: "Länkar till sociala medier (en per rad)",
+    url_hint: "Adresser som börjar med https:// eller http://.",
+    no_account: "Inget konto ännu? Registrera ditt företag",
+    have_account: "Redan registrerad? Logga in",
+    profile_heading: "Företagsprofil",
+    save_profile: "Spara profilen",
+    password_heading: "Byt lösenord",
+    change_password: "Byt lösenord",
+    export_heading: "Dina uppgifter",
+    export_text: "Ladda ned allt webbplatsen har sparat om ditt företag som en JSON-fil.",
+    export_button: "Ladda ned uppgifterna (JSON)",
+    delete_heading: "Radera kontot",
+    delete_text: "Kontot, profilen och alla inloggningar raderas direkt och kan inte återställas. Bekräfta med ditt lösenord.",
+    delete_button: "Radera kontot för gott",
+    logged_in_as: "Inloggad som",
+    login_needs_consent: "Inloggning kräver kakor. Godkänn kakor för att logga in eller registrera dig.",
+    p_required: "Fyll i fältet.",
+    p_too_long: "Högst så här många tecken:",
+    p_too_short: "Lösenordet måste ha minst 12 tecken.",
+    p_email: "Skriv en e-postadress, till exempel namn@foretag.se.",
+    p_url: "Skriv en fullständig adress som börjar med https:// eller http://.",
+    p_characters: "Fältet innehåller tecken som inte är tillåtna.",
+    p_too_many_links: "Högst fem länkar.",
+    p_common: "Lösenordet är för vanligt. Välj ett annat, gärna en lång fras.",
+    p_taken: "Det finns redan ett konto med den här adressen. Logga in i stället.",
+    p_wrong_password: "Fel lösenord.",
+    p_same_password: "Det nya lösenordet måste skilja sig från det nuvarande.",
+    n_login_failed: "Fel e-postadress eller lösenord.",
+    n_too_many: "För många försök. Försök igen om så här många minuter:",
+    n_cookies_blocked: "Inloggningen lyckades, men din webbläsare skickade inte tillbaka inloggningskakan. Inloggning kräver att webbläsaren tillåter kakor från den här webbplatsen.",
+    n_session_ended: "Du är inte inloggad längre. Logga in igen.",
+    n_logged_out: "Du är utloggad.",
+    n_deleted: "Kontot är raderat.",
+    n_saved: "Profilen är sparad.",
+    n_password_changed: "Lösenordet är bytt. Andra inloggningar har avslutats.",
+    n_fix_fields: "Rätta fälten som är markerade.",
+    n_unavailable: "Tjänsten kan inte spara just nu. Inget har ändrats; försök igen om en stund.",
+    site_forbidden_title: "Formuläret avvisades",
+    form_forbidden: "Formuläret måste skickas från den här webbplatsen.",
     months: [
         "januari",
         "februari",
@@ -249,6 +417,62 @@ const EN: Strings = Strings {
     session_lifetime: "Until the browser closes",
     day_one: "day",
     day_many: "days",
+    log_in: "Log in",
+    log_out: "Log out",
+    register: "Register",
+    account: "Account",
+    account_navigation: "Account",
+    register_title: "Register your company",
+    register_intro: "Registered companies can present their service and publish their logo on the site.",
+    login_title: "Log in",
+    account_title: "Your account",
+    company_label: "Company name",
+    email_label: "Contact e-mail",
+    password_label: "Password",
+    password_hint: "At least 12 and at most 128 characters. Common passwords are refused.",
+    current_password_label: "Current password",
+    new_password_label: "New password",
+    description_label: "Description",
+    website_label: "Website",
+    social_label: "Social media links (one per line)",
+    url_hint: "Addresses starting with https:// or http://.",
+    no_account: "No account yet? Register your company",
+    have_account: "Already registered? Log in",
+    profile_heading: "Company profile",
+    save_profile: "Save profile",
+    password_heading: "Change password",
+    change_password: "Change password",
+    export_heading: "Your data",
+    export_text: "Download everything the site holds about your company as a JSON file.",
+    export_button: "Download the data (JSON)",
+    delete_heading: "Delete the account",
+    delete_text: "The account, its profile and every login session are deleted at once and cannot be restored. Confirm with your password.",
+    delete_button: "Delete the account for good",
+    logged_in_as: "Logged in as",
+    login_needs_consent: "Logging in needs cookies. Accept cookies to log in or register.",
+    p_required: "Fill in this field.",
+    p_too_long: "At most this many characters:",
+    p_too_short: "The password needs at least 12 characters.",
+    p_email: "Enter an e-mail address, such as name@company.se.",
+    p_url: "Enter a full address starting with https:// or http://.",
+    p_characters: "The field contains characters that are not allowed.",
+    p_too_many_links: "At most five links.",
+    p_common: "This password is too common. Choose another, a long phrase works well.",
+    p_taken: "An account with this address exists. Log in instead.",
+    p_wrong_password: "Wrong password.",
+    p_same_password: "The new password must differ from the current one.",
+    n_login_failed: "Wrong e-mail address or password.",
+    n_too_many: "Too many attempts. Try again in this many minutes:",
+    n_cookies_blocked: "The login worked, but your browser did not send the login cookie back. Logging in needs your browser to allow cookies from this site.",
+    n_session_ended: "You are no longer logged in. Log in again.",
+    n_logged_out: "You are logged out.",
+    n_deleted: "The account is deleted.",
+    n_saved: "The profile is saved.",
+    n_password_changed: "The password is changed. Other logins were ended.",
+    n_fix_fields: "Correct the marked fields.",
+    n_unavailable: "The service cannot save right now. Nothing was changed; try again in a while.",
+    site_forbidden_title: "The form was refused",
+    form_forbidden: "The form must be sent from this site.",
     months: [
         "January",
         "February",
@@ -266,6 +490,46 @@ const EN: Strings = Strings {
 };
 
 impl Strings {
+    /// The message for a field's problem.
+    pub fn problem(&self, problem: super::account::Problem) -> String {
+        use super::account::Problem;
+        match problem {
+            Problem::Required => self.p_required.into(),
+            Problem::TooLong(n) => format!("{} {n}.", self.p_too_long.trim_end_matches(':')),
+            Problem::TooShort => self.p_too_short.into(),
+            Problem::Email => self.p_email.into(),
+            Problem::Url => self.p_url.into(),
+            Problem::Characters => self.p_characters.into(),
+            Problem::TooManyLinks => self.p_too_many_links.into(),
+            Problem::CommonPassword => self.p_common.into(),
+            Problem::EmailTaken => self.p_taken.into(),
+            Problem::WrongPassword => self.p_wrong_password.into(),
+            Problem::SamePassword => self.p_same_password.into(),
+        }
+    }
+
+    /// The text of a form notice.
+    pub fn notice(&self, notice: super::account::Notice) -> String {
+        use super::account::Notice;
+        match notice {
+            Notice::LoginFailed => self.n_login_failed.into(),
+            Notice::TooManyAttempts(secs) => format!(
+                "{} {}.",
+                self.n_too_many.trim_end_matches(':'),
+                secs.div_ceil(60).max(1)
+            ),
+            Notice::NeedsConsent => self.login_needs_consent.into(),
+            Notice::CookiesBlocked => self.n_cookies_blocked.into(),
+            Notice::SessionEnded => self.n_session_ended.into(),
+            Notice::LoggedOut => self.n_logged_out.into(),
+            Notice::Deleted => self.n_deleted.into(),
+            Notice::Saved => self.n_saved.into(),
+            Notice::PasswordChanged => self.n_password_changed.into(),
+            Notice::FixFields => self.n_fix_fields.into(),
+            Notice::Unavailable => self.n_unavailable.into(),
+        }
+    }
+
     /// A cookie's lifetime: a number of days, or until the browser closes.
     pub fn lifetime(&self, days: Option<u32>) -> String {
         match days {

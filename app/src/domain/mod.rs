@@ -1,6 +1,7 @@
 //! Types shared by the server and the browser build. Plain Rust: no leptos, axum or database
 //! imports, so the rules they carry are unit-tested here.
 
+pub mod account;
 pub mod consent;
 pub mod date;
 pub mod i18n;

@@ -39,6 +39,14 @@ impl TestApp {
 
     /// Starts the server with settings adjusted by `adjust`.
     pub async fn spawn_configured(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        TestApp::spawn_timed(adjust, std::sync::Arc::new(server::clock::SystemClock)).await
+    }
+
+    /// Starts the server with settings adjusted by `adjust` and sessions timed by `clock`.
+    pub async fn spawn_timed(
+        adjust: impl FnOnce(&mut Settings),
+        clock: std::sync::Arc<dyn server::clock::Clock>,
+    ) -> TestApp {
         let data = tempfile::tempdir().expect("temp dir");
         let mut settings = Settings {
             bind: "127.0.0.1:0".parse().expect("address"),
@@ -51,7 +59,9 @@ impl TestApp {
         };
         adjust(&mut settings);
         let settings = settings.validated().expect("valid settings");
-        let app = Application::build(settings).await.expect("server starts");
+        let app = Application::build_with_clock(settings, clock)
+            .await
+            .expect("server starts");
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder()
@@ -173,4 +183,139 @@ pub async fn page_with_cookie(app: &TestApp, cookie: &str) -> String {
     );
     assert!(response.headers().get("set-cookie").is_none());
     response.text().await.expect("body")
+}
+
+/// A browser stand-in with its own cookie jar, kept by hand so that tests see exactly what the
+/// server sets (`__Host-` and `Secure` cookies included, over the test's plain http).
+pub struct Browser<'a> {
+    pub app: &'a TestApp,
+    pub jar: std::collections::BTreeMap<String, String>,
+    client: reqwest::Client,
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp) -> Browser<'a> {
+        Browser {
+            app,
+            jar: Default::default(),
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+        }
+    }
+
+    /// A browser that has accepted all cookies (a consent cookie in its jar).
+    pub async fn consenting(app: &'a TestApp) -> Browser<'a> {
+        let mut browser = Browser::new(app);
+        let response = browser.post("/consent", &[("choice", "accept_all")]).await;
+        assert_eq!(response.status().as_u16(), 303);
+        assert!(browser.jar.contains_key("consent"));
+        browser
+    }
+
+    fn cookie_header(&self) -> String {
+        self.jar
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn keep(&mut self, response: &reqwest::Response) {
+        for cookie in set_cookies(response) {
+            let pair = cookie.split(';').next().expect("pair");
+            let (name, value) = pair.split_once('=').expect("name=value");
+            let removed = cookie.contains("Max-Age=0") || cookie.contains("1970");
+            if removed || value.is_empty() {
+                self.jar.remove(name);
+            } else {
+                self.jar.insert(name.to_owned(), value.to_owned());
+            }
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> reqwest::Response {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.app.base))
+            .header("cookie", self.cookie_header())
+            .send()
+            .await
+            .expect("request");
+        self.keep(&response);
+        response
+    }
+
+    /// A same-origin form post.
+    pub async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        self.post_with(path, form, &[("origin", ORIGIN)]).await
+    }
+
+    pub async fn post_with(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut request = self
+            .client
+            .post(format!("{}{path}", self.app.base))
+            .header("cookie", self.cookie_header())
+            .form(form);
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        let response = request.send().await.expect("request");
+        self.keep(&response);
+        response
+    }
+
+    /// The body of a GET.
+    pub async fn text(&mut self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        (status, response.text().await.expect("body"))
+    }
+
+    /// Registers a company and follows the login check; returns the account page.
+    pub async fn register(&mut self, company: &str, email: &str, password: &str) -> String {
+        let response = self
+            .post(
+                "/en/register",
+                &[
+                    ("company", company),
+                    ("email", email),
+                    ("password", password),
+                ],
+            )
+            .await;
+        assert_eq!(response.status().as_u16(), 303, "registered");
+        let check = location(&response);
+        let response = self.get(&check).await;
+        assert_eq!(response.status().as_u16(), 303, "the cookie came back");
+        let (status, html) = self.text(&location(&response)).await;
+        assert_eq!(status, 200);
+        html
+    }
+
+    /// Logs in; returns the response to the login post.
+    pub async fn login(&mut self, email: &str, password: &str) -> reqwest::Response {
+        self.post("/en/login", &[("email", email), ("password", password)])
+            .await
+    }
+
+    /// Whether the header shows a logged-in company.
+    pub async fn logged_in(&mut self) -> bool {
+        let (_, html) = self.text("/en/about").await;
+        html.contains("Logged in as")
+    }
+}
+
+/// A redirect's target.
+pub fn location(response: &reqwest::Response) -> String {
+    response.headers()["location"]
+        .to_str()
+        .expect("ascii")
+        .to_owned()
 }

@@ -58,6 +58,11 @@ pub struct ConsentPolicy {
 
 /// The name of the cookie that remembers the visitor's answer.
 pub const CONSENT_COOKIE: &str = "consent";
+/// The login session cookie's name on https sites (the prefix pins it to this host, `Secure`,
+/// path `/`).
+pub const SESSION_COOKIE_HTTPS: &str = "__Host-session";
+/// The login session cookie's name on plain-http sites (local development).
+pub const SESSION_COOKIE_HTTP: &str = "session";
 
 impl Default for ConsentPolicy {
     fn default() -> Self {
@@ -91,6 +96,15 @@ impl Default for ConsentPolicy {
                     "Remembers your answer to the cookie question.",
                     "Kommer ihåg ditt svar på frågan om kakor.",
                     Some(182),
+                    false,
+                ),
+                decl(
+                    SESSION_COOKIE_HTTPS,
+                    Category::Necessary,
+                    "jobtechdev.se",
+                    "Keeps a company logged in: an opaque random id, nothing else.",
+                    "Håller ett företag inloggat: ett slumpat id, inget annat.",
+                    None,
                     false,
                 ),
                 decl(

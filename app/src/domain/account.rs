@@ -1,0 +1,519 @@
+//! Company accounts as plain rules: what a form field may hold, how an e-mail address is
+//! normalised, what a profile is, and the feedback a form page shows. The server enforces these;
+//! the pages render them.
+
+use serde::{Deserialize, Serialize};
+
+/// Shortest password accepted (in characters).
+pub const PASSWORD_MIN: usize = 12;
+/// Longest password accepted (in characters): long enough for passphrases, short enough that
+/// hashing it costs nothing extra.
+pub const PASSWORD_MAX: usize = 128;
+/// Longest company name.
+pub const NAME_MAX: usize = 100;
+/// Longest description.
+pub const DESCRIPTION_MAX: usize = 1000;
+/// Longest URL.
+pub const URL_MAX: usize = 300;
+/// Most social-media links a profile holds.
+pub const SOCIAL_MAX: usize = 5;
+/// Longest e-mail address (RFC 5321 path limit).
+pub const EMAIL_MAX: usize = 254;
+
+/// A form field, by the name it has in the HTML form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Field {
+    /// `company`
+    Company,
+    /// `email`
+    Email,
+    /// `password` (registration, login, deletion)
+    Password,
+    /// `current_password` (password change)
+    CurrentPassword,
+    /// `new_password` (password change)
+    NewPassword,
+    /// `description`
+    Description,
+    /// `website`
+    Website,
+    /// `social` (one URL per line)
+    Social,
+}
+
+impl Field {
+    /// The field's `name` in forms (and the `id` prefix of its input and error).
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Company => "company",
+            Field::Email => "email",
+            Field::Password => "password",
+            Field::CurrentPassword => "current_password",
+            Field::NewPassword => "new_password",
+            Field::Description => "description",
+            Field::Website => "website",
+            Field::Social => "social",
+        }
+    }
+
+    /// Whether the value may be echoed back into the form (never for passwords).
+    pub fn echoes(self) -> bool {
+        !matches!(
+            self,
+            Field::Password | Field::CurrentPassword | Field::NewPassword
+        )
+    }
+}
+
+/// What is wrong with a field's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Problem {
+    /// Empty, but required.
+    Required,
+    /// Longer than the given number of characters.
+    TooLong(usize),
+    /// A password shorter than [`PASSWORD_MIN`].
+    TooShort,
+    /// Not an e-mail address.
+    Email,
+    /// Not an http(s) address.
+    Url,
+    /// Control characters or line breaks where they do not belong.
+    Characters,
+    /// More than [`SOCIAL_MAX`] links.
+    TooManyLinks,
+    /// A password from the list of common passwords.
+    CommonPassword,
+    /// An account with this e-mail exists.
+    EmailTaken,
+    /// The password given to confirm is wrong.
+    WrongPassword,
+    /// The new password equals the current one.
+    SamePassword,
+}
+
+/// A message at the top of a form page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Notice {
+    /// Any failed login (the same for unknown e-mails and wrong passwords).
+    LoginFailed,
+    /// Too many attempts; try again after this many seconds.
+    TooManyAttempts(u64),
+    /// All-or-nothing mode: cookies must be accepted before logging in or registering.
+    NeedsConsent,
+    /// The login worked but the browser did not send the session cookie back.
+    CookiesBlocked,
+    /// The session ended (logout, idle or absolute timeout); log in again.
+    SessionEnded,
+    /// Logged out.
+    LoggedOut,
+    /// The account was deleted.
+    Deleted,
+    /// Profile saved.
+    Saved,
+    /// Password changed.
+    PasswordChanged,
+    /// The form has errors; see the fields.
+    FixFields,
+    /// The request could not be handled (database down): nothing was changed.
+    Unavailable,
+}
+
+impl Notice {
+    /// Whether the notice reports a failure (announced as an alert) or a success (a status).
+    pub fn is_error(self) -> bool {
+        !matches!(
+            self,
+            Notice::LoggedOut | Notice::Deleted | Notice::Saved | Notice::PasswordChanged
+        )
+    }
+
+    /// The short id used in `?done=` query strings for successes that follow a redirect.
+    pub fn done_id(self) -> Option<&'static str> {
+        match self {
+            Notice::LoggedOut => Some("logged-out"),
+            Notice::Deleted => Some("deleted"),
+            Notice::Saved => Some("saved"),
+            Notice::PasswordChanged => Some("password"),
+            Notice::SessionEnded => Some("ended"),
+            _ => None,
+        }
+    }
+
+    /// Reads a `?done=` id.
+    pub fn from_done_id(id: &str) -> Option<Notice> {
+        [
+            Notice::LoggedOut,
+            Notice::Deleted,
+            Notice::Saved,
+            Notice::PasswordChanged,
+            Notice::SessionEnded,
+        ]
+        .into_iter()
+        .find(|n| n.done_id() == Some(id))
+    }
+}
+
+/// What a form page shows after a refused submission: the problems by field, the values to
+/// put back (never passwords), and a notice.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormFeedback {
+    /// Problems, in field order.
+    pub errors: Vec<(Field, Problem)>,
+    /// Values to fill back in.
+    pub values: Vec<(Field, String)>,
+    /// The message at the top.
+    pub notice: Option<Notice>,
+}
+
+impl FormFeedback {
+    /// Feedback with only a notice.
+    pub fn notice(notice: Notice) -> FormFeedback {
+        FormFeedback {
+            notice: Some(notice),
+            ..FormFeedback::default()
+        }
+    }
+
+    /// The problem with `field`, if any.
+    pub fn error(&self, field: Field) -> Option<Problem> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, p)| *p)
+    }
+
+    /// The value to show in `field`.
+    pub fn value(&self, field: Field) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The logged-in company, as the pages see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Viewer {
+    /// The account's id.
+    pub account_id: i64,
+    /// The company name, for the header.
+    pub company: String,
+}
+
+/// What a company tells about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The company's name.
+    pub company: String,
+    /// A short description.
+    pub description: String,
+    /// The company's website.
+    pub website: Option<String>,
+    /// Links to its social-media presence.
+    pub social: Vec<String>,
+}
+
+/// The account page's data about the logged-in company.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountView {
+    /// The contact e-mail.
+    pub email: String,
+    /// The profile.
+    pub profile: Profile,
+}
+
+/// Normalises an e-mail address (trimmed, lower case) and checks its shape: one `@`, a local
+/// part, a domain with a dot, no spaces or control characters.
+pub fn normalise_email(raw: &str) -> Result<String, Problem> {
+    let email = raw.trim().to_lowercase();
+    if email.is_empty() {
+        return Err(Problem::Required);
+    }
+    if email.chars().count() > EMAIL_MAX {
+        return Err(Problem::TooLong(EMAIL_MAX));
+    }
+    let Some((local, domain)) = email.split_once('@') else {
+        return Err(Problem::Email);
+    };
+    let bad_char = |c: char| c.is_whitespace() || c.is_control() || "<>\"'\\,;".contains(c);
+    let ok = !local.is_empty()
+        && !domain.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !email.chars().any(bad_char);
+    if ok { Ok(email) } else { Err(Problem::Email) }
+}
+
+/// Checks a new password's length (in characters). The common-password list is the server's.
+pub fn check_password_length(password: &str) -> Result<(), Problem> {
+    let n = password.chars().count();
+    if n == 0 {
+        Err(Problem::Required)
+    } else if n < PASSWORD_MIN {
+        Err(Problem::TooShort)
+    } else if n > PASSWORD_MAX {
+        Err(Problem::TooLong(PASSWORD_MAX))
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks a web address: `http://` or `https://`, a host with a dot (or an IP address), no
+/// credentials, spaces, quotes or angle brackets. Returns it trimmed.
+pub fn check_url(raw: &str) -> Result<String, Problem> {
+    let url = raw.trim();
+    if url.chars().count() > URL_MAX {
+        return Err(Problem::TooLong(URL_MAX));
+    }
+    let lower = url.to_ascii_lowercase();
+    let rest = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+        .ok_or(Problem::Url)?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority
+        .rsplit_once(':')
+        .filter(|(_, port)| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(authority, |(host, _)| host);
+    let host_ok = !host.is_empty()
+        && host.contains('.')
+        && !host.starts_with(['.', '-'])
+        && !host.ends_with(['.', '-'])
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let chars_ok = !url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || "<>\"'\\`{}|^".contains(c));
+    if host_ok && chars_ok {
+        Ok(url.to_owned())
+    } else {
+        Err(Problem::Url)
+    }
+}
+
+fn check_text(raw: &str, max: usize, required: bool) -> Result<String, Problem> {
+    let text = raw.trim();
+    if required && text.is_empty() {
+        return Err(Problem::Required);
+    }
+    if text.chars().count() > max {
+        return Err(Problem::TooLong(max));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
+        return Err(Problem::Characters);
+    }
+    Ok(text.replace("\r\n", "\n"))
+}
+
+/// Checks a company name.
+pub fn check_company(raw: &str) -> Result<String, Problem> {
+    let name = check_text(raw, NAME_MAX, true)?;
+    if name.contains(['\n', '\t']) {
+        return Err(Problem::Characters);
+    }
+    Ok(name)
+}
+
+impl Profile {
+    /// Reads the account page's profile form; every problem at once.
+    pub fn from_form(
+        company: &str,
+        description: &str,
+        website: &str,
+        social: &str,
+    ) -> Result<Profile, Vec<(Field, Problem)>> {
+        let mut errors = Vec::new();
+        let company = check_company(company)
+            .map_err(|p| errors.push((Field::Company, p)))
+            .unwrap_or_default();
+        let description = check_text(description, DESCRIPTION_MAX, false)
+            .map_err(|p| errors.push((Field::Description, p)))
+            .unwrap_or_default();
+        let website = if website.trim().is_empty() {
+            None
+        } else {
+            check_url(website)
+                .map_err(|p| errors.push((Field::Website, p)))
+                .ok()
+        };
+        let links: Vec<&str> = social
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let mut checked = Vec::new();
+        if links.len() > SOCIAL_MAX {
+            errors.push((Field::Social, Problem::TooManyLinks));
+        } else {
+            for link in links {
+                match check_url(link) {
+                    Ok(url) => checked.push(url),
+                    Err(p) => {
+                        errors.push((Field::Social, p));
+                        break;
+                    }
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(Profile {
+                company,
+                description,
+                website,
+                social: checked,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// A `next` target after login: a path on this site (one leading `/`, no scheme, host,
+/// backslash or control character); `None` otherwise.
+pub fn safe_next(raw: &str) -> Option<String> {
+    let ok = raw.starts_with('/')
+        && !raw.starts_with("//")
+        && !raw.contains('\\')
+        && !raw.chars().any(|c| c.is_control() || c.is_whitespace())
+        && raw.len() <= 512;
+    ok.then(|| raw.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(
+            normalise_email("  Info@Example.SE "),
+            Ok("info@example.se".into())
+        );
+        assert_eq!(normalise_email(""), Err(Problem::Required));
+        for bad in [
+            "no-at.example",
+            "a@b",
+            "a@@b.se",
+            "@b.se",
+            "a@.b.se",
+            "a b@c.se",
+            "a@b.se\u{0}",
+            "\"a\"@b.se",
+            "a@b..se",
+        ] {
+            assert_eq!(normalise_email(bad), Err(Problem::Email), "{bad:?}");
+        }
+        let long = format!("{}@example.se", "a".repeat(250));
+        assert_eq!(normalise_email(&long), Err(Problem::TooLong(EMAIL_MAX)));
+    }
+
+    #[test]
+    fn password_length_counts_characters() {
+        assert_eq!(check_password_length(""), Err(Problem::Required));
+        assert_eq!(check_password_length("short"), Err(Problem::TooShort));
+        assert_eq!(
+            check_password_length("åäöåäöåäöåäö"),
+            Ok(()),
+            "12 characters"
+        );
+        assert_eq!(
+            check_password_length(&"x".repeat(129)),
+            Err(Problem::TooLong(PASSWORD_MAX))
+        );
+        assert_eq!(check_password_length(&"x".repeat(128)), Ok(()));
+    }
+
+    #[test]
+    fn urls_must_be_plain_http() {
+        for good in [
+            "https://example.se",
+            "http://example.se/path?q=1#x",
+            "https://www.linkedin.com/company/x",
+            "https://example.se:8443/",
+            "  https://example.se  ",
+        ] {
+            assert!(check_url(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://example.se",
+            "https://",
+            "https://user:pw@example.se",
+            "https://exa mple.se",
+            "https://example.se/\"onmouseover=x",
+            "https://localhost",
+            "example.se",
+            "data:text/html,<script>",
+            "https://.example.se",
+        ] {
+            assert_eq!(check_url(bad), Err(Problem::Url), "{bad}");
+        }
+    }
+
+    #[test]
+    fn profiles_report_every_problem() {
+        let ok = Profile::from_form(
+            " Acme AB ",
+            "We build\r\nthings.",
+            "",
+            "https://x.example.se\n\nhttps://y.example.se",
+        )
+        .expect("valid");
+        assert_eq!(ok.company, "Acme AB");
+        assert_eq!(ok.description, "We build\nthings.");
+        assert_eq!(ok.website, None);
+        assert_eq!(ok.social.len(), 2);
+
+        let errors =
+            Profile::from_form("", &"x".repeat(1001), "javascript:x", "nope").expect_err("invalid");
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Company,
+                Field::Description,
+                Field::Website,
+                Field::Social
+            ]
+        );
+        let many = "https://a.se\n".repeat(6);
+        assert_eq!(
+            Profile::from_form("A", "", "", &many),
+            Err(vec![(Field::Social, Problem::TooManyLinks)])
+        );
+    }
+
+    #[test]
+    fn next_stays_on_the_site() {
+        assert_eq!(safe_next("/en/account"), Some("/en/account".into()));
+        for bad in [
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "en/account",
+            "/en/\naccount",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn notices_round_trip_through_done_ids() {
+        for n in [Notice::LoggedOut, Notice::Deleted, Notice::Saved] {
+            let id = n.done_id().expect("id");
+            assert_eq!(Notice::from_done_id(id), Some(n));
+        }
+        assert_eq!(Notice::from_done_id("login-failed"), None);
+        assert!(Notice::LoginFailed.is_error());
+        assert!(!Notice::Saved.is_error());
+    }
+}

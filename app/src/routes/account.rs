@@ -1,0 +1,362 @@
+//! The account pages: registration, login and the logged-in company's account page. The server
+//! handlers (`server::accounts`) decide; these components show the forms, the problems the
+//! server found and its notices.
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_location, use_params_map};
+
+use crate::{
+    SiteContext,
+    components::{
+        consent::CookieSettingsLink,
+        forms::{EnhancedForm, FormField, FormNotice, Kind},
+        layout::{Layout, SETTINGS_QUERY, consent_status, from_request},
+    },
+    domain::{
+        account::{AccountView, Field, FormFeedback, Notice, safe_next},
+        consent::ConsentMode,
+        i18n::{Strings, strings},
+        lang::Lang,
+    },
+    routes::not_found::NotFound,
+};
+
+/// The page's language from the `:lang` segment; `None` for anything but `sv` and `en`.
+fn page_lang() -> Option<Lang> {
+    use_params_map()
+        .get_untracked()
+        .get("lang")
+        .and_then(|code| Lang::from_code(&code))
+}
+
+/// The frame of an account page: title, noindex, layout with both language versions.
+#[component]
+fn AccountFrame(
+    lang: Lang,
+    rest: &'static str,
+    title: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let ctx = expect_context::<SiteContext>();
+    let current = format!("/{}/{rest}", lang.code());
+    let alternates = Lang::ALL
+        .into_iter()
+        .map(|l| (l, format!("/{}/{rest}", l.code())))
+        .collect();
+    view! {
+        <Title text=format!("{title} | {}", ctx.name) />
+        <Meta name="robots" content="noindex" />
+        <Layout lang current alternates>
+            <article class="page form-page">
+                <h1>{title}</h1>
+                {children()}
+            </article>
+        </Layout>
+    }
+}
+
+/// In all-or-nothing mode, before consent: login needs cookies; a way to the dialog.
+fn consent_needed(lang: Lang, t: &'static Strings) -> Option<impl IntoView + use<>> {
+    let ctx = expect_context::<SiteContext>();
+    let status = consent_status();
+    (ctx.consent.mode == ConsentMode::AllOrNothing && !status.answered).then(|| {
+        let path = use_location().pathname.get_untracked();
+        view! {
+            <div class="consent-needed">
+                <p>{t.login_needs_consent}</p>
+                <p>
+                    <CookieSettingsLink lang href=format!("{path}?{SETTINGS_QUERY}") />
+                </p>
+            </div>
+        }
+    })
+}
+
+/// `/{lang}/login`
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let Some(lang) = page_lang() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let t = strings(lang);
+    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let next = use_location()
+        .query
+        .get_untracked()
+        .get("next")
+        .and_then(|n| safe_next(&n))
+        .unwrap_or_default();
+    let code = lang.code();
+    view! {
+        <AccountFrame lang rest="login" title=t.login_title>
+            {consent_needed(lang, t)}
+            <EnhancedForm>
+                <form method="post" action=format!("/{code}/login") class="account-form">
+                    <FormNotice notice=feedback.notice t />
+                    <input type="hidden" name="next" value=next />
+                    <FormField
+                        field=Field::Email
+                        label=t.email_label
+                        kind=Kind::Input("email")
+                        autocomplete="username"
+                        required=true
+                        feedback=feedback.clone()
+                        t
+                    />
+                    <FormField
+                        field=Field::Password
+                        label=t.password_label
+                        kind=Kind::Input("password")
+                        autocomplete="current-password"
+                        required=true
+                        feedback=feedback.clone()
+                        t
+                    />
+                    <button type="submit">{t.log_in}</button>
+                </form>
+            </EnhancedForm>
+            <p>
+                <a href=format!("/{code}/register")>{t.no_account}</a>
+            </p>
+        </AccountFrame>
+    }
+    .into_any()
+}
+
+/// `/{lang}/register`
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let Some(lang) = page_lang() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let t = strings(lang);
+    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let code = lang.code();
+    view! {
+        <AccountFrame lang rest="register" title=t.register_title>
+            <p>{t.register_intro}</p>
+            {consent_needed(lang, t)}
+            <EnhancedForm>
+                <form method="post" action=format!("/{code}/register") class="account-form">
+                    <FormNotice notice=feedback.notice t />
+                    <FormField
+                        field=Field::Company
+                        label=t.company_label
+                        kind=Kind::Input("text")
+                        autocomplete="organization"
+                        required=true
+                        feedback=feedback.clone()
+                        t
+                    />
+                    <FormField
+                        field=Field::Email
+                        label=t.email_label
+                        kind=Kind::Input("email")
+                        autocomplete="email"
+                        required=true
+                        feedback=feedback.clone()
+                        t
+                    />
+                    <FormField
+                        field=Field::Password
+                        label=t.password_label
+                        kind=Kind::Input("password")
+                        autocomplete="new-password"
+                        hint=t.password_hint
+                        required=true
+                        feedback=feedback.clone()
+                        t
+                    />
+                    <button type="submit">{t.register}</button>
+                </form>
+            </EnhancedForm>
+            <p>
+                <a href=format!("/{code}/login")>{t.have_account}</a>
+            </p>
+        </AccountFrame>
+    }
+    .into_any()
+}
+
+/// Which of the account page's forms a piece of feedback belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AccountForm {
+    Profile,
+    Password,
+    Delete,
+}
+
+fn form_of(feedback: &FormFeedback) -> Option<AccountForm> {
+    let (field, _) = feedback.errors.first()?;
+    Some(match field {
+        Field::CurrentPassword | Field::NewPassword => AccountForm::Password,
+        Field::Password => AccountForm::Delete,
+        _ => AccountForm::Profile,
+    })
+}
+
+/// `/{lang}/account`: only rendered with the logged-in company's data (the server handler
+/// loads it for the session's owner and for nobody else).
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let Some(lang) = page_lang() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let t = strings(lang);
+    let code = lang.code();
+    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let Some(account) = from_request::<AccountView>() else {
+        return view! {
+            <AccountFrame lang rest="account" title=t.account_title>
+                <FormNotice notice=Some(Notice::SessionEnded) t />
+                <p>
+                    <a href=format!("/{code}/login?next=/{code}/account")>{t.log_in}</a>
+                </p>
+            </AccountFrame>
+        }
+        .into_any();
+    };
+    let target = form_of(&feedback);
+    let for_form = |form: AccountForm| {
+        if target == Some(form) {
+            feedback.clone()
+        } else {
+            FormFeedback::default()
+        }
+    };
+    let page_notice = if target.is_none() {
+        feedback.notice
+    } else {
+        None
+    };
+    let profile = for_form(AccountForm::Profile);
+    let password = for_form(AccountForm::Password);
+    let delete = for_form(AccountForm::Delete);
+    let p = account.profile;
+    view! {
+        <AccountFrame lang rest="account" title=t.account_title>
+            <FormNotice notice=page_notice t />
+            <p class="account-email">{t.email_label} ": " <strong>{account.email}</strong></p>
+
+            <section aria-labelledby="profile-heading">
+                <h2 id="profile-heading">{t.profile_heading}</h2>
+                <EnhancedForm>
+                    <form method="post" action=format!("/{code}/account") class="account-form">
+                        <FormNotice notice=profile.notice t />
+                        <FormField
+                            field=Field::Company
+                            label=t.company_label
+                            kind=Kind::Input("text")
+                            autocomplete="organization"
+                            value=p.company
+                            required=true
+                            feedback=profile.clone()
+                            t
+                        />
+                        <FormField
+                            field=Field::Description
+                            label=t.description_label
+                            kind=Kind::Text
+                            value=p.description
+                            feedback=profile.clone()
+                            t
+                        />
+                        <FormField
+                            field=Field::Website
+                            label=t.website_label
+                            kind=Kind::Input("url")
+                            autocomplete="url"
+                            hint=t.url_hint
+                            value=p.website.unwrap_or_default()
+                            feedback=profile.clone()
+                            t
+                        />
+                        <FormField
+                            field=Field::Social
+                            label=t.social_label
+                            kind=Kind::Text
+                            hint=t.url_hint
+                            value=p.social.join("\n")
+                            feedback=profile.clone()
+                            t
+                        />
+                        <button type="submit">{t.save_profile}</button>
+                    </form>
+                </EnhancedForm>
+            </section>
+
+            <section aria-labelledby="password-heading">
+                <h2 id="password-heading">{t.password_heading}</h2>
+                <EnhancedForm>
+                    <form
+                        method="post"
+                        action=format!("/{code}/account/password")
+                        class="account-form"
+                    >
+                        <FormNotice notice=password.notice t />
+                        <FormField
+                            field=Field::CurrentPassword
+                            label=t.current_password_label
+                            kind=Kind::Input("password")
+                            autocomplete="current-password"
+                            required=true
+                            feedback=password.clone()
+                            t
+                        />
+                        <FormField
+                            field=Field::NewPassword
+                            label=t.new_password_label
+                            kind=Kind::Input("password")
+                            autocomplete="new-password"
+                            hint=t.password_hint
+                            required=true
+                            feedback=password.clone()
+                            t
+                        />
+                        <button type="submit">{t.change_password}</button>
+                    </form>
+                </EnhancedForm>
+            </section>
+
+            <section aria-labelledby="export-heading">
+                <h2 id="export-heading">{t.export_heading}</h2>
+                <p>{t.export_text}</p>
+                <p>
+                    <a
+                        class="button"
+                        href=format!("/{code}/account/export")
+                        download="account-data.json"
+                    >
+                        {t.export_button}
+                    </a>
+                </p>
+            </section>
+
+            <section aria-labelledby="delete-heading">
+                <h2 id="delete-heading">{t.delete_heading}</h2>
+                <p>{t.delete_text}</p>
+                <EnhancedForm>
+                    <form
+                        method="post"
+                        action=format!("/{code}/account/delete")
+                        class="account-form danger"
+                    >
+                        <FormNotice notice=delete.notice t />
+                        <FormField
+                            field=Field::Password
+                            label=t.password_label
+                            kind=Kind::Input("password")
+                            autocomplete="current-password"
+                            required=true
+                            feedback=delete.clone()
+                            t
+                        />
+                        <button type="submit">{t.delete_button}</button>
+                    </form>
+                </EnhancedForm>
+            </section>
+        </AccountFrame>
+    }
+    .into_any()
+}

@@ -1,0 +1,243 @@
+//! Login sessions on tower-sessions: the records live in the database (`tower_sessions`), the
+//! cookie holds only the record's random 128-bit id. This store wraps the sqlx store to bound
+//! every record by the idle and absolute timeouts and to keep the session-to-account map, so
+//! all sessions of an account can be ended (password change, deletion).
+
+use std::sync::Arc;
+
+use app::domain::account::Viewer;
+use async_trait::async_trait;
+use axum::{
+    extract::{Request, State},
+    middleware::Next,
+    response::Response,
+};
+use tower_sessions::{
+    Session, SessionStore,
+    session::{Id, Record},
+    session_store,
+};
+use tower_sessions_sqlx_store::SqliteStore;
+
+use super::store::SessionTimes;
+use crate::{clock::Clock, db::Db};
+
+/// Session keys: the account id, the login time and the last request time (Unix seconds).
+pub const ACCOUNT: &str = "account";
+/// See [`ACCOUNT`].
+pub const CREATED: &str = "created";
+/// See [`ACCOUNT`].
+pub const SEEN: &str = "seen";
+
+/// Marks a request whose session just ended by timeout (for a "log in again" notice).
+#[derive(Debug, Clone, Copy)]
+pub struct SessionEnded;
+
+/// The timeouts, in seconds.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    /// Without a request for this long, a session ends.
+    pub idle: i64,
+    /// This long after login, a session ends.
+    pub absolute: i64,
+}
+
+impl Timeouts {
+    /// When a session created at `created` and last seen at `seen` expires.
+    pub fn expires(self, created: i64, seen: i64) -> i64 {
+        (seen + self.idle).min(created + self.absolute)
+    }
+
+    /// Whether that session has expired at `now`.
+    pub fn expired(self, created: i64, seen: i64, now: i64) -> bool {
+        now >= self.expires(created, seen)
+    }
+}
+
+/// The session store: the sqlx SQLite store, bounded and mapped to accounts.
+#[derive(Debug, Clone)]
+pub struct AccountSessionStore {
+    inner: SqliteStore,
+    db: Db,
+    clock: Arc<dyn Clock>,
+    timeouts: Timeouts,
+}
+
+fn backend(e: impl std::fmt::Display) -> session_store::Error {
+    session_store::Error::Backend(e.to_string())
+}
+
+impl AccountSessionStore {
+    /// A store on the database's pool.
+    pub fn new(db: Db, clock: Arc<dyn Clock>, timeouts: Timeouts) -> AccountSessionStore {
+        AccountSessionStore {
+            inner: SqliteStore::new(db.pool().clone()),
+            db,
+            clock,
+            timeouts,
+        }
+    }
+
+    fn times(&self, record: &Record) -> Option<(i64, SessionTimes)> {
+        let get = |key: &str| record.data.get(key).and_then(serde_json::Value::as_i64);
+        let account = get(ACCOUNT)?;
+        let now = self.clock.now();
+        let created = get(CREATED).unwrap_or(now);
+        let seen = get(SEEN).unwrap_or(now);
+        Some((
+            account,
+            SessionTimes {
+                created,
+                seen,
+                expires: self.timeouts.expires(created, seen),
+            },
+        ))
+    }
+
+    /// Bounds the record's expiry by the timeouts and records its account.
+    async fn bound_and_map(&self, record: &mut Record) -> session_store::Result<()> {
+        let expires = match self.times(record) {
+            Some((_, times)) => times.expires,
+            None => self.clock.now() + self.timeouts.idle,
+        };
+        record.expiry_date = time::OffsetDateTime::from_unix_timestamp(expires).map_err(backend)?;
+        Ok(())
+    }
+
+    async fn map(&self, record: &Record) -> session_store::Result<()> {
+        if let Some((account, times)) = self.times(record) {
+            self.db
+                .map_session(&record.id.to_string(), account, times)
+                .await
+                .map_err(backend)?;
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl SessionStore for AccountSessionStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        self.bound_and_map(record).await?;
+        self.inner.create(record).await?;
+        self.map(record).await
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let mut record = record.clone();
+        self.bound_and_map(&mut record).await?;
+        self.inner.save(&record).await?;
+        self.map(&record).await
+    }
+
+    async fn load(&self, session_id: &Id) -> session_store::Result<Option<Record>> {
+        self.inner.load(session_id).await
+    }
+
+    async fn delete(&self, session_id: &Id) -> session_store::Result<()> {
+        self.inner.delete(session_id).await?;
+        self.db
+            .unmap_session(&session_id.to_string())
+            .await
+            .map_err(backend)
+    }
+}
+
+/// What the viewer middleware needs.
+#[derive(Debug, Clone)]
+pub struct ViewerState {
+    /// The database.
+    pub db: Db,
+    /// The clock.
+    pub clock: Arc<dyn Clock>,
+    /// The timeouts.
+    pub timeouts: Timeouts,
+}
+
+/// Finds the logged-in company of a request: checks the session's timeouts against the clock
+/// (ending it when one has passed), loads the account (ending the session when it is gone),
+/// notes the request time at most once a minute, and leaves a [`Viewer`] in the request's
+/// extensions for the pages and handlers.
+pub async fn load_viewer(
+    State(state): State<ViewerState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if let Some(session) = request.extensions().get::<Session>().cloned() {
+        match current(&state, &session).await {
+            Ok(Current::Viewer(viewer)) => {
+                request.extensions_mut().insert(viewer);
+            }
+            Ok(Current::Ended) => {
+                request.extensions_mut().insert(SessionEnded);
+            }
+            Ok(Current::Anonymous) => {}
+            Err(e) => tracing::warn!(error = %e, "session could not be read"),
+        }
+    }
+    next.run(request).await
+}
+
+enum Current {
+    Anonymous,
+    Ended,
+    Viewer(Viewer),
+}
+
+async fn current(
+    state: &ViewerState,
+    session: &Session,
+) -> Result<Current, Box<dyn std::error::Error>> {
+    if session.id().is_none() {
+        return Ok(Current::Anonymous);
+    }
+    let Some(account) = session.get::<i64>(ACCOUNT).await? else {
+        return Ok(Current::Anonymous);
+    };
+    let now = state.clock.now();
+    let created = session.get::<i64>(CREATED).await?.unwrap_or(0);
+    let seen = session.get::<i64>(SEEN).await?.unwrap_or(0);
+    if state.timeouts.expired(created, seen, now) {
+        session.flush().await?;
+        return Ok(Current::Ended);
+    }
+    let Some(viewer) = state.db.viewer(account).await? else {
+        session.flush().await?;
+        return Ok(Current::Ended);
+    };
+    if now - seen >= 60 {
+        session.insert(SEEN, now).await?;
+    }
+    Ok(Current::Viewer(viewer))
+}
+
+/// Starts a logged-in session for `account` under a new id (the old one, if any, is deleted).
+pub async fn start(
+    session: &Session,
+    account: i64,
+    now: i64,
+) -> Result<(), tower_sessions::session::Error> {
+    session.cycle_id().await?;
+    session.insert(ACCOUNT, account).await?;
+    session.insert(CREATED, now).await?;
+    session.insert(SEEN, now).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sessions_end_at_the_first_timeout() {
+        let t = Timeouts {
+            idle: 1800,
+            absolute: 8 * 3600,
+        };
+        assert_eq!(t.expires(0, 0), 1800);
+        assert!(!t.expired(0, 0, 1799));
+        assert!(t.expired(0, 0, 1800), "idle");
+        let late = 8 * 3600 - 60;
+        assert_eq!(t.expires(0, late), 8 * 3600, "absolute wins over idle");
+        assert!(t.expired(0, late, 8 * 3600));
+    }
+}
