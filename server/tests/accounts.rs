@@ -653,6 +653,50 @@ async fn bad_input_gets_a_clear_message_and_stores_nothing() {
         .collect();
     assert_eq!(fields, ["website", "social"]);
     assert_eq!(body["notice"], "Correct the marked fields.");
+    for (form, field) in [
+        (vec![("company", "")], "company"),
+        (
+            vec![("company", "A"), ("description", &*"d".repeat(1001))],
+            "description",
+        ),
+        (vec![("company", &*"c".repeat(101))], "company"),
+        (
+            vec![
+                ("company", "A"),
+                (
+                    "social",
+                    "https://a.se\nhttps://b.se\nhttps://c.se\nhttps://d.se\nhttps://e.se\nhttps://f.se",
+                ),
+            ],
+            "social",
+        ),
+    ] {
+        let response = browser.post("/en/account", &form).await;
+        assert_eq!(response.status().as_u16(), 422, "{field}");
+        let html = response.text().await.expect("body");
+        assert!(
+            html.contains(&format!("id=\"f-{field}\" ")) && html.contains("aria-invalid=\"true\""),
+            "{field}"
+        );
+    }
+    let short = browser
+        .post(
+            "/en/account/password",
+            &[("current_password", PASSWORD), ("new_password", "short")],
+        )
+        .await;
+    assert_eq!(short.status().as_u16(), 422);
+    assert!(
+        short
+            .text()
+            .await
+            .expect("body")
+            .contains("at least 12 characters")
+    );
+    let (_, html) = browser.text("/en/about").await;
+    assert!(html.contains("Logged in as"));
+    let response = browser.get("/en/about").await;
+    assert_eq!(response.headers()["cache-control"], "private, no-store");
     let data: serde_json::Value = browser
         .get("/en/account/export")
         .await

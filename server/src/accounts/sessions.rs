@@ -12,6 +12,7 @@ use axum::{
     middleware::Next,
     response::Response,
 };
+use http::{HeaderValue, header};
 use tower_sessions::{
     Session, SessionStore,
     session::{Id, Record},
@@ -163,9 +164,11 @@ pub async fn load_viewer(
     mut request: Request,
     next: Next,
 ) -> Response {
+    let mut personal = false;
     if let Some(session) = request.extensions().get::<Session>().cloned() {
         match current(&state, &session).await {
             Ok(Current::Viewer(viewer)) => {
+                personal = true;
                 request.extensions_mut().insert(viewer);
             }
             Ok(Current::Ended) => {
@@ -175,7 +178,19 @@ pub async fn load_viewer(
             Err(e) => tracing::warn!(error = %e, "session could not be read"),
         }
     }
-    next.run(request).await
+    let mut response = next.run(request).await;
+    // A page for a logged-in company (its name in the header) is for that browser only.
+    let html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if personal && html {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-store"),
+        );
+    }
+    response
 }
 
 enum Current {
