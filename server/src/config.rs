@@ -14,6 +14,8 @@ use figment::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::logos::LogoSettings;
+
 /// A secret from the configuration: never serialised, `Debug` shows `[redacted]`.
 #[derive(Clone, PartialEq, Eq, Deserialize, Default)]
 #[serde(transparent)]
@@ -66,6 +68,9 @@ pub struct Settings {
     /// Sessions and limits for company accounts.
     #[serde(default)]
     pub accounts: AccountSettings,
+    /// Logo uploads and storage.
+    #[serde(default)]
+    pub logos: LogoSettings,
 }
 
 /// Company accounts: session lifetimes and brute-force limits.
@@ -121,6 +126,7 @@ impl Default for Settings {
             consent_secret: None,
             consent: ConsentPolicy::default(),
             accounts: AccountSettings::default(),
+            logos: LogoSettings::default(),
         }
     }
 }
@@ -227,6 +233,19 @@ impl Settings {
             return Err(ConfigError::Invalid {
                 key: "accounts",
                 problem: "every duration and limit must be at least 1".into(),
+            });
+        }
+        if !(1024..=64 * 1024 * 1024).contains(&self.logos.max_bytes) {
+            return Err(ConfigError::Invalid {
+                key: "logos.max_bytes",
+                problem: "must be between 1 KiB and 64 MiB".into(),
+            });
+        }
+        if self.logos.backend == crate::logos::Backend::S3 && self.logos.s3_bucket.trim().is_empty()
+        {
+            return Err(ConfigError::Invalid {
+                key: "logos.s3_bucket",
+                problem: "must name a bucket for the s3 backend".into(),
             });
         }
         Ok(self)

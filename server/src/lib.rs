@@ -7,6 +7,7 @@ pub mod clock;
 pub mod config;
 pub mod consent;
 pub mod db;
+pub mod logos;
 mod page_cache;
 mod routes;
 pub mod telemetry;
@@ -96,7 +97,15 @@ impl Application {
             idle: i64::try_from(a.idle_minutes * 60).unwrap_or(i64::MAX / 4),
             absolute: i64::try_from(a.absolute_hours * 3600).unwrap_or(i64::MAX / 4),
         };
+        let logo_store =
+            logos::LogoStore::open(&settings.logos, &settings.data_dir).map_err(|e| {
+                StartError::Io {
+                    context: "cannot open the logo storage".into(),
+                    source: std::io::Error::other(e),
+                }
+            })?;
         let auth = Auth {
+            logos: logo_store,
             db: db.clone(),
             hasher,
             clock: clock.clone(),
@@ -193,6 +202,7 @@ fn spawn_pruning(db: db::Db, retention_days: u32) {
 /// What the account routes are built from.
 #[derive(Debug)]
 struct Auth {
+    logos: logos::LogoStore,
     db: db::Db,
     hasher: accounts::passwords::Hasher,
     clock: Arc<dyn clock::Clock>,
@@ -251,6 +261,11 @@ fn router(
         settings: settings.accounts.clone(),
         mode: settings.consent.mode,
         pages: pages.clone(),
+        logos: auth.logos,
+        logo_max_bytes: settings.logos.max_bytes,
+        image_permits: Arc::new(tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
+        )),
     });
     let sessions = routes::Sessions {
         store: accounts::sessions::AccountSessionStore::new(

@@ -80,6 +80,10 @@ pub async fn serve_cached(
 ) -> Response {
     let cacheable_request = matches!(*request.method(), Method::GET | Method::HEAD)
         && request.uri().query().is_none()
+        && request
+            .extensions()
+            .get::<app::domain::logo::Showcase>()
+            .is_none()
         && only_consent_cookie(request.headers());
     if !cacheable_request {
         return next.run(request).await;

@@ -107,6 +107,13 @@ pub fn wrap(
             page_cache::serve_cached,
         ))
         .layer(middleware::from_fn_with_state(
+            LiveData {
+                site: site.clone(),
+                db: sessions.viewer.db.clone(),
+            },
+            load_showcase,
+        ))
+        .layer(middleware::from_fn_with_state(
             site,
             trailing_slash_redirect,
         ))
@@ -168,6 +175,43 @@ async fn trailing_slash_redirect(
             None => canonical.to_owned(),
         };
         return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, target)]).into_response();
+    }
+    next.run(request).await
+}
+
+/// What the showcase middleware needs.
+#[derive(Debug, Clone)]
+pub struct LiveData {
+    /// The pages (to know which ones show live data).
+    pub site: Arc<Site>,
+    /// Where the companies are.
+    pub db: crate::db::Db,
+}
+
+/// Reads the published companies for a page with a `{{< showcase >}}` (such pages are never
+/// served from the page cache); a clear 503 when the database is unreachable.
+async fn load_showcase(State(live): State<LiveData>, mut request: Request, next: Next) -> Response {
+    let live_page = matches!(*request.method(), http::Method::GET | http::Method::HEAD)
+        && live
+            .site
+            .page(request.uri().path())
+            .is_some_and(|p| p.is_live());
+    if live_page {
+        match live.db.showcase().await {
+            Ok(showcase) => {
+                request.extensions_mut().insert(showcase);
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "showcase unavailable");
+                let lang = Lang::from_path(request.uri().path()).unwrap_or_default();
+                return consent::simple_page(
+                    lang,
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    |t| t.showcase_unavailable_title,
+                    |t| t.n_unavailable,
+                );
+            }
+        }
     }
     next.run(request).await
 }

@@ -7,5 +7,7 @@ pub mod footer;
 pub mod forms;
 pub mod header;
 pub mod layout;
+pub mod logo_upload;
 pub mod nav_menu;
 pub mod scripts;
+pub mod showcase;

@@ -117,6 +117,12 @@ pub enum Notice {
     FixFields,
     /// The request could not be handled (database down): nothing was changed.
     Unavailable,
+    /// An upload was refused.
+    Logo(super::logo::LogoProblem),
+    /// The logo was stored.
+    LogoSaved,
+    /// The logo was removed.
+    LogoRemoved,
 }
 
 impl Notice {
@@ -124,7 +130,12 @@ impl Notice {
     pub fn is_error(self) -> bool {
         !matches!(
             self,
-            Notice::LoggedOut | Notice::Deleted | Notice::Saved | Notice::PasswordChanged
+            Notice::LoggedOut
+                | Notice::Deleted
+                | Notice::Saved
+                | Notice::PasswordChanged
+                | Notice::LogoSaved
+                | Notice::LogoRemoved
         )
     }
 
@@ -136,6 +147,8 @@ impl Notice {
             Notice::Saved => Some("saved"),
             Notice::PasswordChanged => Some("password"),
             Notice::SessionEnded => Some("ended"),
+            Notice::LogoSaved => Some("logo"),
+            Notice::LogoRemoved => Some("logo-removed"),
             _ => None,
         }
     }
@@ -148,6 +161,8 @@ impl Notice {
             Notice::Saved,
             Notice::PasswordChanged,
             Notice::SessionEnded,
+            Notice::LogoSaved,
+            Notice::LogoRemoved,
         ]
         .into_iter()
         .find(|n| n.done_id() == Some(id))
@@ -212,6 +227,8 @@ pub struct Profile {
     pub website: Option<String>,
     /// Links to its social-media presence.
     pub social: Vec<String>,
+    /// Whether the company is shown on the public showcase.
+    pub published: bool,
 }
 
 /// The account page's data about the logged-in company.
@@ -221,6 +238,8 @@ pub struct AccountView {
     pub email: String,
     /// The profile.
     pub profile: Profile,
+    /// The logo, if one is uploaded.
+    pub logo: Option<super::logo::LogoRef>,
 }
 
 /// Normalises an e-mail address (trimmed, lower case) and checks its shape: one `@`, a local
@@ -329,6 +348,7 @@ impl Profile {
         description: &str,
         website: &str,
         social: &str,
+        published: bool,
     ) -> Result<Profile, Vec<(Field, Problem)>> {
         let mut errors = Vec::new();
         let company = check_company(company)
@@ -369,6 +389,7 @@ impl Profile {
                 description,
                 website,
                 social: checked,
+                published,
             })
         } else {
             Err(errors)
@@ -465,6 +486,7 @@ mod tests {
             "We build\r\nthings.",
             "",
             "https://x.example.se\n\nhttps://y.example.se",
+            true,
         )
         .expect("valid");
         assert_eq!(ok.company, "Acme AB");
@@ -472,8 +494,8 @@ mod tests {
         assert_eq!(ok.website, None);
         assert_eq!(ok.social.len(), 2);
 
-        let errors =
-            Profile::from_form("", &"x".repeat(1001), "javascript:x", "nope").expect_err("invalid");
+        let errors = Profile::from_form("", &"x".repeat(1001), "javascript:x", "nope", false)
+            .expect_err("invalid");
         let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
         assert_eq!(
             fields,
@@ -486,7 +508,7 @@ mod tests {
         );
         let many = "https://a.se\n".repeat(6);
         assert_eq!(
-            Profile::from_form("A", "", "", &many),
+            Profile::from_form("A", "", "", &many, false),
             Err(vec![(Field::Social, Problem::TooManyLinks)])
         );
     }

@@ -229,6 +229,52 @@ pub struct Strings {
     pub site_forbidden_title: &'static str,
     /// Cross-site form post.
     pub form_forbidden: &'static str,
+    /// Heading of the logo section.
+    pub logo_heading: &'static str,
+    /// When no logo is uploaded.
+    pub logo_none: &'static str,
+    /// Label of the logo file input.
+    pub logo_label: &'static str,
+    /// Hint under the logo input.
+    pub logo_hint: &'static str,
+    /// Drop zone text.
+    pub logo_drop: &'static str,
+    /// Accessible name of the preview.
+    pub logo_preview: &'static str,
+    /// Uploads the logo.
+    pub upload_logo: &'static str,
+    /// Removes the logo.
+    pub remove_logo: &'static str,
+    /// Label of the upload progress bar.
+    pub logo_progress: &'static str,
+    /// Alt text of a logo (company name follows).
+    pub logo_alt: &'static str,
+    /// Showcase toggle.
+    pub published_label: &'static str,
+    /// Title of the page shown when the showcase cannot be read.
+    pub showcase_unavailable_title: &'static str,
+    /// Showcase without companies.
+    pub showcase_empty: &'static str,
+    /// Link text of a company website.
+    pub showcase_website: &'static str,
+    /// Heading of a company's social links.
+    pub showcase_social: &'static str,
+    /// Logo stored.
+    pub n_logo_saved: &'static str,
+    /// Logo removed.
+    pub n_logo_removed: &'static str,
+    /// Upload without a file.
+    pub l_no_file: &'static str,
+    /// Empty file.
+    pub l_empty: &'static str,
+    /// Too large (limit in MB follows).
+    pub l_too_large: &'static str,
+    /// Unsupported type.
+    pub l_unsupported: &'static str,
+    /// Damaged image.
+    pub l_broken: &'static str,
+    /// Pixel limit.
+    pub l_too_many_pixels: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
 }
@@ -345,6 +391,29 @@ const SV: Strings = Strings {
     n_unavailable: "Tjänsten kan inte spara just nu. Inget har ändrats; försök igen om en stund.",
     site_forbidden_title: "Formuläret avvisades",
     form_forbidden: "Formuläret måste skickas från den här webbplatsen.",
+    logo_heading: "Logotyp",
+    logo_none: "Ingen logotyp uppladdad ännu.",
+    logo_label: "Logotypfil (PNG, JPEG, WebP eller SVG)",
+    logo_hint: "Högst 2 MB. Bilden sparas som PNG inom 512 × 512 bildpunkter; bildens metadata tas bort.",
+    logo_drop: "eller släpp en fil här",
+    logo_preview: "Förhandsvisning",
+    upload_logo: "Ladda upp logotypen",
+    remove_logo: "Ta bort logotypen",
+    logo_progress: "Uppladdning",
+    logo_alt: "Logotyp för",
+    published_label: "Visa företaget i företagsgalleriet",
+    showcase_unavailable_title: "Företagsgalleriet är inte tillgängligt",
+    showcase_empty: "Inga företag visas här ännu.",
+    showcase_website: "Webbplats",
+    showcase_social: "Sociala medier",
+    n_logo_saved: "Logotypen är sparad.",
+    n_logo_removed: "Logotypen är borttagen.",
+    l_no_file: "Välj en bildfil först.",
+    l_empty: "Filen är tom.",
+    l_too_large: "Filen är för stor. Största tillåtna storlek i MB:",
+    l_unsupported: "Filen är inte en PNG-, JPEG-, WebP- eller SVG-bild.",
+    l_broken: "Bilden är skadad eller går inte att läsa.",
+    l_too_many_pixels: "Bilden är för stor: högst 4096 × 4096 bildpunkter.",
     months: [
         "januari",
         "februari",
@@ -473,6 +542,29 @@ const EN: Strings = Strings {
     n_unavailable: "The service cannot save right now. Nothing was changed; try again in a while.",
     site_forbidden_title: "The form was refused",
     form_forbidden: "The form must be sent from this site.",
+    logo_heading: "Logo",
+    logo_none: "No logo uploaded yet.",
+    logo_label: "Logo file (PNG, JPEG, WebP or SVG)",
+    logo_hint: "At most 2 MB. The image is stored as a PNG within 512 × 512 pixels; its metadata is removed.",
+    logo_drop: "or drop a file here",
+    logo_preview: "Preview",
+    upload_logo: "Upload the logo",
+    remove_logo: "Remove the logo",
+    logo_progress: "Upload",
+    logo_alt: "Logo of",
+    published_label: "Show the company on the showcase",
+    showcase_unavailable_title: "The showcase is unavailable",
+    showcase_empty: "No companies are shown here yet.",
+    showcase_website: "Website",
+    showcase_social: "Social media",
+    n_logo_saved: "The logo is saved.",
+    n_logo_removed: "The logo is removed.",
+    l_no_file: "Choose an image file first.",
+    l_empty: "The file is empty.",
+    l_too_large: "The file is too large. The largest size allowed in MB:",
+    l_unsupported: "The file is not a PNG, JPEG, WebP or SVG image.",
+    l_broken: "The image is damaged or cannot be read.",
+    l_too_many_pixels: "The image is too large: at most 4096 × 4096 pixels.",
     months: [
         "January",
         "February",
@@ -527,6 +619,29 @@ impl Strings {
             Notice::PasswordChanged => self.n_password_changed.into(),
             Notice::FixFields => self.n_fix_fields.into(),
             Notice::Unavailable => self.n_unavailable.into(),
+            Notice::LogoSaved => self.n_logo_saved.into(),
+            Notice::LogoRemoved => self.n_logo_removed.into(),
+            Notice::Logo(problem) => self.logo_problem(problem),
+        }
+    }
+
+    /// The message for a refused upload.
+    pub fn logo_problem(&self, problem: super::logo::LogoProblem) -> String {
+        use super::logo::LogoProblem;
+        match problem {
+            LogoProblem::NoFile => self.l_no_file.into(),
+            LogoProblem::Empty => self.l_empty.into(),
+            LogoProblem::TooLarge(bytes) => {
+                let mb = bytes as f64 / (1024.0 * 1024.0);
+                format!(
+                    "{} {}.",
+                    self.l_too_large.trim_end_matches(':'),
+                    (mb * 10.0).round() / 10.0
+                )
+            }
+            LogoProblem::Unsupported => self.l_unsupported.into(),
+            LogoProblem::Broken => self.l_broken.into(),
+            LogoProblem::TooManyPixels => self.l_too_many_pixels.into(),
         }
     }
 

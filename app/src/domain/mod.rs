@@ -6,6 +6,7 @@ pub mod consent;
 pub mod date;
 pub mod i18n;
 pub mod lang;
+pub mod logo;
 pub mod net;
 pub mod site;
 

@@ -53,6 +53,15 @@ pub enum Block {
     YouTube(String),
     /// The declared cookies, from the consent configuration (`{{< cookie-table >}}`).
     CookieTable,
+    /// The companies that publish themselves (`{{< showcase >}}`), read per request.
+    Showcase,
+}
+
+impl Page {
+    /// Whether the page shows live data (the showcase) and so must not be cached.
+    pub fn is_live(&self) -> bool {
+        self.body.contains(&Block::Showcase)
+    }
 }
 
 /// The file key of the cookie policy in every language.

@@ -12,6 +12,7 @@ use crate::{
         consent::CookieSettingsLink,
         forms::{EnhancedForm, FormField, FormNotice, Kind},
         layout::{Layout, SETTINGS_QUERY, consent_status, from_request},
+        logo_upload::LogoUpload,
     },
     domain::{
         account::{AccountView, Field, FormFeedback, Notice, safe_next},
@@ -233,7 +234,8 @@ pub fn AccountPage() -> impl IntoView {
     let profile = for_form(AccountForm::Profile);
     let password = for_form(AccountForm::Password);
     let delete = for_form(AccountForm::Delete);
-    let p = account.profile;
+    let p = account.profile.clone();
+    let company = p.company.clone();
     view! {
         <AccountFrame lang rest="account" title=t.account_title>
             <FormNotice notice=page_notice t />
@@ -281,9 +283,87 @@ pub fn AccountPage() -> impl IntoView {
                             feedback=profile.clone()
                             t
                         />
+                        <div class="field checkbox">
+                            <input
+                                type="checkbox"
+                                id="f-published"
+                                name="published"
+                                value="1"
+                                checked=p.published
+                            />
+                            <label for="f-published">{t.published_label}</label>
+                        </div>
                         <button type="submit">{t.save_profile}</button>
                     </form>
                 </EnhancedForm>
+            </section>
+
+            <section aria-labelledby="logo-heading">
+                <h2 id="logo-heading">{t.logo_heading}</h2>
+                {match account.logo.clone() {
+                    Some(logo) => {
+                        view! {
+                            <img
+                                class="logo-current"
+                                src=logo.url()
+                                width=logo.width
+                                height=logo.height
+                                alt=format!("{} {}", t.logo_alt, company)
+                            />
+                        }
+                            .into_any()
+                    }
+                    None => view! { <p class="logo-none">{t.logo_none}</p> }.into_any(),
+                }}
+                <LogoUpload>
+                    <form
+                        method="post"
+                        action=format!("/{code}/account/logo")
+                        enctype="multipart/form-data"
+                        class="account-form logo-form"
+                    >
+                        <FormNotice notice=None t />
+                        <div class="field">
+                            <label for="f-logo">{t.logo_label}</label>
+                            <p class="hint" id="f-logo-hint">
+                                {t.logo_hint}
+                            </p>
+                            <input
+                                type="file"
+                                id="f-logo"
+                                name="logo"
+                                accept="image/png,image/jpeg,image/webp,image/svg+xml,.svg"
+                                aria-describedby="f-logo-hint"
+                            />
+                        </div>
+                        <p class="logo-drop" hidden>
+                            {t.logo_drop}
+                        </p>
+                        <img class="logo-preview" alt=t.logo_preview hidden />
+                        <progress
+                            class="logo-progress"
+                            max="100"
+                            value="0"
+                            aria-label=t.logo_progress
+                            hidden
+                        ></progress>
+                        <button type="submit">{t.upload_logo}</button>
+                    </form>
+                </LogoUpload>
+                {account
+                    .logo
+                    .is_some()
+                    .then(|| {
+                        view! {
+                            <form
+                                method="post"
+                                action=format!("/{code}/account/logo/remove")
+                                class="account-form"
+                            >
+                                <button type="submit">{t.remove_logo}</button>
+                            </form>
+                        }
+                    })}
             </section>
 
             <section aria-labelledby="password-heading">

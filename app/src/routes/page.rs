@@ -10,6 +10,7 @@ use crate::{
         cookie_table::CookieTable,
         embed::YouTubeEmbed,
         layout::{Layout, consent_status},
+        showcase::ShowcaseList,
     },
     domain::{
         i18n::strings,
@@ -75,6 +76,7 @@ fn PageView(page: Page) -> impl IntoView {
             }
             .into_any(),
             Block::CookieTable => view! { <CookieTable lang=page.lang /> }.into_any(),
+            Block::Showcase => view! { <ShowcaseList lang=page.lang /> }.into_any(),
         })
         .collect_view();
     let toc = (!page.toc.is_empty()).then(|| {

@@ -21,6 +21,8 @@ pub struct Rendered {
 const EMBED_MARK: &str = "PORTAL-EMBED-";
 /// The embed mark's suffix for a cookie table (a video's is its id, which has no `:`).
 const COOKIE_TABLE_MARK: &str = ":cookie-table";
+/// The embed mark's suffix for the company showcase.
+const SHOWCASE_MARK: &str = ":showcase";
 
 /// Renders markdown to sanitised HTML and collects its headings. A `{{< youtube ID >}}` line
 /// becomes a [`Block::YouTube`], a `{{< cookie-table >}}` line a [`Block::CookieTable`]; other
@@ -39,7 +41,8 @@ fn replace_shortcodes(markdown: &str) -> String {
     for line in markdown.split_inclusive('\n') {
         let line_trimmed = line.trim();
         let mark = youtube_id(line_trimmed)
-            .or_else(|| is_cookie_table(line_trimmed).then_some(COOKIE_TABLE_MARK));
+            .or_else(|| is_shortcode(line_trimmed, "cookie-table").then_some(COOKIE_TABLE_MARK))
+            .or_else(|| is_shortcode(line_trimmed, "showcase").then_some(SHOWCASE_MARK));
         match mark {
             Some(mark) => {
                 out.push('\n');
@@ -53,11 +56,11 @@ fn replace_shortcodes(markdown: &str) -> String {
     out
 }
 
-/// Whether the line is `{{< cookie-table >}}`.
-fn is_cookie_table(line: &str) -> bool {
+/// Whether the line is `{{< name >}}`.
+fn is_shortcode(line: &str, name: &str) -> bool {
     line.strip_prefix("{{<")
         .and_then(|l| l.strip_suffix(">}}"))
-        .is_some_and(|inner| inner.trim() == "cookie-table")
+        .is_some_and(|inner| inner.trim() == name)
 }
 
 /// The video id of `{{< youtube ID >}}` or `{{< youtube id="ID" >}}`, when it is a valid id.
@@ -91,6 +94,8 @@ fn split_embeds(html: &str) -> Vec<Block> {
         let mark = &after[..end];
         let block = if mark == COOKIE_TABLE_MARK {
             Some(Block::CookieTable)
+        } else if mark == SHOWCASE_MARK {
+            Some(Block::Showcase)
         } else {
             is_video_id(mark).then(|| Block::YouTube(mark.to_owned()))
         };
@@ -271,6 +276,7 @@ mod tests {
                 Block::Html(h) => h.clone(),
                 Block::YouTube(id) => format!("[video {id}]"),
                 Block::CookieTable => "[cookie table]".to_owned(),
+                Block::Showcase => "[showcase]".to_owned(),
             })
             .collect()
     }
@@ -408,6 +414,8 @@ mod tests {
         let r = render("# Cookies\n\n{{< cookie-table >}}\n\nEnd");
         assert_eq!(r.body.len(), 3, "{:?}", r.body);
         assert_eq!(r.body[1], Block::CookieTable);
+        let r = render("{{< showcase >}}");
+        assert_eq!(r.body, [Block::Showcase]);
         let r = render("{{< cookie-table extra >}}\n\n{{<cookie-table>}}");
         assert_eq!(
             r.body.iter().filter(|b| **b == Block::CookieTable).count(),

@@ -8,6 +8,7 @@
 //! marks the fields without a reload. Each handler checks the session itself; the cross-site
 //! check for every non-GET request sits in front of all routes.
 
+mod logo;
 pub mod passwords;
 pub mod sessions;
 pub mod store;
@@ -58,6 +59,12 @@ pub struct AccountsState {
     pub mode: ConsentMode,
     /// The rendered pages, to show a form page again with its problems.
     pub pages: Router,
+    /// Where logos are kept.
+    pub logos: crate::logos::LogoStore,
+    /// Largest logo upload in bytes.
+    pub logo_max_bytes: u64,
+    /// Images cleaned at once (each may take up to the decoder's memory cap).
+    pub image_permits: Arc<tokio::sync::Semaphore>,
 }
 
 /// The app's routes for the pages this module serves: left out of the Leptos route list, as
@@ -78,9 +85,18 @@ pub fn routes(state: AccountsState) -> Router {
             .route(&at("account"), get(account_page).post(save_profile))
             .route(&at("account/password"), post(change_password))
             .route(&at("account/delete"), post(delete_account))
-            .route(&at("account/export"), get(export));
+            .route(&at("account/export"), get(export))
+            .route(&at("account/logo/remove"), post(logo::remove))
+            .route(
+                &at("account/logo"),
+                post(logo::upload).layer(axum::extract::DefaultBodyLimit::max(
+                    usize::try_from(state.logo_max_bytes + logo::FRAMING).unwrap_or(usize::MAX),
+                )),
+            );
     }
-    router.with_state(state)
+    router
+        .route("/logos/{file}", get(logo::serve))
+        .with_state(state)
 }
 
 /// The language of a request, from its path's first segment (every account route has one).
@@ -654,6 +670,7 @@ async fn save_profile(
         sub.field("description"),
         sub.field("website"),
         sub.field("social"),
+        !sub.field("published").is_empty(),
     ) {
         Err(errors) => {
             let values = fields
@@ -781,7 +798,10 @@ async fn delete_account(
                 .await
             {
                 Err(e) => unavailable(page, &e),
-                Ok(()) => {
+                Ok(old_logo) => {
+                    if let Some(old) = old_logo {
+                        logo::forget_if_unused(&state, &old).await;
+                    }
                     if let Some(session) = sub.session() {
                         let _ = session.flush().await;
                     }

@@ -3,7 +3,10 @@
 //! Writes that touch several rows run in `BEGIN IMMEDIATE` transactions: SQLite takes the write
 //! lock up front, so concurrent writers wait (busy timeout) instead of failing on a lock upgrade.
 
-use app::domain::account::{AccountView, Profile, Viewer};
+use app::domain::{
+    account::{AccountView, Profile, Viewer},
+    logo::{LogoRef, Showcase, ShowcaseEntry},
+};
 use serde_json::json;
 use sqlx::Row;
 
@@ -92,21 +95,18 @@ impl Db {
     /// The account page's data.
     pub async fn account_view(&self, id: i64) -> Result<Option<AccountView>, sqlx::Error> {
         let row = sqlx::query(
-            "SELECT email, company, description, website, social FROM accounts WHERE id = ?",
+            "SELECT email, company, description, website, social, published,
+                    logo_hash, logo_width, logo_height
+             FROM accounts WHERE id = ?",
         )
         .bind(id)
         .fetch_optional(self.pool())
         .await?;
         row.map(|r| {
-            let social: String = r.try_get("social")?;
             Ok(AccountView {
                 email: r.try_get("email")?,
-                profile: Profile {
-                    company: r.try_get("company")?,
-                    description: r.try_get("description")?,
-                    website: r.try_get("website")?,
-                    social: serde_json::from_str(&social).unwrap_or_default(),
-                },
+                profile: profile_of(&r)?,
+                logo: logo_of(&r)?,
             })
         })
         .transpose()
@@ -120,13 +120,15 @@ impl Db {
         now: i64,
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
-            "UPDATE accounts SET company = ?, description = ?, website = ?, social = ?, updated_at = ?
+            "UPDATE accounts SET company = ?, description = ?, website = ?, social = ?,
+               published = ?, updated_at = ?
              WHERE id = ?",
         )
         .bind(&profile.company)
         .bind(&profile.description)
         .bind(&profile.website)
         .bind(json!(profile.social).to_string())
+        .bind(profile.published)
         .bind(now)
         .bind(id)
         .execute(self.pool())
@@ -166,9 +168,20 @@ impl Db {
         tx.commit().await
     }
 
-    /// Deletes the account, every session of it and its login attempts.
-    pub async fn delete_account(&self, id: i64, attempts_bucket: &str) -> Result<(), sqlx::Error> {
+    /// Deletes the account, every session of it and its login attempts; returns the hash of
+    /// the logo it had, for the caller to delete once no other account uses it.
+    pub async fn delete_account(
+        &self,
+        id: i64,
+        attempts_bucket: &str,
+    ) -> Result<Option<String>, sqlx::Error> {
         let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let logo: Option<String> =
+            sqlx::query_scalar("SELECT logo_hash FROM accounts WHERE id = ?")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .flatten();
         sqlx::query(
             "DELETE FROM tower_sessions WHERE id IN
                (SELECT session_id FROM account_sessions WHERE account_id = ?)",
@@ -188,13 +201,76 @@ impl Db {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await
+        tx.commit().await?;
+        Ok(logo)
+    }
+
+    /// Sets (or with `None` removes) an account's logo; returns the hash it replaced.
+    pub async fn set_logo(
+        &self,
+        id: i64,
+        logo: Option<&LogoRef>,
+        now: i64,
+    ) -> Result<Option<String>, sqlx::Error> {
+        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
+        let old: Option<String> = sqlx::query_scalar("SELECT logo_hash FROM accounts WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .flatten();
+        sqlx::query(
+            "UPDATE accounts SET logo_hash = ?, logo_width = ?, logo_height = ?, updated_at = ?
+             WHERE id = ?",
+        )
+        .bind(logo.map(|l| l.hash.as_str()))
+        .bind(logo.map(|l| l.width))
+        .bind(logo.map(|l| l.height))
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(old)
+    }
+
+    /// Whether any account uses the logo (objects are shared by content).
+    pub async fn logo_in_use(&self, hash: &str) -> Result<bool, sqlx::Error> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE logo_hash = ?")
+            .bind(hash)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(n > 0)
+    }
+
+    /// The published companies, sorted by name.
+    pub async fn showcase(&self) -> Result<Showcase, sqlx::Error> {
+        let rows = sqlx::query(
+            "SELECT company, description, website, social, published,
+                    logo_hash, logo_width, logo_height
+             FROM accounts WHERE published = 1 ORDER BY company COLLATE NOCASE, id",
+        )
+        .fetch_all(self.pool())
+        .await?;
+        rows.iter()
+            .map(|r| {
+                let p = profile_of(r)?;
+                Ok(ShowcaseEntry {
+                    company: p.company,
+                    description: p.description,
+                    website: p.website,
+                    social: p.social,
+                    logo: logo_of(r)?,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()
+            .map(Showcase)
     }
 
     /// Everything stored about an account, for its owner.
     pub async fn export_account(&self, id: i64) -> Result<Option<serde_json::Value>, sqlx::Error> {
         let Some(row) = sqlx::query(
-            "SELECT email, company, description, website, social, created_at, updated_at
+            "SELECT email, company, description, website, social, published, logo_hash,
+                    logo_width, logo_height, created_at, updated_at
              FROM accounts WHERE id = ?",
         )
         .bind(id)
@@ -233,6 +309,10 @@ impl Db {
                 "description": row.try_get::<String, _>("description")?,
                 "website": row.try_get::<Option<String>, _>("website")?,
                 "social": serde_json::from_str::<serde_json::Value>(&social).unwrap_or_default(),
+                "published_on_showcase": row.try_get::<bool, _>("published")?,
+                "logo": logo_of(&row)?.map(|l| json!({
+                    "url": l.url(), "width": l.width, "height": l.height,
+                })),
             },
             "sessions": sessions,
         })))
@@ -340,6 +420,31 @@ impl Db {
             .await?
             .rows_affected())
     }
+}
+
+fn profile_of(r: &sqlx::sqlite::SqliteRow) -> Result<Profile, sqlx::Error> {
+    let social: String = r.try_get("social")?;
+    Ok(Profile {
+        company: r.try_get("company")?,
+        description: r.try_get("description")?,
+        website: r.try_get("website")?,
+        social: serde_json::from_str(&social).unwrap_or_default(),
+        published: r.try_get("published")?,
+    })
+}
+
+fn logo_of(r: &sqlx::sqlite::SqliteRow) -> Result<Option<LogoRef>, sqlx::Error> {
+    let hash: Option<String> = r.try_get("logo_hash")?;
+    let width: Option<u32> = r.try_get("logo_width")?;
+    let height: Option<u32> = r.try_get("logo_height")?;
+    Ok(match (hash, width, height) {
+        (Some(hash), Some(width), Some(height)) => Some(LogoRef {
+            hash,
+            width,
+            height,
+        }),
+        _ => None,
+    })
 }
 
 /// `2026-11-30T06:28:33Z` for Unix seconds.

@@ -271,6 +271,31 @@ impl<'a> Browser<'a> {
         response
     }
 
+    /// Uploads `bytes` as the logo file, named `name`, claiming `content_type`.
+    pub async fn upload(
+        &mut self,
+        bytes: Vec<u8>,
+        name: &str,
+        content_type: &str,
+    ) -> reqwest::Response {
+        let part = reqwest::multipart::Part::bytes(bytes)
+            .file_name(name.to_owned())
+            .mime_str(content_type)
+            .expect("mime");
+        let form = reqwest::multipart::Form::new().part("logo", part);
+        let response = self
+            .client
+            .post(format!("{}/en/account/logo", self.app.base))
+            .header("cookie", self.cookie_header())
+            .header("origin", ORIGIN)
+            .multipart(form)
+            .send()
+            .await
+            .expect("request");
+        self.keep(&response);
+        response
+    }
+
     /// The body of a GET.
     pub async fn text(&mut self, path: &str) -> (u16, String) {
         let response = self.get(path).await;

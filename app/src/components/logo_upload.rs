@@ -1,0 +1,166 @@
+//! The logo upload form's enhancements: a preview of the chosen file, a drop zone, and an
+//! upload that shows its progress. Without JavaScript the form inside is a plain multipart post.
+
+use leptos::prelude::*;
+
+/// Wraps the upload form (its children): finds the file input, preview, progress bar and drop
+/// zone by class inside it.
+#[island]
+pub fn LogoUpload(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(el) = root.get() {
+            client::wire(&el);
+        }
+    });
+    view! {
+        <div class="logo-upload" node_ref=root>
+            {children()}
+        </div>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+mod client {
+    use leptos::{
+        wasm_bindgen::{JsCast, JsValue, closure::Closure},
+        web_sys,
+    };
+
+    fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> Option<T> {
+        root.query_selector(selector)
+            .ok()
+            .flatten()?
+            .dyn_into::<T>()
+            .ok()
+    }
+
+    fn listen(target: &web_sys::EventTarget, name: &str, f: impl FnMut(web_sys::Event) + 'static) {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(f);
+        let _ = target.add_event_listener_with_callback(name, closure.as_ref().unchecked_ref());
+        // The listeners live as long as the page.
+        closure.forget();
+    }
+
+    fn preview(root: &web_sys::Element) {
+        let (Some(input), Some(img)) = (
+            find::<web_sys::HtmlInputElement>(root, "input[type=file]"),
+            find::<web_sys::HtmlImageElement>(root, ".logo-preview"),
+        ) else {
+            return;
+        };
+        match input.files().and_then(|files| files.get(0)) {
+            Some(file) => {
+                if let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) {
+                    img.set_src(&url);
+                    img.set_hidden(false);
+                }
+            }
+            None => img.set_hidden(true),
+        }
+    }
+
+    pub fn wire(root: &web_sys::Element) {
+        let Some(form) = find::<web_sys::HtmlFormElement>(root, "form") else {
+            return;
+        };
+        if let Some(zone) = find::<web_sys::HtmlElement>(root, ".logo-drop") {
+            zone.set_hidden(false);
+            let r = root.clone();
+            listen(&zone, "dragover", move |ev| {
+                ev.prevent_default();
+                let _ = r.class_list().add_1("dragging");
+            });
+            let r = root.clone();
+            listen(&zone, "dragleave", move |_| {
+                let _ = r.class_list().remove_1("dragging");
+            });
+            let r = root.clone();
+            listen(&zone, "drop", move |ev| {
+                ev.prevent_default();
+                let _ = r.class_list().remove_1("dragging");
+                let files = ev
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(web_sys::DragEvent::data_transfer)
+                    .and_then(|dt| dt.files());
+                if let (Some(files), Some(input)) = (
+                    files,
+                    find::<web_sys::HtmlInputElement>(&r, "input[type=file]"),
+                ) {
+                    input.set_files(Some(&files));
+                    preview(&r);
+                }
+            });
+        }
+        if let Some(input) = find::<web_sys::HtmlInputElement>(root, "input[type=file]") {
+            let r = root.clone();
+            listen(&input, "change", move |_| preview(&r));
+        }
+        let r = root.clone();
+        let f = form.clone();
+        listen(&form, "submit", move |ev| {
+            let Ok(data) = web_sys::FormData::new_with_form(&f) else {
+                return;
+            };
+            let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
+                return;
+            };
+            ev.prevent_default();
+            let progress = find::<web_sys::HtmlProgressElement>(&r, "progress");
+            if let Some(bar) = &progress {
+                bar.set_value(0.0);
+                bar.set_hidden(false);
+            }
+            let _ = f.set_attribute("aria-busy", "true");
+            if let (Ok(upload), Some(bar)) = (xhr.upload(), progress.clone()) {
+                listen(&upload, "progress", move |ev| {
+                    if let Some(p) = ev.dyn_ref::<web_sys::ProgressEvent>()
+                        && p.length_computable()
+                        && p.total() > 0.0
+                    {
+                        bar.set_value((p.loaded() / p.total() * 100.0).floor());
+                    }
+                });
+            }
+            let x = xhr.clone();
+            let r2 = r.clone();
+            let f2 = f.clone();
+            listen(&xhr, "loadend", move |_| {
+                let _ = f2.remove_attribute("aria-busy");
+                if let Some(bar) = &progress {
+                    bar.set_value(100.0);
+                }
+                let json = x
+                    .response_text()
+                    .ok()
+                    .flatten()
+                    .and_then(|t| js_sys::JSON::parse(&t).ok());
+                let Some(json) = json else {
+                    // No answer the page understands: post the form the plain way.
+                    let _ = f2.submit();
+                    return;
+                };
+                let get = |key: &str| {
+                    js_sys::Reflect::get(&json, &JsValue::from_str(key))
+                        .ok()
+                        .and_then(|v| v.as_string())
+                };
+                if let Some(to) = get("redirect") {
+                    let _ = web_sys::window().map(|w| w.location().assign(&to));
+                    return;
+                }
+                if let Some(notice) = find::<web_sys::Element>(&r2, ".form-notice") {
+                    notice.set_text_content(get("notice").as_deref());
+                    let _ = notice.set_attribute("class", "form-notice error");
+                }
+                if let Some(bar) = &progress {
+                    bar.set_hidden(true);
+                }
+            });
+            let _ = xhr.open("POST", &f.action());
+            let _ = xhr.set_request_header("Accept", "application/json");
+            let _ = xhr.send_with_opt_form_data(Some(&data));
+        });
+    }
+}

@@ -1,0 +1,78 @@
+//! The company showcase: the companies that chose to be shown, with logo, name, description
+//! and plain links (no widgets, nothing loaded from another site).
+
+use leptos::prelude::*;
+
+use crate::{
+    components::layout::from_request,
+    domain::{i18n::strings, lang::Lang, logo::Showcase},
+};
+
+/// The list, from the data the server read for this request, sorted by name.
+#[component]
+pub fn ShowcaseList(lang: Lang) -> impl IntoView {
+    let t = strings(lang);
+    let companies = from_request::<Showcase>().unwrap_or_default().0;
+    if companies.is_empty() {
+        return view! { <p class="showcase-empty">{t.showcase_empty}</p> }.into_any();
+    }
+    let items = companies
+        .into_iter()
+        .map(|c| {
+            let logo = c.logo.map(|logo| {
+                view! {
+                    <img
+                        src=logo.url()
+                        width=logo.width
+                        height=logo.height
+                        loading="lazy"
+                        decoding="async"
+                        alt=format!("{} {}", t.logo_alt, c.company)
+                    />
+                }
+            });
+            let website = c.website.map(|url| {
+                view! {
+                    <p>
+                        <a href=url rel="noopener noreferrer">
+                            {t.showcase_website}
+                        </a>
+                    </p>
+                }
+            });
+            let social = (!c.social.is_empty()).then(|| {
+                let links = c
+                    .social
+                    .into_iter()
+                    .map(|url| {
+                        let href = url.clone();
+                        view! {
+                            <li>
+                                <a href=href rel="noopener noreferrer">
+                                    {url}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <ul class="showcase-social" aria-label=t.showcase_social>
+                        {links}
+                    </ul>
+                }
+            });
+            view! {
+                <li class="showcase-item">
+                    <div class="showcase-logo">{logo}</div>
+                    <div>
+                        <h2>{c.company}</h2>
+                        <p class="showcase-description">{c.description}</p>
+                        {website}
+                        {social}
+                    </div>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="showcase">{items}</ul> }.into_any()
+}

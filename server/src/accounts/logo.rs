@@ -1,0 +1,291 @@
+//! Logo upload, removal and serving.
+//!
+//! `POST /{lang}/account/logo` takes a multipart form with a `logo` file. The size limit holds
+//! while the body streams in (the declared length is checked first, then every chunk); the
+//! file is cleaned on the blocking pool; the PNG is stored under its hash, then the account is
+//! switched to it, then the old object is deleted if nothing else uses it. A failure at any step
+//! leaves the account as it was and removes what this upload stored.
+
+use app::domain::{
+    account::{FormFeedback, Notice, Viewer},
+    logo::{LogoProblem, LogoRef, is_logo_hash},
+};
+use axum::{
+    extract::{FromRequest, Multipart, Request, State},
+    response::{IntoResponse, Response},
+};
+use http::{HeaderValue, StatusCode, header, request::Parts};
+
+use super::{AccountsState, Answer, PathLang, answer, login_first};
+use crate::logos::process;
+
+/// Room for the multipart framing around the file.
+pub(super) const FRAMING: u64 = 16 * 1024;
+
+fn logo_answer(page: String, status: StatusCode, problem: LogoProblem) -> Answer {
+    Answer::feedback(
+        status,
+        page,
+        FormFeedback {
+            notice: Some(Notice::Logo(problem)),
+            ..FormFeedback::default()
+        },
+    )
+}
+
+/// The most a refused upload is read for, to deliver its answer.
+const DRAIN_LIMIT: u64 = 64 * 1024 * 1024;
+
+async fn drain(body: axum::body::Body, limit: u64) {
+    use futures_util::StreamExt;
+    let mut stream = body.into_data_stream();
+    let mut read = 0u64;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+    while let Ok(Some(Ok(chunk))) = tokio::time::timeout_at(deadline, stream.next()).await {
+        read += chunk.len() as u64;
+        if read > limit {
+            break;
+        }
+    }
+}
+
+/// Rebuilds the parts of a request (the body went to the multipart reader).
+fn parts_of(headers: &http::HeaderMap, uri: &http::Uri, extensions: &http::Extensions) -> Parts {
+    let mut request = Request::new(());
+    *request.headers_mut() = headers.clone();
+    *request.uri_mut() = uri.clone();
+    *request.extensions_mut() = extensions.clone();
+    request.into_parts().0
+}
+
+/// `POST /{lang}/account/logo`
+pub(super) async fn upload(
+    State(state): State<AccountsState>,
+    PathLang(lang): PathLang,
+    request: Request,
+) -> Response {
+    let headers = request.headers().clone();
+    let uri = request.uri().clone();
+    let extensions = request.extensions().clone();
+    let parts = || parts_of(&headers, &uri, &extensions);
+    let account = format!("/{}/account", lang.code());
+    let Some(viewer) = extensions.get::<Viewer>().cloned() else {
+        return answer(&state, lang, parts(), login_first(lang, &account)).await;
+    };
+    let max = state.logo_max_bytes;
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let too_large = || {
+        logo_answer(
+            account.clone(),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            LogoProblem::TooLarge(max),
+        )
+    };
+    let result = if declared.is_some_and(|n| n > max + FRAMING) {
+        // Read the rest (without keeping it, up to a bound) so that the browser, still
+        // sending, receives the answer instead of a reset connection.
+        drain(request.into_body(), DRAIN_LIMIT).await;
+        too_large()
+    } else {
+        match read_file(request, max).await {
+            Err(problem @ LogoProblem::TooLarge(_)) => {
+                logo_answer(account.clone(), StatusCode::PAYLOAD_TOO_LARGE, problem)
+            }
+            Err(problem) => logo_answer(account.clone(), StatusCode::UNPROCESSABLE_ENTITY, problem),
+            Ok(bytes) => store_logo(&state, &viewer, bytes, account.clone()).await,
+        }
+    };
+    account_answer(&state, lang, parts(), &viewer, result).await
+}
+
+/// The account page again (with its data), or the redirect.
+async fn account_answer(
+    state: &AccountsState,
+    lang: app::domain::lang::Lang,
+    mut parts: Parts,
+    viewer: &Viewer,
+    result: Answer,
+) -> Response {
+    if !matches!(result, Answer::Redirect(_))
+        && let Ok(Some(view)) = state.db.account_view(viewer.account_id).await
+    {
+        parts.extensions.insert(view);
+    }
+    answer(state, lang, parts, result).await
+}
+
+/// Reads the `logo` field, refusing as soon as it passes `max` bytes.
+async fn read_file(request: Request, max: u64) -> Result<Vec<u8>, LogoProblem> {
+    // The route's body limit (`DefaultBodyLimit`) stops the stream past `max` plus framing.
+    let mut multipart = Multipart::from_request(request, &())
+        .await
+        .map_err(|_| LogoProblem::NoFile)?;
+    loop {
+        let field = match multipart.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => return Err(LogoProblem::NoFile),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return Err(LogoProblem::TooLarge(max));
+            }
+            // A form the multipart reader cannot follow (control characters in a file name…).
+            Err(_) => return Err(LogoProblem::Broken),
+        };
+        if field.name() != Some("logo") {
+            continue;
+        }
+        // The file name and the claimed type are ignored: the bytes decide.
+        let mut field = field;
+        let mut bytes = Vec::new();
+        loop {
+            match field.chunk().await {
+                Ok(Some(chunk)) => {
+                    if (bytes.len() + chunk.len()) as u64 > max {
+                        return Err(LogoProblem::TooLarge(max));
+                    }
+                    bytes.extend_from_slice(&chunk);
+                }
+                Ok(None) => break,
+                Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                    return Err(LogoProblem::TooLarge(max));
+                }
+                Err(_) => return Err(LogoProblem::Broken),
+            }
+        }
+        if bytes.is_empty() {
+            // A form sent without choosing a file has an empty `logo` part.
+            return Err(LogoProblem::NoFile);
+        }
+        return Ok(bytes);
+    }
+}
+
+async fn store_logo(
+    state: &AccountsState,
+    viewer: &Viewer,
+    bytes: Vec<u8>,
+    page: String,
+) -> Answer {
+    let cleaned = {
+        let Ok(_permit) = state.image_permits.acquire().await else {
+            return super::unavailable(page, &"image workers gone");
+        };
+        match tokio::task::spawn_blocking(move || process::clean(&bytes)).await {
+            Ok(result) => result,
+            Err(e) => return super::unavailable(page, &e),
+        }
+    };
+    let logo = match cleaned {
+        Ok(logo) => logo,
+        Err(problem) => {
+            return logo_answer(page, StatusCode::UNPROCESSABLE_ENTITY, problem);
+        }
+    };
+    let reference = LogoRef {
+        hash: logo.hash.clone(),
+        width: logo.width,
+        height: logo.height,
+    };
+    if let Err(e) = state.logos.put(&logo.hash, logo.png).await {
+        return super::unavailable(page, &e);
+    }
+    let now = state.clock.now();
+    match state
+        .db
+        .set_logo(viewer.account_id, Some(&reference), now)
+        .await
+    {
+        Ok(old) => {
+            if let Some(old) = old.filter(|old| *old != reference.hash) {
+                forget_if_unused(state, &old).await;
+            }
+            tracing::info!(account = viewer.account_id, "logo stored");
+            Answer::Redirect(format!("{page}?done=logo"))
+        }
+        Err(e) => {
+            // The account still points at its old logo: drop what this upload added.
+            forget_if_unused(state, &reference.hash).await;
+            super::unavailable(page, &e)
+        }
+    }
+}
+
+/// Deletes a logo object unless an account still uses it.
+pub(super) async fn forget_if_unused(state: &AccountsState, hash: &str) {
+    match state.db.logo_in_use(hash).await {
+        Ok(false) => {
+            if let Err(e) = state.logos.delete(hash).await {
+                tracing::warn!(error = %e, "could not delete an unused logo");
+            }
+        }
+        Ok(true) => {}
+        Err(e) => tracing::warn!(error = %e, "could not check whether a logo is in use"),
+    }
+}
+
+/// `POST /{lang}/account/logo/remove`
+pub(super) async fn remove(
+    State(state): State<AccountsState>,
+    PathLang(lang): PathLang,
+    request: Request,
+) -> Response {
+    let (parts, _) = request.into_parts();
+    let account = format!("/{}/account", lang.code());
+    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
+        return answer(&state, lang, parts, login_first(lang, &account)).await;
+    };
+    let result = match state
+        .db
+        .set_logo(viewer.account_id, None, state.clock.now())
+        .await
+    {
+        Ok(old) => {
+            if let Some(old) = old {
+                forget_if_unused(&state, &old).await;
+            }
+            Answer::Redirect(format!("{account}?done=logo-removed"))
+        }
+        Err(e) => super::unavailable(account, &e),
+    };
+    account_answer(&state, lang, parts, &viewer, result).await
+}
+
+/// `GET /logos/{hash}.png`: from the site's own origin, immutable (the name is the content).
+pub(super) async fn serve(State(state): State<AccountsState>, request: Request) -> Response {
+    let name = request
+        .uri()
+        .path()
+        .strip_prefix("/logos/")
+        .and_then(|n| n.strip_suffix(".png"))
+        .unwrap_or_default();
+    if !is_logo_hash(name) {
+        return StatusCode::NOT_FOUND.into_response();
+    }
+    match state.logos.get(name).await {
+        Ok(Some(bytes)) => {
+            let mut response = bytes.into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
+            headers.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            );
+            headers.insert(
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            );
+            headers.insert(
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'none'; sandbox"),
+            );
+            response
+        }
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "logo storage unreachable");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}

@@ -1,0 +1,146 @@
+//! Company logos: cleaning uploads ([`process`]) and keeping the clean PNGs in an object store —
+//! a folder under the data dir by default, or an S3-compatible bucket. Objects are named by the
+//! SHA-256 of their bytes, so a name never comes from the visitor and identical logos share one
+//! object.
+
+pub mod process;
+
+use std::{path::Path, sync::Arc};
+
+use bytes::Bytes;
+use object_store::{ObjectStore, PutPayload, aws::AmazonS3Builder, local::LocalFileSystem, path};
+use serde::{Deserialize, Serialize};
+
+use crate::config::Secret;
+
+/// Where logos are kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LogoSettings {
+    /// Largest upload in bytes.
+    pub max_bytes: u64,
+    /// `local` (under `data_dir/logos`) or `s3`.
+    pub backend: Backend,
+    /// S3 endpoint, such as `http://127.0.0.1:9000` (MinIO) or `https://s3.eu-north-1.amazonaws.com`.
+    pub s3_endpoint: String,
+    /// S3 bucket.
+    pub s3_bucket: String,
+    /// S3 region.
+    pub s3_region: String,
+    /// S3 access key id; when unset, `AWS_ACCESS_KEY_ID` is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s3_access_key_id: Option<String>,
+    /// S3 secret key; when unset, `AWS_SECRET_ACCESS_KEY` is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s3_secret_access_key: Option<Secret>,
+}
+
+/// The storage backend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Backend {
+    /// Files under the data folder.
+    #[default]
+    Local,
+    /// An S3-compatible bucket; credentials from `AWS_ACCESS_KEY_ID` and
+    /// `AWS_SECRET_ACCESS_KEY`.
+    S3,
+}
+
+impl Default for LogoSettings {
+    fn default() -> Self {
+        LogoSettings {
+            max_bytes: 2 * 1024 * 1024,
+            backend: Backend::Local,
+            s3_endpoint: String::new(),
+            s3_bucket: "logos".into(),
+            s3_region: "us-east-1".into(),
+            s3_access_key_id: None,
+            s3_secret_access_key: None,
+        }
+    }
+}
+
+/// The logo store.
+#[derive(Debug, Clone)]
+pub struct LogoStore {
+    store: Arc<dyn ObjectStore>,
+}
+
+/// A storage failure (the store is unreachable or refused).
+#[derive(Debug, thiserror::Error)]
+#[error("logo storage: {0}")]
+pub struct StoreError(#[from] object_store::Error);
+
+impl LogoStore {
+    /// Opens the configured backend (`data_dir/logos` for the local one, created when missing).
+    pub fn open(settings: &LogoSettings, data_dir: &Path) -> Result<LogoStore, String> {
+        let store: Arc<dyn ObjectStore> = match settings.backend {
+            Backend::Local => {
+                let dir = data_dir.join("logos");
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                Arc::new(LocalFileSystem::new_with_prefix(&dir).map_err(|e| e.to_string())?)
+            }
+            Backend::S3 => {
+                let mut builder = AmazonS3Builder::from_env()
+                    .with_bucket_name(&settings.s3_bucket)
+                    .with_region(&settings.s3_region);
+                if let Some(key) = &settings.s3_access_key_id {
+                    builder = builder.with_access_key_id(key);
+                }
+                if let Some(secret) = &settings.s3_secret_access_key {
+                    builder = builder.with_secret_access_key(secret.expose());
+                }
+                if !settings.s3_endpoint.is_empty() {
+                    builder = builder
+                        .with_endpoint(&settings.s3_endpoint)
+                        .with_allow_http(settings.s3_endpoint.starts_with("http://"))
+                        .with_virtual_hosted_style_request(false);
+                }
+                Arc::new(builder.build().map_err(|e| e.to_string())?)
+            }
+        };
+        Ok(LogoStore { store })
+    }
+
+    fn path(hash: &str) -> path::Path {
+        path::Path::from(format!("{hash}.png"))
+    }
+
+    /// Stores a clean PNG under its hash (atomically: the local backend writes a temporary
+    /// file and renames it, S3 makes an object visible only once complete).
+    pub async fn put(&self, hash: &str, png: Vec<u8>) -> Result<(), StoreError> {
+        self.store
+            .put(&Self::path(hash), PutPayload::from(png))
+            .await?;
+        Ok(())
+    }
+
+    /// The PNG stored under `hash`; `None` when there is none.
+    pub async fn get(&self, hash: &str) -> Result<Option<Bytes>, StoreError> {
+        match self.store.get(&Self::path(hash)).await {
+            Ok(result) => Ok(Some(result.bytes().await?)),
+            Err(object_store::Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Deletes the object (no error when it is already gone).
+    pub async fn delete(&self, hash: &str) -> Result<(), StoreError> {
+        match self.store.delete(&Self::path(hash)).await {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The names of every stored object (for tests and checks).
+    pub async fn list(&self) -> Result<Vec<String>, StoreError> {
+        use futures_util::TryStreamExt;
+        let objects: Vec<_> = self.store.list(None).try_collect().await?;
+        Ok(objects
+            .into_iter()
+            .map(|o| o.location.to_string())
+            .collect())
+    }
+}
