@@ -58,9 +58,21 @@ want_node() {
   fi
 }
 
+# An S3-compatible server for the storage tests: moto's server from PyPI, in its own venv
+# unless one is already on PATH.
+want_moto() {
+  if command -v moto_server >/dev/null 2>&1 || [ -x "$HOME/.cache/portal-moto/bin/moto_server" ]; then
+    return
+  fi
+  apt_install python3-venv python3-pip
+  log "pip: installing moto[server] into ~/.cache/portal-moto"
+  python3 -m venv "$HOME/.cache/portal-moto"
+  "$HOME/.cache/portal-moto/bin/pip" install -q 'moto[server]==5.2.*'
+}
+
 case "${1:-all}" in
   build) apt_install curl; want_rust; want_node ;;
-  all) apt_install curl chromium; want_rust; want_node ;;
+  all) apt_install curl chromium; want_rust; want_node; want_moto ;;
   bench) apt_install curl wrk nginx brotli util-linux; want_rust; want_node ;;
   *) echo "usage: $0 [build|all|bench]" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 # Sourced by the scripts: tool paths shared by build, serve, test and bench.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH:$HOME/.cache/portal-moto/bin"
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 server_bin="$target_dir/release/server"
 

@@ -27,7 +27,8 @@ build_release
 
 step "browser tests (Chromium)"
 # One server per consent mode, each with its own data folder; videos come from a local
-# stand-in host, so the tests can see whether anything is requested from it.
+# stand-in host, so the tests can see whether anything is requested from it. Every browser test
+# registers from 127.0.0.1, so the registration limit is raised for these servers.
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 video_port="$(free_port)"
@@ -41,6 +42,7 @@ start_server() { # mode -> prints the base URL
   log="$(mktemp)"
   PORTAL_BIND="127.0.0.1:$port" PORTAL_PUBLIC_URL="http://127.0.0.1:$port" PORTAL_DATA_DIR="$(mktemp -d)" \
     PORTAL_CONSENT__MODE="$1" PORTAL_CONSENT__VIDEO_ORIGIN="$video_url" \
+    PORTAL_ACCOUNTS__REGISTRATIONS_PER_IP_PER_HOUR=100 \
     PORTAL_CONSENT__SCRIPTS="[{category=\"marketing\",src=\"$video_url/tag.js\"}]" \
     "$server_bin" >"$log" 2>&1 &
   pids+=($!)

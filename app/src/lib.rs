@@ -39,6 +39,8 @@ pub struct SiteContext {
     pub site: Arc<Site>,
     /// The consent rules and cookie declaration.
     pub consent: Arc<ConsentPolicy>,
+    /// Largest logo upload in bytes.
+    pub logo_max_bytes: u64,
 }
 
 /// The HTML document around the app.

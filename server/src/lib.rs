@@ -240,6 +240,7 @@ fn router(
         public_url: settings.public_url.as_str().into(),
         site: site.clone(),
         consent: consent.policy.clone(),
+        logo_max_bytes: settings.logos.max_bytes,
     };
     let shell_options = options.clone();
     // The account pages are served by their own handlers (which render them through the app).

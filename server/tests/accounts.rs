@@ -573,7 +573,7 @@ async fn bad_input_gets_a_clear_message_and_stores_nothing() {
         ),
         (
             &[("company", "A"), ("email", EMAIL), ("password", &long)],
-            "At most this many characters 128.",
+            "At most this many characters: 128.",
         ),
         (
             &[

@@ -4,16 +4,19 @@
 use leptos::prelude::*;
 
 /// Wraps the upload form (its children): finds the file input, preview, progress bar and drop
-/// zone by class inside it.
+/// zone by class inside it. A file over `max_bytes` is refused at once with `too_large` (the
+/// server checks again).
 #[island]
-pub fn LogoUpload(children: Children) -> impl IntoView {
+pub fn LogoUpload(max_bytes: u64, too_large: String, children: Children) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(el) = root.get() {
-            client::wire(&el);
+            client::wire(&el, max_bytes, too_large.clone());
         }
     });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (max_bytes, too_large);
     view! {
         <div class="logo-upload" node_ref=root>
             {children()}
@@ -61,7 +64,21 @@ mod client {
         }
     }
 
-    pub fn wire(root: &web_sys::Element) {
+    fn show_notice(root: &web_sys::Element, text: Option<&str>) {
+        if let Some(notice) = find::<web_sys::Element>(root, ".form-notice") {
+            notice.set_text_content(text);
+            let _ = notice.set_attribute("class", "form-notice error");
+        }
+    }
+
+    fn chosen_size(root: &web_sys::Element) -> Option<f64> {
+        find::<web_sys::HtmlInputElement>(root, "input[type=file]")?
+            .files()?
+            .get(0)
+            .map(|f| f.size())
+    }
+
+    pub fn wire(root: &web_sys::Element, max_bytes: u64, too_large: String) {
         let Some(form) = find::<web_sys::HtmlFormElement>(root, "form") else {
             return;
         };
@@ -100,6 +117,12 @@ mod client {
         let r = root.clone();
         let f = form.clone();
         listen(&form, "submit", move |ev| {
+            if chosen_size(&r).is_some_and(|size| size > max_bytes as f64) {
+                ev.prevent_default();
+                show_notice(&r, Some(&too_large));
+                return;
+            }
+            show_notice(&r, None);
             let Ok(data) = web_sys::FormData::new_with_form(&f) else {
                 return;
             };
@@ -150,10 +173,7 @@ mod client {
                     let _ = web_sys::window().map(|w| w.location().assign(&to));
                     return;
                 }
-                if let Some(notice) = find::<web_sys::Element>(&r2, ".form-notice") {
-                    notice.set_text_content(get("notice").as_deref());
-                    let _ = notice.set_attribute("class", "form-notice error");
-                }
+                show_notice(&r2, get("notice").as_deref());
                 if let Some(bar) = &progress {
                     bar.set_hidden(true);
                 }

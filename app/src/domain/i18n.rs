@@ -394,7 +394,7 @@ const SV: Strings = Strings {
     logo_heading: "Logotyp",
     logo_none: "Ingen logotyp uppladdad ännu.",
     logo_label: "Logotypfil (PNG, JPEG, WebP eller SVG)",
-    logo_hint: "Högst 2 MB. Bilden sparas som PNG inom 512 × 512 bildpunkter; bildens metadata tas bort.",
+    logo_hint: "Bilden sparas som PNG inom 512 × 512 bildpunkter; bildens metadata tas bort. Största filstorlek i MB:",
     logo_drop: "eller släpp en fil här",
     logo_preview: "Förhandsvisning",
     upload_logo: "Ladda upp logotypen",
@@ -410,7 +410,7 @@ const SV: Strings = Strings {
     n_logo_removed: "Logotypen är borttagen.",
     l_no_file: "Välj en bildfil först.",
     l_empty: "Filen är tom.",
-    l_too_large: "Filen är för stor. Största tillåtna storlek i MB:",
+    l_too_large: "Filen är för stor. Största tillåtna storlek är",
     l_unsupported: "Filen är inte en PNG-, JPEG-, WebP- eller SVG-bild.",
     l_broken: "Bilden är skadad eller går inte att läsa.",
     l_too_many_pixels: "Bilden är för stor: högst 4096 × 4096 bildpunkter.",
@@ -545,7 +545,7 @@ const EN: Strings = Strings {
     logo_heading: "Logo",
     logo_none: "No logo uploaded yet.",
     logo_label: "Logo file (PNG, JPEG, WebP or SVG)",
-    logo_hint: "At most 2 MB. The image is stored as a PNG within 512 × 512 pixels; its metadata is removed.",
+    logo_hint: "The image is stored as a PNG within 512 × 512 pixels; its metadata is removed. Largest file size in MB:",
     logo_drop: "or drop a file here",
     logo_preview: "Preview",
     upload_logo: "Upload the logo",
@@ -561,7 +561,7 @@ const EN: Strings = Strings {
     n_logo_removed: "The logo is removed.",
     l_no_file: "Choose an image file first.",
     l_empty: "The file is empty.",
-    l_too_large: "The file is too large. The largest size allowed in MB:",
+    l_too_large: "The file is too large. The largest size allowed is",
     l_unsupported: "The file is not a PNG, JPEG, WebP or SVG image.",
     l_broken: "The image is damaged or cannot be read.",
     l_too_many_pixels: "The image is too large: at most 4096 × 4096 pixels.",
@@ -587,7 +587,7 @@ impl Strings {
         use super::account::Problem;
         match problem {
             Problem::Required => self.p_required.into(),
-            Problem::TooLong(n) => format!("{} {n}.", self.p_too_long.trim_end_matches(':')),
+            Problem::TooLong(n) => format!("{} {n}.", self.p_too_long),
             Problem::TooShort => self.p_too_short.into(),
             Problem::Email => self.p_email.into(),
             Problem::Url => self.p_url.into(),
@@ -605,11 +605,9 @@ impl Strings {
         use super::account::Notice;
         match notice {
             Notice::LoginFailed => self.n_login_failed.into(),
-            Notice::TooManyAttempts(secs) => format!(
-                "{} {}.",
-                self.n_too_many.trim_end_matches(':'),
-                secs.div_ceil(60).max(1)
-            ),
+            Notice::TooManyAttempts(secs) => {
+                format!("{} {}.", self.n_too_many, secs.div_ceil(60).max(1))
+            }
             Notice::NeedsConsent => self.login_needs_consent.into(),
             Notice::CookiesBlocked => self.n_cookies_blocked.into(),
             Notice::SessionEnded => self.n_session_ended.into(),
@@ -663,6 +661,12 @@ impl Strings {
             Category::Marketing => self.category_marketing,
         }
     }
+}
+
+/// Bytes as megabytes with at most one decimal (`2`, `0.5`).
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0;
+    format!("{tenths}")
 }
 
 /// The UI strings for `lang`.

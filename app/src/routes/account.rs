@@ -19,6 +19,7 @@ use crate::{
         consent::ConsentMode,
         i18n::{Strings, strings},
         lang::Lang,
+        logo::LogoProblem,
     },
     routes::not_found::NotFound,
 };
@@ -234,6 +235,7 @@ pub fn AccountPage() -> impl IntoView {
     let profile = for_form(AccountForm::Profile);
     let password = for_form(AccountForm::Password);
     let delete = for_form(AccountForm::Delete);
+    let ctx = expect_context::<SiteContext>();
     let p = account.profile.clone();
     let company = p.company.clone();
     view! {
@@ -315,7 +317,10 @@ pub fn AccountPage() -> impl IntoView {
                     }
                     None => view! { <p class="logo-none">{t.logo_none}</p> }.into_any(),
                 }}
-                <LogoUpload>
+                <LogoUpload
+                    max_bytes=ctx.logo_max_bytes
+                    too_large=t.logo_problem(LogoProblem::TooLarge(ctx.logo_max_bytes))
+                >
                     <form
                         method="post"
                         action=format!("/{code}/account/logo")
@@ -326,7 +331,11 @@ pub fn AccountPage() -> impl IntoView {
                         <div class="field">
                             <label for="f-logo">{t.logo_label}</label>
                             <p class="hint" id="f-logo-hint">
-                                {t.logo_hint}
+                                {format!(
+                                    "{} {}.",
+                                    t.logo_hint,
+                                    crate::domain::i18n::megabytes(ctx.logo_max_bytes),
+                                )}
                             </p>
                             <input
                                 type="file"
