@@ -630,12 +630,7 @@ impl Strings {
             LogoProblem::NoFile => self.l_no_file.into(),
             LogoProblem::Empty => self.l_empty.into(),
             LogoProblem::TooLarge(bytes) => {
-                let mb = bytes as f64 / (1024.0 * 1024.0);
-                format!(
-                    "{} {}.",
-                    self.l_too_large.trim_end_matches(':'),
-                    (mb * 10.0).round() / 10.0
-                )
+                format!("{} {} MB.", self.l_too_large, megabytes(bytes))
             }
             LogoProblem::Unsupported => self.l_unsupported.into(),
             LogoProblem::Broken => self.l_broken.into(),
@@ -690,6 +685,11 @@ mod tests {
         assert_eq!(en.lifetime(Some(1)), "1 day");
         assert_eq!(sv.lifetime(Some(182)), "182 dagar");
         assert_eq!(en.lifetime(None), "Until the browser closes");
+        assert_eq!(
+            en.logo_problem(super::super::logo::LogoProblem::TooLarge(2 * 1024 * 1024)),
+            "The file is too large. The largest size allowed is 2 MB."
+        );
+        assert_eq!(megabytes(512 * 1024), "0.5");
         assert!(
             sv.months
                 .iter()
