@@ -58,6 +58,14 @@ pub struct Settings {
     pub site_dir: PathBuf,
     /// Log filter, such as `info` or `server=debug,info`.
     pub log_level: String,
+    /// `text` (human-readable, the default) or `json` (one JSON object per line).
+    pub log_format: LogFormat,
+    /// On SIGTERM, how long the instance keeps serving while `/readyz` says 503, before it
+    /// stops accepting connections and finishes the requests in flight.
+    pub shutdown_grace_seconds: u64,
+    /// Marks every response (`X-Instance-Id`) and log line of this instance; the host name by
+    /// default.
+    pub instance_id: String,
     /// Key that signs consent cookies (at least 32 characters). Instances behind one load
     /// balancer must share it. When unset, one is generated into `data_dir/consent.key`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -71,6 +79,17 @@ pub struct Settings {
     /// Logo uploads and storage.
     #[serde(default)]
     pub logos: LogoSettings,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
 }
 
 /// Company accounts: session lifetimes and brute-force limits.
@@ -123,6 +142,12 @@ impl Default for Settings {
             data_dir: "data".into(),
             site_dir: site_dir.into(),
             log_level: "info".into(),
+            log_format: LogFormat::Text,
+            shutdown_grace_seconds: 5,
+            instance_id: std::env::var("HOSTNAME")
+                .ok()
+                .filter(|h| !h.is_empty())
+                .unwrap_or_else(|| "portal".into()),
             consent_secret: None,
             consent: ConsentPolicy::default(),
             accounts: AccountSettings::default(),
@@ -170,6 +195,18 @@ impl Settings {
 
     /// Checks and normalises the values.
     pub fn validated(mut self) -> Result<Settings, ConfigError> {
+        let instance_ok = !self.instance_id.is_empty()
+            && self.instance_id.len() <= 64
+            && self
+                .instance_id
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+        if !instance_ok {
+            return Err(ConfigError::Invalid {
+                key: "instance_id",
+                problem: "must be 1 to 64 letters, digits, `-`, `_` or `.`".into(),
+            });
+        }
         if self.site_name.trim().is_empty() {
             return Err(ConfigError::Invalid {
                 key: "site_name",

@@ -186,6 +186,7 @@ pub async fn post_consent(
         });
     }
 
+    metrics::counter!("portal_consent_decisions_total", "choice" => decision.as_str()).increment(1);
     let mut cookies = Vec::new();
     match outcome {
         Outcome::Store(_) => cookies.push(set_cookie(

@@ -64,6 +64,14 @@ impl Db {
         &self.pool
     }
 
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
+    }
+
     /// Appends a decision to the consent log.
     pub async fn log_consent(&self, row: &ConsentLogRow) -> Result<(), sqlx::Error> {
         sqlx::query(

@@ -8,6 +8,7 @@ pub mod config;
 pub mod consent;
 pub mod db;
 pub mod logos;
+pub mod ops;
 mod page_cache;
 mod routes;
 pub mod telemetry;
@@ -47,6 +48,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     address: SocketAddr,
+    draining: Arc<std::sync::atomic::AtomicBool>,
+    grace: std::time::Duration,
 }
 
 impl Application {
@@ -60,6 +63,7 @@ impl Application {
         settings: Settings,
         clock: Arc<dyn clock::Clock>,
     ) -> Result<Application, StartError> {
+        ops::metrics();
         let site = content::load(&settings.content_dir)?;
         tracing::info!(pages = site.len(), dir = %settings.content_dir.display(), "content loaded");
         std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::Io {
@@ -128,11 +132,14 @@ impl Application {
             context: "cannot read the bound address".into(),
             source,
         })?;
-        let router = router(&settings, Arc::new(site), consent, auth);
+        let draining = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let router = router(&settings, Arc::new(site), consent, auth, draining.clone());
         Ok(Application {
             listener,
             router,
             address,
+            draining,
+            grace: std::time::Duration::from_secs(settings.shutdown_grace_seconds),
         })
     }
 
@@ -152,7 +159,7 @@ impl Application {
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown_signal())
+            .with_graceful_shutdown(shutdown_signal(self.draining, self.grace))
             .await
     }
 }
@@ -233,6 +240,7 @@ fn router(
     site: Arc<Site>,
     consent: consent::ConsentState,
     auth: Auth,
+    draining: Arc<std::sync::atomic::AtomicBool>,
 ) -> Router {
     let options = leptos_options(settings);
     let context = SiteContext {
@@ -255,7 +263,7 @@ fn router(
         move || app::shell(shell_options.clone()),
     );
     let pages = pages.with_state(options.clone());
-    let accounts = accounts::routes(accounts::AccountsState {
+    let accounts = accounts::AccountsState {
         db: auth.db.clone(),
         hasher: auth.hasher,
         clock: auth.clock.clone(),
@@ -267,7 +275,13 @@ fn router(
         image_permits: Arc::new(tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
         )),
-    });
+    };
+    let accounts_router = accounts::routes(accounts.clone());
+    let readiness = ops::Readiness {
+        db: auth.db.clone(),
+        logos: accounts.logos.clone(),
+        draining,
+    };
     let sessions = routes::Sessions {
         store: accounts::sessions::AccountSessionStore::new(
             auth.db.clone(),
@@ -282,10 +296,47 @@ fn router(
         cookie_name: settings.session_cookie_name(),
         secure: settings.is_https(),
     };
-    routes::wrap(pages.merge(accounts), &options, site, consent, sessions)
+    let ops_routes = Router::new()
+        .route("/healthz", axum::routing::get(ops::healthz))
+        .route(
+            "/readyz",
+            axum::routing::get(ops::readyz).with_state(readiness),
+        )
+        .route("/metrics", axum::routing::get(ops::metrics_text));
+    routes::wrap(
+        pages.merge(accounts_router),
+        ops_routes,
+        &options,
+        site,
+        consent,
+        sessions,
+        &settings.instance_id,
+    )
 }
 
-async fn shutdown_signal() {
+/// Waits for SIGTERM or SIGINT. On SIGTERM (how an orchestrator stops an instance) the
+/// instance first reports itself not ready and keeps serving for the grace period, so the
+/// balancer stops sending it requests; then it stops accepting connections and finishes the
+/// requests in flight. SIGINT (Ctrl-C) skips the grace period.
+async fn shutdown_signal(draining: Arc<std::sync::atomic::AtomicBool>, grace: std::time::Duration) {
+    if wait_for_signal().await == Signal::Terminate && !grace.is_zero() {
+        draining.store(true, std::sync::atomic::Ordering::SeqCst);
+        tracing::info!(
+            grace_seconds = grace.as_secs(),
+            "draining: not ready, still serving"
+        );
+        tokio::time::sleep(grace).await;
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Signal {
+    Interrupt,
+    Terminate,
+}
+
+async fn wait_for_signal() -> Signal {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;
@@ -303,8 +354,7 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        () = ctrl_c => Signal::Interrupt,
+        () = terminate => Signal::Terminate,
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }

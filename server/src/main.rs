@@ -70,7 +70,11 @@ async fn main() -> ExitCode {
             }
         },
         Command::Serve => {
-            telemetry::init(&settings.log_level);
+            telemetry::init(
+                &settings.log_level,
+                settings.log_format,
+                &settings.instance_id,
+            );
             tracing::info!("{settings}");
             let app = match Application::build(settings).await {
                 Ok(app) => app,

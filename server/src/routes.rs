@@ -18,7 +18,10 @@ use http::{HeaderMap, HeaderValue, StatusCode, header};
 use leptos::prelude::LeptosOptions;
 use tower::ServiceBuilder;
 use tower_http::{
-    compression::CompressionLayer, services::ServeDir, set_header::SetResponseHeaderLayer,
+    compression::CompressionLayer,
+    request_id::{PropagateRequestIdLayer, SetRequestIdLayer},
+    services::ServeDir,
+    set_header::SetResponseHeaderLayer,
     trace::TraceLayer,
 };
 
@@ -52,10 +55,12 @@ pub struct Sessions {
 /// Adds the routes and layers around the rendered pages.
 pub fn wrap(
     pages: Router,
+    ops_routes: Router,
     options: &LeptosOptions,
     site: Arc<Site>,
     consent: ConsentState,
     sessions: Sessions,
+    instance_id: &str,
 ) -> Router {
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let pkg_cache = if options.hash_files {
@@ -127,6 +132,8 @@ pub fn wrap(
             consent,
             consent::read_consent,
         ))
+        .merge(ops_routes)
+        .route_layer(middleware::from_fn(crate::ops::track))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
@@ -140,7 +147,13 @@ pub fn wrap(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
-        .layer(TraceLayer::new_for_http())
+        .layer(SetResponseHeaderLayer::overriding(
+            http::HeaderName::from_static("x-instance-id"),
+            HeaderValue::from_str(instance_id).unwrap_or(HeaderValue::from_static("portal")),
+        ))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(crate::ops::request_span))
+        .layer(SetRequestIdLayer::x_request_id(crate::ops::RandomRequestId))
 }
 
 /// `/` sends the visitor to the home page in their language (Swedish unless they prefer

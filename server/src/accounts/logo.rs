@@ -98,6 +98,13 @@ pub(super) async fn upload(
             Ok(bytes) => store_logo(&state, &viewer, bytes, account.clone()).await,
         }
     };
+    let outcome = match &result {
+        Answer::Redirect(_) => "stored",
+        Answer::Feedback { status, .. } if *status == StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        Answer::Feedback { status, .. } if status.is_server_error() => "failed",
+        Answer::Feedback { .. } => "refused",
+    };
+    metrics::counter!("portal_logo_uploads_total", "outcome" => outcome).increment(1);
     account_answer(&state, lang, parts(), &viewer, result).await
 }
 

@@ -414,6 +414,7 @@ async fn register_inner(state: &AccountsState, sub: &Submission) -> Answer {
         Err(CreateError::Db(e)) => return unavailable(page, &e),
     };
     tracing::info!(account = id, "account registered");
+    metrics::counter!("portal_registrations_total").increment(1);
     log_in(state, sub, id, &format!("/{}/account", sub.lang.code())).await
 }
 
@@ -483,7 +484,10 @@ async fn login_inner(state: &AccountsState, sub: &Submission) -> Answer {
         (&ip_bucket, state.settings.login_failures_per_ip),
     ] {
         match state.blocked(bucket, limit, window).await {
-            Ok(Some(retry)) => return limited(page, retry),
+            Ok(Some(retry)) => {
+                metrics::counter!("portal_logins_total", "outcome" => "limited").increment(1);
+                return limited(page, retry);
+            }
             Ok(None) => {}
             Err(e) => return unavailable(page, &e),
         }
@@ -512,8 +516,10 @@ async fn login_inner(state: &AccountsState, sub: &Submission) -> Answer {
         {
             return unavailable(page, &e);
         }
+        metrics::counter!("portal_logins_total", "outcome" => "failure").increment(1);
         return failed(page);
     };
+    metrics::counter!("portal_logins_total", "outcome" => "success").increment(1);
     if let Err(e) = state.db.clear_attempts(&account_bucket).await {
         tracing::warn!(error = %e, "could not clear login attempts");
     }

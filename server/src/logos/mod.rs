@@ -134,6 +134,14 @@ impl LogoStore {
         }
     }
 
+    /// Whether the storage answers (a missing probe object is an answer).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        match self.store.head(&path::Path::from("readyz-probe")).await {
+            Ok(_) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// The names of every stored object (for tests and checks).
     pub async fn list(&self) -> Result<Vec<String>, StoreError> {
         use futures_util::TryStreamExt;

@@ -1,0 +1,142 @@
+//! Operations: liveness, readiness, Prometheus metrics, request ids and the instance id.
+//!
+//! - `GET /healthz`: the process answers (no dependency is checked).
+//! - `GET /readyz`: the database and the logo storage answer; `503` naming the one that does
+//!   not.
+//! - `GET /metrics`: Prometheus text — requests and latency by route and status, logins,
+//!   registrations, uploads and consent decisions by outcome.
+
+use std::{sync::OnceLock, time::Instant};
+
+use axum::{
+    Json,
+    extract::{MatchedPath, Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use http::{HeaderValue, StatusCode, header};
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use tower_http::request_id::{MakeRequestId, RequestId};
+
+use crate::{db::Db, logos::LogoStore};
+
+/// The process-wide metrics recorder (installed once; every server in the process shares it).
+pub fn metrics() -> &'static PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE.get_or_init(|| {
+        let recorder = PrometheusBuilder::new()
+            .set_buckets_for_metric(
+                Matcher::Full("http_request_duration_seconds".into()),
+                &[
+                    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+                ],
+            )
+            .map(PrometheusBuilder::build_recorder)
+            .unwrap_or_else(|_| PrometheusBuilder::new().build_recorder());
+        let handle = recorder.handle();
+        let _ = metrics::set_global_recorder(recorder);
+        handle
+    })
+}
+
+/// Counts requests and their latency by route (the matched pattern, never the raw path),
+/// method and status.
+pub async fn track(request: Request, next: Next) -> Response {
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
+    let method = request.method().as_str().to_owned();
+    let start = Instant::now();
+    let response = next.run(request).await;
+    let status = response.status().as_u16().to_string();
+    let labels = [("route", route), ("method", method), ("status", status)];
+    metrics::counter!("http_requests_total", &labels).increment(1);
+    metrics::histogram!("http_request_duration_seconds", &labels)
+        .record(start.elapsed().as_secs_f64());
+    response
+}
+
+/// `GET /healthz`
+pub async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// What readiness checks.
+#[derive(Debug, Clone)]
+pub struct Readiness {
+    /// The database.
+    pub db: Db,
+    /// The logo storage.
+    pub logos: LogoStore,
+    /// Set once the instance is stopping: it reports not ready while it still serves.
+    pub draining: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+/// `GET /readyz`
+pub async fn readyz(State(ready): State<Readiness>) -> Response {
+    let limit = std::time::Duration::from_secs(2);
+    let (database, storage) = tokio::join!(
+        tokio::time::timeout(limit, ready.db.ping()),
+        tokio::time::timeout(limit, ready.logos.ping()),
+    );
+    let database = matches!(database, Ok(Ok(())));
+    let storage = matches!(storage, Ok(Ok(())));
+    let draining = ready.draining.load(std::sync::atomic::Ordering::SeqCst);
+    let word = |ok: bool| if ok { "ok" } else { "unreachable" };
+    let status = if database && storage && !draining {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    let mut body = serde_json::json!({ "database": word(database), "storage": word(storage) });
+    if draining {
+        body["instance"] = "stopping".into();
+    }
+    let mut response = (status, Json(body)).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// `GET /metrics`
+pub async fn metrics_text() -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        metrics().render(),
+    )
+        .into_response()
+}
+
+/// Request ids: 16 random hex digits, unless the request brings a sane one (from a balancer).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RandomRequestId;
+
+impl MakeRequestId for RandomRequestId {
+    fn make_request_id<B>(&mut self, _request: &http::Request<B>) -> Option<RequestId> {
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes).ok()?;
+        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        HeaderValue::from_str(&hex).ok().map(RequestId::new)
+    }
+}
+
+/// The span of a request: its id, method and path (no query, headers, cookies or address).
+pub fn request_span(request: &http::Request<axum::body::Body>) -> tracing::Span {
+    let id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        .unwrap_or("-");
+    tracing::info_span!(
+        "request",
+        request_id = %id,
+        method = %request.method(),
+        path = %request.uri().path(),
+    )
+}

@@ -1,0 +1,319 @@
+//! Operations: health, readiness, metrics, request and instance ids, JSON logs that keep
+//! personal data out, and a graceful stop under load.
+
+mod common;
+
+use std::{
+    io::{BufRead, BufReader},
+    process::{Child, Command, Stdio},
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::Duration,
+};
+
+use app::domain::consent::ConsentMode;
+use common::{Browser, ORIGIN, TestApp, content_dir};
+use server::logos::{Backend, LogoSettings};
+
+#[tokio::test]
+async fn health_readiness_ids_and_metrics() {
+    let app = TestApp::spawn_configured(|s| {
+        s.consent.mode = ConsentMode::Granular;
+        s.instance_id = "web-7".into();
+    })
+    .await;
+    let health = app.get("/healthz").await;
+    assert_eq!(health.status().as_u16(), 200);
+    assert_eq!(health.headers()["x-instance-id"], "web-7");
+    let id = health.headers()["x-request-id"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    assert_eq!(id.len(), 16, "{id}");
+    let kept = app
+        .get_with("/en/", &[("x-request-id", "from-the-balancer-1")])
+        .await;
+    assert_eq!(kept.headers()["x-request-id"], "from-the-balancer-1");
+    assert_eq!(kept.headers()["x-instance-id"], "web-7");
+
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status().as_u16(), 200);
+    let body: serde_json::Value = ready.json().await.expect("json");
+    assert_eq!(
+        body,
+        serde_json::json!({ "database": "ok", "storage": "ok" })
+    );
+
+    let mut browser = Browser::new(&app);
+    browser.post("/consent", &[("choice", "reject_all")]).await;
+    browser
+        .post(
+            "/en/login",
+            &[("email", "nobody@acme.example"), ("password", "x")],
+        )
+        .await;
+    let metrics = app.get("/metrics").await.text().await.expect("text");
+    for wanted in [
+        r#"http_requests_total{route="/healthz",method="GET",status="200"}"#,
+        r#"http_request_duration_seconds_bucket{route="/consent",method="POST",status="303",le="0.005"}"#,
+        r#"portal_logins_total{outcome="failure"}"#,
+        r#"portal_consent_decisions_total{choice="reject_all"}"#,
+    ] {
+        assert!(metrics.contains(wanted), "{wanted} missing:\n{metrics}");
+    }
+    assert!(!metrics.contains("nobody@"), "no personal data in labels");
+}
+
+#[tokio::test]
+async fn readiness_names_the_storage_when_it_is_unreachable() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let app = TestApp::spawn_configured(move |s| {
+        s.logos = LogoSettings {
+            backend: Backend::S3,
+            s3_endpoint: format!("http://127.0.0.1:{closed}"),
+            s3_access_key_id: Some("k".into()),
+            s3_secret_access_key: Some(common::toml_secret("s")),
+            ..LogoSettings::default()
+        };
+    })
+    .await;
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status().as_u16(), 503);
+    let body: serde_json::Value = ready.json().await.expect("json");
+    assert_eq!(
+        body,
+        serde_json::json!({ "database": "ok", "storage": "unreachable" })
+    );
+    assert_eq!(
+        app.get("/healthz").await.status().as_u16(),
+        200,
+        "alive all the same"
+    );
+    let (status, _) = app.page("/en/cookie-policy").await;
+    assert_eq!(status, 200, "content pages do not need the storage");
+}
+
+/// The server binary with JSON logs on a free port.
+struct Process {
+    child: Child,
+    base: String,
+    lines: Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn start_binary(data: &std::path::Path) -> Process {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_server"))
+        .env_remove("PORTAL_CONFIG")
+        .env_remove("RUST_LOG")
+        .env("PORTAL_BIND", format!("127.0.0.1:{port}"))
+        .env("PORTAL_PUBLIC_URL", ORIGIN)
+        .env("PORTAL_CONTENT_DIR", content_dir())
+        .env("PORTAL_DATA_DIR", data)
+        .env("PORTAL_SITE_DIR", data.join("site"))
+        .env("PORTAL_LOG_FORMAT", "json")
+        .env(
+            "PORTAL_LOG_LEVEL",
+            "debug,sqlx=warn,hyper=warn,h2=warn,tower=warn",
+        )
+        .env("PORTAL_CONSENT__MODE", "granular")
+        .env("PORTAL_SHUTDOWN_GRACE_SECONDS", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("server starts");
+    let lines = Arc::new(std::sync::Mutex::new(Vec::new()));
+    for stream in [
+        Box::new(child.stdout.take().expect("stdout")) as Box<dyn std::io::Read + Send>,
+        Box::new(child.stderr.take().expect("stderr")),
+    ] {
+        let lines = lines.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                lines.lock().expect("lock").push(line);
+            }
+        });
+    }
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    for _ in 0..200 {
+        if client.get(format!("{base}/healthz")).send().await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Process { child, base, lines }
+}
+
+#[tokio::test]
+async fn json_logs_carry_request_ids_and_no_personal_data() {
+    let data = tempfile::tempdir().expect("dir");
+    let server = start_binary(data.path()).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let email = "secret.person@acme.example";
+    let password = "my very secret passphrase";
+    let registered = client
+        .post(format!("{}/en/register", server.base))
+        .header("origin", ORIGIN)
+        .form(&[
+            ("company", "Log AB"),
+            ("email", email),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .expect("register");
+    let cookie = registered.headers()["set-cookie"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let session = cookie
+        .split(';')
+        .next()
+        .expect("pair")
+        .split('=')
+        .nth(1)
+        .expect("value");
+    client
+        .get(format!("{}/en/account", server.base))
+        .header("cookie", format!("__Host-session={session}"))
+        .send()
+        .await
+        .expect("account");
+    client
+        .post(format!("{}/en/login", server.base))
+        .header("origin", ORIGIN)
+        .form(&[("email", email), ("password", "wrong wrong wrong")])
+        .send()
+        .await
+        .expect("login");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let lines = server.lines.lock().expect("lock").clone();
+    assert!(lines.len() > 3, "{lines:?}");
+    let mut with_request = 0;
+    for line in &lines {
+        let json: serde_json::Value =
+            serde_json::from_str(line).unwrap_or_else(|_| panic!("not JSON: {line}"));
+        if json["span"]["name"] == "request" {
+            with_request += 1;
+            let id = json["span"]["request_id"].as_str().expect("request id");
+            assert_eq!(id.len(), 16, "{line}");
+        }
+        for secret in [email, password, session, "127.0.0.1:"] {
+            if secret == "127.0.0.1:" && line.contains("listening") {
+                continue; // the server's own address
+            }
+            assert!(!line.contains(secret), "{secret} logged: {line}");
+        }
+    }
+    assert!(
+        with_request > 0,
+        "request lines carry their span: {lines:?}"
+    );
+}
+
+#[tokio::test]
+async fn sigterm_under_load_finishes_every_request() {
+    let data = tempfile::tempdir().expect("dir");
+    let mut server = start_binary(data.path()).await;
+    let ok = Arc::new(AtomicUsize::new(0));
+    let failed = Arc::new(AtomicUsize::new(0));
+    // Like a balancer's health check: once `/readyz` says 503, no new requests are sent.
+    let ready = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let monitor = {
+        let (base, ready) = (server.base.clone(), ready.clone());
+        tokio::spawn(async move {
+            let client = reqwest::Client::new();
+            loop {
+                let status = client
+                    .get(format!("{base}/readyz"))
+                    .send()
+                    .await
+                    .map(|r| r.status());
+                if !matches!(status, Ok(s) if s.is_success()) {
+                    ready.store(false, Ordering::SeqCst);
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        })
+    };
+    let mut workers = Vec::new();
+    for n in 0..8 {
+        let (base, ok, failed, ready) = (
+            server.base.clone(),
+            ok.clone(),
+            failed.clone(),
+            ready.clone(),
+        );
+        workers.push(tokio::spawn(async move {
+            // A new connection per request: a refused connection means the server has
+            // stopped listening (not a failed request); anything else started must succeed.
+            let client = reqwest::Client::builder()
+                .pool_max_idle_per_host(0)
+                .build()
+                .expect("client");
+            let path = if n % 2 == 0 {
+                "/en/cookie-policy"
+            } else {
+                "/en/showcase"
+            };
+            while ready.load(Ordering::SeqCst) {
+                match client.get(format!("{base}{path}")).send().await {
+                    Ok(response) if response.status().is_success() => {
+                        match response.bytes().await {
+                            Ok(_) => ok.fetch_add(1, Ordering::SeqCst),
+                            Err(_) => failed.fetch_add(1, Ordering::SeqCst),
+                        };
+                    }
+                    Ok(_) => {
+                        failed.fetch_add(1, Ordering::SeqCst);
+                    }
+                    Err(e) if e.is_connect() => break,
+                    Err(_) => {
+                        failed.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+            }
+        }));
+    }
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let pid = server.child.id().to_string();
+    let signalled = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(signalled.success());
+    for worker in workers {
+        tokio::time::timeout(Duration::from_secs(20), worker)
+            .await
+            .expect("workers stop once the server is gone")
+            .expect("worker");
+    }
+    monitor.await.expect("monitor");
+    let status = server.child.wait().expect("exit");
+    assert!(status.success(), "a clean exit: {status:?}");
+    let (ok, failed) = (ok.load(Ordering::SeqCst), failed.load(Ordering::SeqCst));
+    println!("graceful stop: {ok} requests answered, {failed} failed");
+    assert!(ok > 50, "the load ran: {ok}");
+    assert_eq!(failed, 0);
+}
