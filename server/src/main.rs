@@ -19,6 +19,8 @@ struct Cli {
 enum Command {
     /// Serve the site (the default).
     Serve,
+    /// Create or update the database schema, then exit (start-up does this too).
+    Migrate,
     /// Check every content page (front matter, paths, markdown) and exit.
     CheckContent {
         /// The content folder; defaults to the configured one.
@@ -69,6 +71,22 @@ async fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Migrate => {
+            if let Err(e) = std::fs::create_dir_all(&settings.data_dir) {
+                eprintln!("error: cannot create {}: {e}", settings.data_dir.display());
+                return ExitCode::FAILURE;
+            }
+            match server::db::Db::open(&settings.data_dir).await {
+                Ok(_) => {
+                    println!("database schema up to date");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: database: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Serve => {
             telemetry::init(
                 &settings.log_level,

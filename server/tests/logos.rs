@@ -377,6 +377,10 @@ async fn start_moto() -> Moto {
         .local_addr()
         .expect("addr")
         .port();
+    start_moto_on(port).await
+}
+
+async fn start_moto_on(port: u16) -> Moto {
     let binary = std::env::var("MOTO_SERVER").unwrap_or_else(|_| "moto_server".into());
     let child = Command::new(&binary)
         .args(["-H", "127.0.0.1", "-p", &port.to_string()])
@@ -443,4 +447,82 @@ async fn the_hostile_corpus_on_s3_compatible_storage() {
         served.headers()["cache-control"],
         "public, max-age=31536000, immutable"
     );
+}
+
+#[tokio::test]
+async fn storage_down_means_a_clear_503_and_the_site_recovers_by_itself() {
+    let moto = start_moto().await;
+    let port: u16 = moto
+        .endpoint
+        .rsplit(':')
+        .next()
+        .expect("port")
+        .parse()
+        .expect("port");
+    let settings = LogoSettings {
+        backend: Backend::S3,
+        s3_endpoint: moto.endpoint.clone(),
+        s3_access_key_id: Some("test-key".into()),
+        s3_secret_access_key: Some(common::toml_secret("test-secret")),
+        ..LogoSettings::default()
+    };
+    let app = TestApp::spawn_configured(move |s| {
+        s.consent.mode = ConsentMode::Granular;
+        s.logos = settings;
+    })
+    .await;
+    let mut browser = registered(&app, "outage@acme.example").await;
+    browser
+        .upload(corpus("ok-logo.png"), "a.png", "image/png")
+        .await;
+    let url = current_logo(&mut browser).await.expect("logo");
+
+    drop(moto);
+    let started = std::time::Instant::now();
+    let served = app.get(&url).await;
+    assert_eq!(served.status().as_u16(), 503);
+    assert_eq!(served.headers()["retry-after"], "30");
+    assert_eq!(
+        served.headers()["cache-control"],
+        "no-store",
+        "never cached as the logo"
+    );
+    let upload = browser
+        .upload(corpus("ok-logo.webp"), "b.webp", "image/webp")
+        .await;
+    assert_eq!(upload.status().as_u16(), 503);
+    assert!(
+        upload
+            .text()
+            .await
+            .expect("body")
+            .contains("Nothing was changed")
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "fails fast"
+    );
+    assert_eq!(
+        current_logo(&mut browser).await.as_deref(),
+        Some(url.as_str()),
+        "unchanged"
+    );
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status().as_u16(), 503);
+    assert_eq!(
+        app.page("/en/cookie-policy").await.0,
+        200,
+        "content pages still answer"
+    );
+    assert_eq!(app.page("/en/showcase").await.0, 200);
+
+    // The storage comes back (empty: moto keeps objects in memory): no restart needed.
+    let _moto = start_moto_on(port).await;
+    assert_eq!(app.get("/readyz").await.status().as_u16(), 200);
+    let upload = browser
+        .upload(corpus("ok-logo.webp"), "b.webp", "image/webp")
+        .await;
+    assert_eq!(upload.status().as_u16(), 303);
+    let url = current_logo(&mut browser).await.expect("logo");
+    assert_eq!(app.get(&url).await.status().as_u16(), 200);
 }

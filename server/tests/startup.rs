@@ -104,3 +104,26 @@ fn a_bad_config_file_is_refused_clearly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("public_url"), "{stderr}");
 }
+
+#[test]
+fn migrate_creates_the_schema_and_exits() {
+    let data = tempfile::tempdir().expect("dir");
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_server"))
+            .arg("migrate")
+            .env_remove("PORTAL_CONFIG")
+            .env("PORTAL_DATA_DIR", data.path().join("db"))
+            .output()
+            .expect("runs")
+    };
+    for _ in 0..2 {
+        let out = run();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("database schema up to date"));
+    }
+    assert!(data.path().join("db/portal.db").is_file());
+}

@@ -259,6 +259,8 @@ pub struct Strings {
     pub showcase_website: &'static str,
     /// Heading of a company's social links.
     pub showcase_social: &'static str,
+    /// A logo cannot be read from the storage.
+    pub logo_unavailable: &'static str,
     /// Logo stored.
     pub n_logo_saved: &'static str,
     /// Logo removed.
@@ -406,6 +408,7 @@ const SV: Strings = Strings {
     showcase_empty: "Inga företag visas här ännu.",
     showcase_website: "Webbplats",
     showcase_social: "Sociala medier",
+    logo_unavailable: "Logotypen kan inte visas just nu. Försök igen om en stund.",
     n_logo_saved: "Logotypen är sparad.",
     n_logo_removed: "Logotypen är borttagen.",
     l_no_file: "Välj en bildfil först.",
@@ -557,6 +560,7 @@ const EN: Strings = Strings {
     showcase_empty: "No companies are shown here yet.",
     showcase_website: "Website",
     showcase_social: "Social media",
+    logo_unavailable: "The logo cannot be shown right now. Try again in a while.",
     n_logo_saved: "The logo is saved.",
     n_logo_removed: "The logo is removed.",
     l_no_file: "Choose an image file first.",

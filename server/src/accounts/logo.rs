@@ -292,7 +292,19 @@ pub(super) async fn serve(State(state): State<AccountsState>, request: Request) 
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
             tracing::error!(error = %e, "logo storage unreachable");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
+            let mut response = crate::consent::simple_page(
+                app::domain::lang::Lang::default(),
+                StatusCode::SERVICE_UNAVAILABLE,
+                |t| t.logo_heading,
+                |t| t.logo_unavailable,
+            );
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+            response
         }
     }
 }

@@ -5,10 +5,13 @@
 
 pub mod process;
 
-use std::{path::Path, sync::Arc};
+use std::{path::Path, sync::Arc, time::Duration};
 
 use bytes::Bytes;
-use object_store::{ObjectStore, PutPayload, aws::AmazonS3Builder, local::LocalFileSystem, path};
+use object_store::{
+    ClientOptions, ObjectStore, PutPayload, RetryConfig, aws::AmazonS3Builder,
+    local::LocalFileSystem, path,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Secret;
@@ -83,9 +86,21 @@ impl LogoStore {
                 Arc::new(LocalFileSystem::new_with_prefix(&dir).map_err(|e| e.to_string())?)
             }
             Backend::S3 => {
+                // Fail fast when the storage is down (the upload or logo answers 503 and the
+                // site recovers by itself), instead of retrying for minutes.
+                let retry = RetryConfig {
+                    max_retries: 2,
+                    retry_timeout: Duration::from_secs(5),
+                    ..RetryConfig::default()
+                };
+                let client = ClientOptions::new()
+                    .with_connect_timeout(Duration::from_secs(2))
+                    .with_timeout(Duration::from_secs(15));
                 let mut builder = AmazonS3Builder::from_env()
                     .with_bucket_name(&settings.s3_bucket)
-                    .with_region(&settings.s3_region);
+                    .with_region(&settings.s3_region)
+                    .with_retry(retry)
+                    .with_client_options(client);
                 if let Some(key) = &settings.s3_access_key_id {
                     builder = builder.with_access_key_id(key);
                 }
