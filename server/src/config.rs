@@ -54,6 +54,10 @@ pub struct Settings {
     pub content_dir: PathBuf,
     /// Folder for data the site writes (created when missing).
     pub data_dir: PathBuf,
+    /// The database: empty for a SQLite file `portal.db` in `data_dir`, or a URL —
+    /// `postgres://user:password@host/db` (several instances share it) or `sqlite://path`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database_url: Option<Secret>,
     /// Folder with the built browser assets (`pkg/`, favicon), as written by cargo-leptos.
     pub site_dir: PathBuf,
     /// Log filter, such as `info` or `server=debug,info`.
@@ -140,6 +144,7 @@ impl Default for Settings {
             public_url: format!("http://{bind}"),
             content_dir: "content".into(),
             data_dir: "data".into(),
+            database_url: None,
             site_dir: site_dir.into(),
             log_level: "info".into(),
             log_format: LogFormat::Text,
@@ -205,6 +210,17 @@ impl Settings {
             return Err(ConfigError::Invalid {
                 key: "instance_id",
                 problem: "must be 1 to 64 letters, digits, `-`, `_` or `.`".into(),
+            });
+        }
+        let url = self.database_url();
+        if !(url.is_empty()
+            || url.starts_with("postgres://")
+            || url.starts_with("postgresql://")
+            || url.starts_with("sqlite:"))
+        {
+            return Err(ConfigError::Invalid {
+                key: "database_url",
+                problem: "must be empty, postgres://… or sqlite://…".into(),
             });
         }
         if self.site_name.trim().is_empty() {
@@ -286,6 +302,11 @@ impl Settings {
             });
         }
         Ok(self)
+    }
+
+    /// The database URL (empty for the SQLite file in the data folder).
+    pub fn database_url(&self) -> &str {
+        self.database_url.as_ref().map_or("", Secret::expose)
     }
 
     /// Whether visitors reach the site over https (cookies get `Secure`).

@@ -1,24 +1,93 @@
 //! The database: a SQLite file in the data folder, with migrations applied at start-up, and the
 //! consent log stored in it.
 
-use std::{path::Path, str::FromStr, time::Duration};
+use std::{future::Future, path::Path, str::FromStr, time::Duration};
 
 use serde::Serialize;
 use sqlx::{
-    Row,
+    PgPool, Postgres, Sqlite, Transaction,
+    postgres::PgPoolOptions,
     sqlite::{
         SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
     },
 };
 
+/// The connection pool of one of the two backends.
+#[derive(Debug, Clone)]
+pub enum Pool {
+    /// A SQLite file (one machine).
+    Sqlite(SqlitePool),
+    /// PostgreSQL (several instances).
+    Postgres(PgPool),
+}
+
+/// Runs the same code on whichever pool the database has: `on_pool!(pool, p => body)`, with
+/// `p` the typed pool in `body`. Queries use `$1, $2, …` placeholders, which both accept.
+macro_rules! on_pool {
+    ($pool:expr, $p:ident => $body:expr) => {
+        match $pool {
+            $crate::db::Pool::Sqlite($p) => $body,
+            $crate::db::Pool::Postgres($p) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+/// What differs between the backends.
+pub(crate) trait Dialect {
+    /// The database type.
+    type Db: sqlx::Database;
+    /// The table tower-sessions keeps its records in.
+    const SESSIONS: &'static str;
+    /// Deletes session records that expired before `$1` (Unix seconds).
+    const DELETE_EXPIRED_SESSIONS: &'static str;
+    /// A write transaction that takes the write lock at once (SQLite: `BEGIN IMMEDIATE`, so
+    /// concurrent writers wait for each other instead of failing on a lock upgrade).
+    fn begin_write(
+        &self,
+    ) -> impl Future<Output = Result<Transaction<'static, Self::Db>, sqlx::Error>> + Send;
+    /// [`Dialect::SESSIONS`] of this pool.
+    fn sessions(&self) -> &'static str {
+        Self::SESSIONS
+    }
+    /// [`Dialect::DELETE_EXPIRED_SESSIONS`] of this pool.
+    fn delete_expired(&self) -> &'static str {
+        Self::DELETE_EXPIRED_SESSIONS
+    }
+}
+
+impl Dialect for SqlitePool {
+    type Db = Sqlite;
+    const SESSIONS: &'static str = "tower_sessions";
+    const DELETE_EXPIRED_SESSIONS: &'static str =
+        "DELETE FROM tower_sessions WHERE datetime(expiry_date) <= datetime($1, 'unixepoch')";
+    fn begin_write(
+        &self,
+    ) -> impl Future<Output = Result<Transaction<'static, Sqlite>, sqlx::Error>> + Send {
+        self.begin_with("BEGIN IMMEDIATE")
+    }
+}
+
+impl Dialect for PgPool {
+    type Db = Postgres;
+    const SESSIONS: &'static str = "tower_sessions.session";
+    const DELETE_EXPIRED_SESSIONS: &'static str =
+        "DELETE FROM tower_sessions.session WHERE expiry_date <= to_timestamp($1)";
+    fn begin_write(
+        &self,
+    ) -> impl Future<Output = Result<Transaction<'static, Postgres>, sqlx::Error>> + Send {
+        self.begin()
+    }
+}
+
 /// A connection pool with the schema in place.
 #[derive(Debug, Clone)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: Pool,
 }
 
 /// One row of the consent log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
 pub struct ConsentLogRow {
     /// Random id shared with the visitor's consent cookie.
     pub consent_id: String,
@@ -44,7 +113,29 @@ impl Db {
     /// Opens (creating when missing) `portal.db` in `data_dir`: WAL journal, a busy timeout so
     /// concurrent writers wait instead of failing, and the migrations applied.
     pub async fn open(data_dir: &Path) -> Result<Db, sqlx::Error> {
-        let url = format!("sqlite://{}", data_dir.join("portal.db").display());
+        Db::connect("", data_dir).await
+    }
+
+    /// Connects by URL: `postgres://…` (or `postgresql://…`) for PostgreSQL, `sqlite://…` for a
+    /// SQLite file, empty for `portal.db` in `data_dir`; then applies that backend's
+    /// migrations.
+    pub async fn connect(url: &str, data_dir: &Path) -> Result<Db, sqlx::Error> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = PgPoolOptions::new()
+                .max_connections(16)
+                .acquire_timeout(Duration::from_secs(5))
+                .connect(url)
+                .await?;
+            sqlx::migrate!("./migrations/postgres").run(&pool).await?;
+            return Ok(Db {
+                pool: Pool::Postgres(pool),
+            });
+        }
+        let url = if url.is_empty() {
+            format!("sqlite://{}", data_dir.join("portal.db").display())
+        } else {
+            url.to_owned()
+        };
         let options = SqliteConnectOptions::from_str(&url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -55,28 +146,32 @@ impl Db {
             .max_connections(8)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Db { pool })
+        sqlx::migrate!("./migrations/sqlite").run(&pool).await?;
+        Ok(Db {
+            pool: Pool::Sqlite(pool),
+        })
     }
 
     /// The connection pool, for the other stores in this crate.
-    pub(crate) fn pool(&self) -> &SqlitePool {
+    pub(crate) fn pool(&self) -> &Pool {
         &self.pool
     }
 
     /// Whether the database answers.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1")
-            .execute(&self.pool)
-            .await
-            .map(|_| ())
+        on_pool!(&self.pool, p => sqlx::query("SELECT 1").execute(p).await.map(|_| ()))
+    }
+
+    /// A count, for checks and tests (`SELECT COUNT(*) …`).
+    pub async fn count(&self, sql: &str) -> Result<i64, sqlx::Error> {
+        on_pool!(&self.pool, p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await)
     }
 
     /// Appends a decision to the consent log.
     pub async fn log_consent(&self, row: &ConsentLogRow) -> Result<(), sqlx::Error> {
-        sqlx::query(
+        on_pool!(&self.pool, p => sqlx::query(
             "INSERT INTO consent_log (consent_id, at_unix, mode, revision, decision, granted, denied, lang, masked_ip)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(&row.consent_id)
         .bind(row.at_unix)
@@ -87,42 +182,27 @@ impl Db {
         .bind(&row.denied)
         .bind(&row.lang)
         .bind(&row.masked_ip)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
+        .execute(p)
+        .await
+        .map(|_| ()))
     }
 
     /// Every row of the consent log, oldest first.
     pub async fn consent_log(&self) -> Result<Vec<ConsentLogRow>, sqlx::Error> {
-        let rows = sqlx::query(
+        on_pool!(&self.pool, p => sqlx::query_as::<_, ConsentLogRow>(
             "SELECT consent_id, at_unix, mode, revision, decision, granted, denied, lang, masked_ip
              FROM consent_log ORDER BY at_unix, id",
         )
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| {
-                Ok(ConsentLogRow {
-                    consent_id: r.try_get("consent_id")?,
-                    at_unix: r.try_get("at_unix")?,
-                    mode: r.try_get("mode")?,
-                    revision: r.try_get("revision")?,
-                    decision: r.try_get("decision")?,
-                    granted: r.try_get("granted")?,
-                    denied: r.try_get("denied")?,
-                    lang: r.try_get("lang")?,
-                    masked_ip: r.try_get("masked_ip")?,
-                })
-            })
-            .collect()
+        .fetch_all(p)
+        .await)
     }
 
     /// Deletes consent log rows older than `before` (Unix seconds); returns how many.
     pub async fn prune_consent_log(&self, before: i64) -> Result<u64, sqlx::Error> {
-        let done = sqlx::query("DELETE FROM consent_log WHERE at_unix < ?")
+        on_pool!(&self.pool, p => sqlx::query("DELETE FROM consent_log WHERE at_unix < $1")
             .bind(before)
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected())
+            .execute(p)
+            .await
+            .map(|done| done.rows_affected()))
     }
 }

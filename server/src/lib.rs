@@ -73,7 +73,7 @@ impl Application {
             ),
             source,
         })?;
-        let db = db::Db::open(&settings.data_dir).await?;
+        let db = db::Db::connect(settings.database_url(), &settings.data_dir).await?;
         let key = consent::load_key(
             settings.consent_secret.as_ref().map(|s| s.expose()),
             &settings.data_dir,

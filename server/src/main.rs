@@ -76,7 +76,7 @@ async fn main() -> ExitCode {
                 eprintln!("error: cannot create {}: {e}", settings.data_dir.display());
                 return ExitCode::FAILURE;
             }
-            match server::db::Db::open(&settings.data_dir).await {
+            match server::db::Db::connect(settings.database_url(), &settings.data_dir).await {
                 Ok(_) => {
                     println!("database schema up to date");
                     ExitCode::SUCCESS
@@ -117,7 +117,7 @@ async fn export_consent(
     settings: &Settings,
     format: ExportFormat,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let db = server::db::Db::open(&settings.data_dir).await?;
+    let db = server::db::Db::connect(settings.database_url(), &settings.data_dir).await?;
     let rows = db.consent_log().await?;
     let mut out = std::io::stdout().lock();
     match format {

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use app::domain::consent::ConsentMode;
 use common::{Browser, ORIGIN, TestApp, location, set_cookies};
 use server::clock::ManualClock;
-use sqlx::sqlite::SqlitePoolOptions;
 
 const PASSWORD: &str = "correct horse battery staple";
 const EMAIL: &str = "info@acme.example";
@@ -17,20 +16,10 @@ fn granular(s: &mut server::Settings) {
     s.consent.mode = ConsentMode::Granular;
 }
 
-/// A count from the test server's database.
+/// A count from the test server's database (`tower_sessions` names the session table).
 async fn count(app: &TestApp, sql: &str) -> i64 {
-    let url = format!("sqlite://{}", app.data_dir().join("portal.db").display());
-    let pool = SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect(&url)
-        .await
-        .expect("db");
-    let n: i64 = sqlx::query_scalar(sql)
-        .fetch_one(&pool)
-        .await
-        .expect("count");
-    pool.close().await;
-    n
+    let sql = sql.replace("tower_sessions", app.sessions_table());
+    app.db().await.count(&sql).await.expect("count")
 }
 
 fn session_cookie(response: &reqwest::Response) -> Option<String> {

@@ -8,7 +8,7 @@ use app::{
     server::consent::ConsentKey,
 };
 use common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies, stored_consent};
-use server::{consent::now, db::Db};
+use server::consent::now;
 
 /// Whether the page's consent dialog is rendered open.
 fn dialog_open(html: &str) -> bool {
@@ -20,12 +20,7 @@ fn dialog_open(html: &str) -> bool {
 }
 
 async fn log_rows(app: &TestApp) -> Vec<server::db::ConsentLogRow> {
-    Db::open(&app.data_dir())
-        .await
-        .expect("db")
-        .consent_log()
-        .await
-        .expect("rows")
+    app.db().await.consent_log().await.expect("rows")
 }
 
 #[tokio::test]

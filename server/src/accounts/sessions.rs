@@ -18,7 +18,7 @@ use tower_sessions::{
     session::{Id, Record},
     session_store,
 };
-use tower_sessions_sqlx_store::SqliteStore;
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 use super::store::SessionTimes;
 use crate::{clock::Clock, db::Db};
@@ -55,10 +55,45 @@ impl Timeouts {
     }
 }
 
-/// The session store: the sqlx SQLite store, bounded and mapped to accounts.
+/// tower-sessions' own store for the database's backend.
+#[derive(Debug, Clone)]
+enum Inner {
+    Sqlite(SqliteStore),
+    Postgres(PostgresStore),
+}
+
+#[async_trait]
+impl SessionStore for Inner {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        match self {
+            Inner::Sqlite(s) => s.create(record).await,
+            Inner::Postgres(s) => s.create(record).await,
+        }
+    }
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        match self {
+            Inner::Sqlite(s) => s.save(record).await,
+            Inner::Postgres(s) => s.save(record).await,
+        }
+    }
+    async fn load(&self, session_id: &Id) -> session_store::Result<Option<Record>> {
+        match self {
+            Inner::Sqlite(s) => s.load(session_id).await,
+            Inner::Postgres(s) => s.load(session_id).await,
+        }
+    }
+    async fn delete(&self, session_id: &Id) -> session_store::Result<()> {
+        match self {
+            Inner::Sqlite(s) => s.delete(session_id).await,
+            Inner::Postgres(s) => s.delete(session_id).await,
+        }
+    }
+}
+
+/// The session store: tower-sessions' sqlx store, bounded and mapped to accounts.
 #[derive(Debug, Clone)]
 pub struct AccountSessionStore {
-    inner: SqliteStore,
+    inner: Inner,
     db: Db,
     clock: Arc<dyn Clock>,
     timeouts: Timeouts,
@@ -71,8 +106,12 @@ fn backend(e: impl std::fmt::Display) -> session_store::Error {
 impl AccountSessionStore {
     /// A store on the database's pool.
     pub fn new(db: Db, clock: Arc<dyn Clock>, timeouts: Timeouts) -> AccountSessionStore {
+        let inner = match db.pool() {
+            crate::db::Pool::Sqlite(pool) => Inner::Sqlite(SqliteStore::new(pool.clone())),
+            crate::db::Pool::Postgres(pool) => Inner::Postgres(PostgresStore::new(pool.clone())),
+        };
         AccountSessionStore {
-            inner: SqliteStore::new(db.pool().clone()),
+            inner,
             db,
             clock,
             timeouts,

@@ -1,16 +1,16 @@
-//! Accounts, the session-to-account map and rate-limit attempts in the database.
+//! Accounts, the session-to-account map and rate-limit attempts in the database, on SQLite or
+//! PostgreSQL (the same queries; `$n` placeholders work on both).
 //!
-//! Writes that touch several rows run in `BEGIN IMMEDIATE` transactions: SQLite takes the write
-//! lock up front, so concurrent writers wait (busy timeout) instead of failing on a lock upgrade.
+//! Writes that touch several rows run in write transactions that take the lock up front
+//! (SQLite: `BEGIN IMMEDIATE`), so concurrent writers wait (busy timeout) instead of failing.
 
 use app::domain::{
     account::{AccountView, Profile, Viewer},
     logo::{LogoRef, Showcase, ShowcaseEntry},
 };
 use serde_json::json;
-use sqlx::Row;
 
-use crate::db::Db;
+use crate::db::{Db, Dialect, on_pool};
 
 /// Why an account could not be created.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +34,52 @@ pub struct SessionTimes {
     pub expires: i64,
 }
 
+/// An account's profile columns.
+#[derive(Debug, sqlx::FromRow)]
+struct ProfileRow {
+    email: String,
+    company: String,
+    description: String,
+    website: Option<String>,
+    social: String,
+    published: bool,
+    logo_hash: Option<String>,
+    logo_width: Option<i32>,
+    logo_height: Option<i32>,
+    created_at: i64,
+    updated_at: i64,
+}
+
+impl ProfileRow {
+    fn profile(&self) -> Profile {
+        Profile {
+            company: self.company.clone(),
+            description: self.description.clone(),
+            website: self.website.clone(),
+            social: serde_json::from_str(&self.social).unwrap_or_default(),
+            published: self.published,
+        }
+    }
+
+    fn logo(&self) -> Option<LogoRef> {
+        match (&self.logo_hash, self.logo_width, self.logo_height) {
+            (Some(hash), Some(width), Some(height)) => Some(LogoRef {
+                hash: hash.clone(),
+                width: u32::try_from(width).unwrap_or_default(),
+                height: u32::try_from(height).unwrap_or_default(),
+            }),
+            _ => None,
+        }
+    }
+}
+
+const PROFILE_COLUMNS: &str = "email, company, description, website, social, published, \
+     logo_hash, logo_width, logo_height, created_at, updated_at";
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
+
 impl Db {
     /// Creates an account; [`CreateError::Taken`] when the e-mail exists.
     pub async fn create_account(
@@ -43,73 +89,73 @@ impl Db {
         company: &str,
         now: i64,
     ) -> Result<i64, CreateError> {
-        let result = sqlx::query(
+        let result = on_pool!(self.pool(), p => sqlx::query_scalar::<_, i64>(
             "INSERT INTO accounts (email, password_hash, company, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
         .bind(email)
         .bind(password_hash)
         .bind(company)
         .bind(now)
         .bind(now)
-        .execute(self.pool())
-        .await;
+        .fetch_one(p)
+        .await);
         match result {
-            Ok(done) => Ok(done.last_insert_rowid()),
-            Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(CreateError::Taken),
+            Ok(id) => Ok(id),
+            Err(e) if is_unique_violation(&e) => Err(CreateError::Taken),
             Err(e) => Err(e.into()),
         }
     }
 
     /// The id and password hash of the account with this (normalised) e-mail.
     pub async fn login_record(&self, email: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
-        let row = sqlx::query("SELECT id, password_hash FROM accounts WHERE email = ?")
-            .bind(email)
-            .fetch_optional(self.pool())
-            .await?;
-        row.map(|r| Ok((r.try_get("id")?, r.try_get("password_hash")?)))
-            .transpose()
+        on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, String)>(
+            "SELECT id, password_hash FROM accounts WHERE email = $1",
+        )
+        .bind(email)
+        .fetch_optional(p)
+        .await)
     }
 
     /// The password hash of an account.
     pub async fn password_hash(&self, id: i64) -> Result<Option<String>, sqlx::Error> {
-        sqlx::query_scalar("SELECT password_hash FROM accounts WHERE id = ?")
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await
+        on_pool!(self.pool(), p => sqlx::query_scalar::<_, String>(
+            "SELECT password_hash FROM accounts WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(p)
+        .await)
     }
 
     /// The logged-in company as the header shows it.
     pub async fn viewer(&self, id: i64) -> Result<Option<Viewer>, sqlx::Error> {
-        let company: Option<String> =
-            sqlx::query_scalar("SELECT company FROM accounts WHERE id = ?")
-                .bind(id)
-                .fetch_optional(self.pool())
-                .await?;
+        let company = on_pool!(self.pool(), p => sqlx::query_scalar::<_, String>(
+            "SELECT company FROM accounts WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(p)
+        .await)?;
         Ok(company.map(|company| Viewer {
             account_id: id,
             company,
         }))
     }
 
+    async fn profile_row(&self, id: i64) -> Result<Option<ProfileRow>, sqlx::Error> {
+        let sql = format!("SELECT {PROFILE_COLUMNS} FROM accounts WHERE id = $1");
+        on_pool!(self.pool(), p => sqlx::query_as::<_, ProfileRow>(&sql)
+            .bind(id)
+            .fetch_optional(p)
+            .await)
+    }
+
     /// The account page's data.
     pub async fn account_view(&self, id: i64) -> Result<Option<AccountView>, sqlx::Error> {
-        let row = sqlx::query(
-            "SELECT email, company, description, website, social, published,
-                    logo_hash, logo_width, logo_height
-             FROM accounts WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?;
-        row.map(|r| {
-            Ok(AccountView {
-                email: r.try_get("email")?,
-                profile: profile_of(&r)?,
-                logo: logo_of(&r)?,
-            })
-        })
-        .transpose()
+        Ok(self.profile_row(id).await?.map(|row| AccountView {
+            profile: row.profile(),
+            logo: row.logo(),
+            email: row.email,
+        }))
     }
 
     /// Replaces the profile.
@@ -119,10 +165,10 @@ impl Db {
         profile: &Profile,
         now: i64,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
-            "UPDATE accounts SET company = ?, description = ?, website = ?, social = ?,
-               published = ?, updated_at = ?
-             WHERE id = ?",
+        on_pool!(self.pool(), p => sqlx::query(
+            "UPDATE accounts SET company = $1, description = $2, website = $3, social = $4,
+               published = $5, updated_at = $6
+             WHERE id = $7",
         )
         .bind(&profile.company)
         .bind(&profile.description)
@@ -131,9 +177,9 @@ impl Db {
         .bind(profile.published)
         .bind(now)
         .bind(id)
-        .execute(self.pool())
-        .await?;
-        Ok(())
+        .execute(p)
+        .await
+        .map(|_| ()))
     }
 
     /// Sets a new password hash and ends every session of the account but `keep`.
@@ -144,28 +190,29 @@ impl Db {
         keep: Option<&str>,
         now: i64,
     ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
-        sqlx::query("UPDATE accounts SET password_hash = ?, updated_at = ? WHERE id = ?")
-            .bind(password_hash)
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
         let keep = keep.unwrap_or("");
-        sqlx::query(
-            "DELETE FROM tower_sessions WHERE id IN
-               (SELECT session_id FROM account_sessions WHERE account_id = ? AND session_id <> ?)",
-        )
-        .bind(id)
-        .bind(keep)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM account_sessions WHERE account_id = ? AND session_id <> ?")
-            .bind(id)
-            .bind(keep)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await
+        on_pool!(self.pool(), p => {
+            let sessions = format!(
+                "DELETE FROM {} WHERE id IN
+                   (SELECT session_id FROM account_sessions
+                    WHERE account_id = $1 AND session_id <> $2)",
+                Dialect::sessions(p)
+            );
+            let mut tx = p.begin_write().await?;
+            sqlx::query("UPDATE accounts SET password_hash = $1, updated_at = $2 WHERE id = $3")
+                .bind(password_hash)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(&sessions).bind(id).bind(keep).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM account_sessions WHERE account_id = $1 AND session_id <> $2")
+                .bind(id)
+                .bind(keep)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await
+        })
     }
 
     /// Deletes the account, every session of it and its login attempts; returns the hash of
@@ -175,34 +222,35 @@ impl Db {
         id: i64,
         attempts_bucket: &str,
     ) -> Result<Option<String>, sqlx::Error> {
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
-        let logo: Option<String> =
-            sqlx::query_scalar("SELECT logo_hash FROM accounts WHERE id = ?")
+        on_pool!(self.pool(), p => {
+            let sessions = format!(
+                "DELETE FROM {} WHERE id IN
+                   (SELECT session_id FROM account_sessions WHERE account_id = $1)",
+                Dialect::sessions(p)
+            );
+            let mut tx = p.begin_write().await?;
+            let logo: Option<String> =
+                sqlx::query_scalar::<_, Option<String>>("SELECT logo_hash FROM accounts WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .flatten();
+            sqlx::query(&sessions).bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM account_sessions WHERE account_id = $1")
                 .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?
-                .flatten();
-        sqlx::query(
-            "DELETE FROM tower_sessions WHERE id IN
-               (SELECT session_id FROM account_sessions WHERE account_id = ?)",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("DELETE FROM account_sessions WHERE account_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM auth_attempts WHERE bucket = ?")
-            .bind(attempts_bucket)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("DELETE FROM accounts WHERE id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(logo)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM auth_attempts WHERE bucket = $1")
+                .bind(attempts_bucket)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM accounts WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(logo)
+        })
     }
 
     /// Sets (or with `None` removes) an account's logo; returns the hash it replaced.
@@ -212,105 +260,105 @@ impl Db {
         logo: Option<&LogoRef>,
         now: i64,
     ) -> Result<Option<String>, sqlx::Error> {
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
-        let old: Option<String> = sqlx::query_scalar("SELECT logo_hash FROM accounts WHERE id = ?")
+        let width = logo.map(|l| i32::try_from(l.width).unwrap_or(i32::MAX));
+        let height = logo.map(|l| i32::try_from(l.height).unwrap_or(i32::MAX));
+        on_pool!(self.pool(), p => {
+            let mut tx = p.begin_write().await?;
+            let old: Option<String> =
+                sqlx::query_scalar::<_, Option<String>>("SELECT logo_hash FROM accounts WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .flatten();
+            sqlx::query(
+                "UPDATE accounts SET logo_hash = $1, logo_width = $2, logo_height = $3,
+                   updated_at = $4
+                 WHERE id = $5",
+            )
+            .bind(logo.map(|l| l.hash.as_str()))
+            .bind(width)
+            .bind(height)
+            .bind(now)
             .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .flatten();
-        sqlx::query(
-            "UPDATE accounts SET logo_hash = ?, logo_width = ?, logo_height = ?, updated_at = ?
-             WHERE id = ?",
-        )
-        .bind(logo.map(|l| l.hash.as_str()))
-        .bind(logo.map(|l| l.width))
-        .bind(logo.map(|l| l.height))
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        tx.commit().await?;
-        Ok(old)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(old)
+        })
     }
 
     /// Whether any account uses the logo (objects are shared by content).
     pub async fn logo_in_use(&self, hash: &str) -> Result<bool, sqlx::Error> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM accounts WHERE logo_hash = ?")
-            .bind(hash)
-            .fetch_one(self.pool())
-            .await?;
+        let n = on_pool!(self.pool(), p => sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM accounts WHERE logo_hash = $1",
+        )
+        .bind(hash)
+        .fetch_one(p)
+        .await)?;
         Ok(n > 0)
     }
 
-    /// The published companies, sorted by name.
+    /// The published companies, sorted by name (case aside).
     pub async fn showcase(&self) -> Result<Showcase, sqlx::Error> {
-        let rows = sqlx::query(
-            "SELECT company, description, website, social, published,
-                    logo_hash, logo_width, logo_height
-             FROM accounts WHERE published = 1 ORDER BY company COLLATE NOCASE, id",
-        )
-        .fetch_all(self.pool())
-        .await?;
-        rows.iter()
-            .map(|r| {
-                let p = profile_of(r)?;
-                Ok(ShowcaseEntry {
-                    company: p.company,
-                    description: p.description,
-                    website: p.website,
-                    social: p.social,
-                    logo: logo_of(r)?,
+        let sql = format!(
+            "SELECT {PROFILE_COLUMNS} FROM accounts WHERE published ORDER BY lower(company), id"
+        );
+        let rows = on_pool!(self.pool(), p => sqlx::query_as::<_, ProfileRow>(&sql)
+            .fetch_all(p)
+            .await)?;
+        Ok(Showcase(
+            rows.into_iter()
+                .map(|row| {
+                    let profile = row.profile();
+                    ShowcaseEntry {
+                        logo: row.logo(),
+                        company: profile.company,
+                        description: profile.description,
+                        website: profile.website,
+                        social: profile.social,
+                    }
                 })
-            })
-            .collect::<Result<Vec<_>, sqlx::Error>>()
-            .map(Showcase)
+                .collect(),
+        ))
     }
 
     /// Everything stored about an account, for its owner.
     pub async fn export_account(&self, id: i64) -> Result<Option<serde_json::Value>, sqlx::Error> {
-        let Some(row) = sqlx::query(
-            "SELECT email, company, description, website, social, published, logo_hash,
-                    logo_width, logo_height, created_at, updated_at
-             FROM accounts WHERE id = ?",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await?
-        else {
+        let Some(row) = self.profile_row(id).await? else {
             return Ok(None);
         };
-        let sessions = sqlx::query(
+        let sessions = on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, i64, i64)>(
             "SELECT created_at, seen_at, expires_at FROM account_sessions
-             WHERE account_id = ? ORDER BY created_at",
+             WHERE account_id = $1 ORDER BY created_at",
         )
         .bind(id)
-        .fetch_all(self.pool())
-        .await?;
+        .fetch_all(p)
+        .await)?;
         let sessions: Vec<serde_json::Value> = sessions
-            .iter()
-            .map(|s| {
-                Ok(json!({
-                    "logged_in_at": unix_to_rfc3339(s.try_get("created_at")?),
-                    "last_seen_at": unix_to_rfc3339(s.try_get("seen_at")?),
-                    "expires_at": unix_to_rfc3339(s.try_get("expires_at")?),
-                }))
+            .into_iter()
+            .map(|(created, seen, expires)| {
+                json!({
+                    "logged_in_at": unix_to_rfc3339(created),
+                    "last_seen_at": unix_to_rfc3339(seen),
+                    "expires_at": unix_to_rfc3339(expires),
+                })
             })
-            .collect::<Result<_, sqlx::Error>>()?;
-        let social: String = row.try_get("social")?;
+            .collect();
+        let profile = row.profile();
         Ok(Some(json!({
             "account": {
-                "email": row.try_get::<String, _>("email")?,
-                "created_at": unix_to_rfc3339(row.try_get("created_at")?),
-                "updated_at": unix_to_rfc3339(row.try_get("updated_at")?),
+                "email": row.email,
+                "created_at": unix_to_rfc3339(row.created_at),
+                "updated_at": unix_to_rfc3339(row.updated_at),
                 "password": "stored only as an Argon2id hash, not exported",
             },
             "profile": {
-                "company": row.try_get::<String, _>("company")?,
-                "description": row.try_get::<String, _>("description")?,
-                "website": row.try_get::<Option<String>, _>("website")?,
-                "social": serde_json::from_str::<serde_json::Value>(&social).unwrap_or_default(),
-                "published_on_showcase": row.try_get::<bool, _>("published")?,
-                "logo": logo_of(&row)?.map(|l| json!({
+                "company": profile.company,
+                "description": profile.description,
+                "website": profile.website,
+                "social": profile.social,
+                "published_on_showcase": profile.published,
+                "logo": row.logo().map(|l| json!({
                     "url": l.url(), "width": l.width, "height": l.height,
                 })),
             },
@@ -325,9 +373,9 @@ impl Db {
         account_id: i64,
         times: SessionTimes,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
+        on_pool!(self.pool(), p => sqlx::query(
             "INSERT INTO account_sessions (session_id, account_id, created_at, seen_at, expires_at)
-             SELECT ?, id, ?, ?, ? FROM accounts WHERE id = ?
+             SELECT $1, id, $2, $3, $4 FROM accounts WHERE id = $5
              ON CONFLICT (session_id) DO UPDATE SET seen_at = excluded.seen_at,
                expires_at = excluded.expires_at",
         )
@@ -336,115 +384,94 @@ impl Db {
         .bind(times.seen)
         .bind(times.expires)
         .bind(account_id)
-        .execute(self.pool())
-        .await?;
-        Ok(())
+        .execute(p)
+        .await
+        .map(|_| ()))
     }
 
     /// Forgets a session's account.
     pub async fn unmap_session(&self, session_id: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM account_sessions WHERE session_id = ?")
+        on_pool!(self.pool(), p => sqlx::query("DELETE FROM account_sessions WHERE session_id = $1")
             .bind(session_id)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+            .execute(p)
+            .await
+            .map(|_| ()))
     }
 
     /// Deletes sessions that expired before `now`; returns how many.
     pub async fn purge_sessions(&self, now: i64) -> Result<u64, sqlx::Error> {
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
-        let mapped = sqlx::query(
-            "DELETE FROM tower_sessions WHERE id IN
-               (SELECT session_id FROM account_sessions WHERE expires_at <= ?)",
-        )
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        sqlx::query("DELETE FROM account_sessions WHERE expires_at <= ?")
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        let stray = sqlx::query(
-            "DELETE FROM tower_sessions WHERE datetime(expiry_date) <= datetime(?, 'unixepoch')",
-        )
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok(mapped + stray)
+        on_pool!(self.pool(), p => {
+            let mapped_sql = format!(
+                "DELETE FROM {} WHERE id IN
+                   (SELECT session_id FROM account_sessions WHERE expires_at <= $1)",
+                Dialect::sessions(p)
+            );
+            let stray_sql = Dialect::delete_expired(p);
+            let mut tx = p.begin_write().await?;
+            let mapped = sqlx::query(&mapped_sql)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            sqlx::query("DELETE FROM account_sessions WHERE expires_at <= $1")
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            let stray = sqlx::query(stray_sql)
+                .bind(now as f64)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            tx.commit().await?;
+            Ok(mapped + stray)
+        })
     }
 
     /// How many attempts `bucket` has since `since`, and when the oldest of them was.
     pub async fn attempts(&self, bucket: &str, since: i64) -> Result<(u32, i64), sqlx::Error> {
-        let row = sqlx::query(
-            "SELECT COUNT(*) AS n, COALESCE(MIN(at_unix), 0) AS oldest FROM auth_attempts
-             WHERE bucket = ? AND at_unix > ?",
+        let (n, oldest) = on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, i64)>(
+            "SELECT COUNT(*), COALESCE(MIN(at_unix), 0) FROM auth_attempts
+             WHERE bucket = $1 AND at_unix > $2",
         )
         .bind(bucket)
         .bind(since)
-        .fetch_one(self.pool())
-        .await?;
-        let n: i64 = row.try_get("n")?;
-        Ok((u32::try_from(n).unwrap_or(u32::MAX), row.try_get("oldest")?))
+        .fetch_one(p)
+        .await)?;
+        Ok((u32::try_from(n).unwrap_or(u32::MAX), oldest))
     }
 
     /// Records one attempt for each bucket.
     pub async fn add_attempts(&self, buckets: &[&str], now: i64) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool().begin_with("BEGIN IMMEDIATE").await?;
-        for bucket in buckets {
-            sqlx::query("INSERT INTO auth_attempts (bucket, at_unix) VALUES (?, ?)")
-                .bind(bucket)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await
+        on_pool!(self.pool(), p => {
+            let mut tx = p.begin_write().await?;
+            for bucket in buckets {
+                sqlx::query("INSERT INTO auth_attempts (bucket, at_unix) VALUES ($1, $2)")
+                    .bind(bucket)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            tx.commit().await
+        })
     }
 
     /// Forgets a bucket's attempts (after a successful login).
     pub async fn clear_attempts(&self, bucket: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM auth_attempts WHERE bucket = ?")
+        on_pool!(self.pool(), p => sqlx::query("DELETE FROM auth_attempts WHERE bucket = $1")
             .bind(bucket)
-            .execute(self.pool())
-            .await?;
-        Ok(())
+            .execute(p)
+            .await
+            .map(|_| ()))
     }
 
     /// Deletes attempts older than `before`.
     pub async fn prune_attempts(&self, before: i64) -> Result<u64, sqlx::Error> {
-        Ok(sqlx::query("DELETE FROM auth_attempts WHERE at_unix < ?")
+        on_pool!(self.pool(), p => sqlx::query("DELETE FROM auth_attempts WHERE at_unix < $1")
             .bind(before)
-            .execute(self.pool())
-            .await?
-            .rows_affected())
+            .execute(p)
+            .await
+            .map(|done| done.rows_affected()))
     }
-}
-
-fn profile_of(r: &sqlx::sqlite::SqliteRow) -> Result<Profile, sqlx::Error> {
-    let social: String = r.try_get("social")?;
-    Ok(Profile {
-        company: r.try_get("company")?,
-        description: r.try_get("description")?,
-        website: r.try_get("website")?,
-        social: serde_json::from_str(&social).unwrap_or_default(),
-        published: r.try_get("published")?,
-    })
-}
-
-fn logo_of(r: &sqlx::sqlite::SqliteRow) -> Result<Option<LogoRef>, sqlx::Error> {
-    let hash: Option<String> = r.try_get("logo_hash")?;
-    let width: Option<u32> = r.try_get("logo_width")?;
-    let height: Option<u32> = r.try_get("logo_height")?;
-    Ok(match (hash, width, height) {
-        (Some(hash), Some(width), Some(height)) => Some(LogoRef {
-            hash,
-            width,
-            height,
-        }),
-        _ => None,
-    })
 }
 
 /// `2026-11-30T06:28:33Z` for Unix seconds.

@@ -11,11 +11,72 @@ use std::path::{Path, PathBuf};
 use app::server::consent::ConsentKey;
 use server::{Application, Settings};
 
-/// A running server for one test; its data folder is removed on drop.
+/// A running server for one test; its data folder (and, on PostgreSQL, its database) is
+/// removed on drop.
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub data: tempfile::TempDir,
+    /// The database URL the server uses (empty: SQLite in the data folder).
+    pub database_url: String,
+    dropper: Option<DropDatabase>,
+}
+
+/// With `PORTAL_TEST_DATABASE_URL` set to a PostgreSQL server (an administrator connection),
+/// every test server gets a database of its own, dropped afterwards; otherwise SQLite.
+fn test_database() -> Option<(String, DropDatabase)> {
+    let admin = std::env::var("PORTAL_TEST_DATABASE_URL")
+        .ok()
+        .filter(|u| !u.is_empty())?;
+    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let name = format!(
+        "portal_test_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    );
+    let (base, _) = admin.rsplit_once('/').expect("a database URL with a path");
+    let url = format!("{base}/{name}");
+    let create = format!("CREATE DATABASE {name}");
+    run_admin(&admin, &create);
+    Some((url, DropDatabase { admin, name }))
+}
+
+/// Runs one statement on the administrator connection, on a thread of its own (so it works
+/// from async code and from `Drop`).
+fn run_admin(admin: &str, sql: &str) {
+    let (admin, sql) = (admin.to_owned(), sql.to_owned());
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            use sqlx::Connection;
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("admin connection");
+            sqlx::query(&sql)
+                .execute(&mut conn)
+                .await
+                .expect("admin statement");
+        });
+    })
+    .join()
+    .expect("admin thread");
+}
+
+struct DropDatabase {
+    admin: String,
+    name: String,
+}
+
+impl Drop for DropDatabase {
+    fn drop(&mut self) {
+        run_admin(
+            &self.admin,
+            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+        );
+    }
 }
 
 /// The consent secret the test servers sign with.
@@ -48,7 +109,12 @@ impl TestApp {
         clock: std::sync::Arc<dyn server::clock::Clock>,
     ) -> TestApp {
         let data = tempfile::tempdir().expect("temp dir");
+        let (database_url, dropper) = match test_database() {
+            Some((url, dropper)) => (url, Some(dropper)),
+            None => (String::new(), None),
+        };
         let mut settings = Settings {
+            database_url: (!database_url.is_empty()).then(|| toml_secret(&database_url)),
             bind: "127.0.0.1:0".parse().expect("address"),
             content_dir: content_dir(),
             data_dir: data.path().join("data"),
@@ -69,7 +135,29 @@ impl TestApp {
             .cookie_store(true)
             .build()
             .expect("client");
-        TestApp { base, client, data }
+        TestApp {
+            base,
+            client,
+            data,
+            database_url,
+            dropper,
+        }
+    }
+
+    /// A connection to the server's database.
+    pub async fn db(&self) -> server::db::Db {
+        server::db::Db::connect(&self.database_url, &self.data_dir())
+            .await
+            .expect("database")
+    }
+
+    /// The table tower-sessions keeps its records in on this backend.
+    pub fn sessions_table(&self) -> &'static str {
+        if self.database_url.is_empty() {
+            "tower_sessions"
+        } else {
+            "tower_sessions.session"
+        }
     }
 
     /// The server's data folder.
