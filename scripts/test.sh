@@ -19,8 +19,11 @@ cargo clippy --locked -p app -p server --features app/ssr --all-targets -- -D wa
 step "clippy: wasm build"
 cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-step "unit and integration tests"
+step "unit and integration tests (SQLite)"
 cargo test --locked -p app -p server --features app/ssr
+
+step "integration tests again on PostgreSQL (each test server on a database of its own)"
+PORTAL_TEST_DATABASE_URL="$(scripts/postgres.sh)" cargo test --locked -p server
 
 step "release build"
 build_release

@@ -28,7 +28,7 @@ fn session_cookie(response: &reqwest::Response) -> Option<String> {
         .find(|c| c.starts_with("__Host-session=") || c.starts_with("session="))
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registration_logs_in_with_an_opaque_session_cookie() {
     let app = TestApp::spawn_configured(granular).await;
     let mut browser = Browser::new(&app);
@@ -75,7 +75,7 @@ async fn registration_logs_in_with_an_opaque_session_cookie() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_plain_http_site_uses_a_plain_session_cookie() {
     let app = TestApp::spawn_configured(|s| {
         granular(s);
@@ -104,7 +104,7 @@ async fn a_plain_http_site_uses_a_plain_session_cookie() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn all_or_nothing_needs_consent_before_login_or_registration() {
     let app = TestApp::spawn().await;
     let (_, html) = app.page("/en/login").await;
@@ -159,7 +159,7 @@ async fn all_or_nothing_needs_consent_before_login_or_registration() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_rotates_the_id_and_logout_kills_the_old_cookie() {
     let app = TestApp::spawn_configured(granular).await;
     let mut browser = Browser::new(&app);
@@ -187,7 +187,7 @@ async fn login_rotates_the_id_and_logout_kills_the_old_cookie() {
     assert_eq!(status, 303);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sessions_end_when_idle_and_after_their_absolute_lifetime() {
     let clock = ManualClock::new();
     let app = TestApp::spawn_timed(granular, clock.clone()).await;
@@ -226,7 +226,7 @@ async fn sessions_end_when_idle_and_after_their_absolute_lifetime() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn expired_sessions_are_purged_in_the_background() {
     let clock = ManualClock::new();
     let app = TestApp::spawn_timed(
@@ -256,7 +256,7 @@ async fn expired_sessions_are_purged_in_the_background() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn failed_logins_look_the_same_and_are_limited() {
     let app = TestApp::spawn_configured(granular).await;
     Browser::new(&app)
@@ -333,7 +333,7 @@ async fn failed_logins_look_the_same_and_are_limited() {
     assert_eq!(buckets, 0, "no e-mail or full IP address is stored");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn registration_is_rate_limited() {
     let app = TestApp::spawn_configured(|s| {
         granular(s);
@@ -360,7 +360,7 @@ async fn registration_is_rate_limited() {
     assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 2);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_state_changing_endpoint_refuses_cross_site_requests() {
     let app = TestApp::spawn_configured(granular).await;
     let mut owner = Browser::new(&app);
@@ -407,7 +407,7 @@ async fn every_state_changing_endpoint_refuses_cross_site_requests() {
     assert!(owner.login(EMAIL, PASSWORD).await.status().is_redirection());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_account_page_edits_exports_and_deletes() {
     let app = TestApp::spawn_configured(granular).await;
     let mut owner = Browser::new(&app);
@@ -538,7 +538,7 @@ async fn the_account_page_edits_exports_and_deletes() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_input_gets_a_clear_message_and_stores_nothing() {
     let app = TestApp::spawn_configured(granular).await;
     let mut browser = Browser::new(&app);
@@ -703,7 +703,7 @@ async fn bad_input_gets_a_clear_message_and_stores_nothing() {
     assert_eq!(response.status().as_u16(), 413);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn next_is_only_followed_on_this_site_and_blocked_cookies_are_explained() {
     let app = TestApp::spawn_configured(granular).await;
     Browser::new(&app)
@@ -755,7 +755,7 @@ async fn next_is_only_followed_on_this_site_and_blocked_cookies_are_explained() 
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fifty_concurrent_logins_all_succeed() {
     let app = Arc::new(TestApp::spawn_configured(granular).await);
     Browser::new(&app)

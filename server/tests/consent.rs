@@ -23,7 +23,7 @@ async fn log_rows(app: &TestApp) -> Vec<server::db::ConsentLogRow> {
     app.db().await.consent_log().await.expect("rows")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dialog_is_in_the_html_before_any_answer() {
     let app = TestApp::spawn().await;
     let (status, html) = app.page("/sv/").await;
@@ -50,7 +50,7 @@ async fn the_dialog_is_in_the_html_before_any_answer() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn accepting_sets_a_signed_cookie_logs_a_masked_ip_and_closes_the_dialog() {
     let app = TestApp::spawn().await;
     let response = post(
@@ -105,7 +105,7 @@ async fn accepting_sets_a_signed_cookie_logs_a_masked_ip_and_closes_the_dialog()
     assert!((now() as i64 - row.at_unix).abs() < 60);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn javascript_requests_get_json() {
     let app = TestApp::spawn().await;
     let response = post(
@@ -132,7 +132,7 @@ async fn javascript_requests_get_json() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn withdrawing_in_all_or_nothing_mode_forgets_the_cookie() {
     let app = TestApp::spawn().await;
     post(&app, &[("choice", "accept_all")], &[("origin", ORIGIN)]).await;
@@ -162,7 +162,7 @@ async fn withdrawing_in_all_or_nothing_mode_forgets_the_cookie() {
     assert_eq!(rows[1].granted, "");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn granular_mode_remembers_rejections_and_choices() {
     let app = TestApp::spawn_configured(|s| s.consent.mode = ConsentMode::Granular).await;
     let (_, html) = app.page("/en/").await;
@@ -212,7 +212,7 @@ async fn granular_mode_remembers_rejections_and_choices() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn global_privacy_control_is_a_no_to_marketing_in_granular_mode() {
     let gpc = [("sec-gpc", "1")];
     let app = TestApp::spawn_configured(|s| {
@@ -303,7 +303,7 @@ async fn global_privacy_control_is_a_no_to_marketing_in_granular_mode() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_site_and_malformed_requests_change_nothing() {
     let app = TestApp::spawn().await;
     type Pairs = &'static [(&'static str, &'static str)];
@@ -335,7 +335,7 @@ async fn cross_site_and_malformed_requests_change_nothing() {
     assert_eq!(get.status().as_u16(), 405, "POST only");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn forged_outdated_and_expired_cookies_mean_no_consent() {
     let app = TestApp::spawn().await;
     let record = |revision, issued_at| ConsentRecord {
@@ -373,7 +373,7 @@ async fn forged_outdated_and_expired_cookies_mean_no_consent() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_revision_asks_again() {
     let app = TestApp::spawn_configured(|s| s.consent.revision = 2).await;
     let old = key().encode(&ConsentRecord {
@@ -396,7 +396,7 @@ async fn a_new_revision_asks_again() {
     ));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plain_http_sites_leave_out_secure() {
     let app = TestApp::spawn_configured(|s| s.public_url = "http://portal.example".into()).await;
     let response = post(
@@ -409,7 +409,7 @@ async fn plain_http_sites_leave_out_secure() {
     assert!(!cookies[0].contains("Secure"), "{cookies:?}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_operator_can_export_the_log() {
     let app = TestApp::spawn().await;
     post(
@@ -425,6 +425,7 @@ async fn the_operator_can_export_the_log() {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
             .args(["export-consent", "--format", format])
             .env("PORTAL_DATA_DIR", app.data_dir())
+            .env("PORTAL_DATABASE_URL", &app.database_url)
             .env_remove("PORTAL_CONFIG")
             .output()
             .expect("runs");

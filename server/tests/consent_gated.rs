@@ -7,7 +7,7 @@ use app::domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, Co
 use common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies};
 use server::consent::now;
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn videos_wait_for_external_media_consent() {
     let app = TestApp::spawn().await;
     let (_, html) = app.page("/en/").await;
@@ -46,7 +46,7 @@ async fn videos_wait_for_external_media_consent() {
     assert!(!html.contains("embed-placeholder"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn third_party_scripts_wait_for_their_category() {
     use app::domain::consent::{Category, ThirdPartyScript};
     let app = TestApp::spawn_configured(|s| {
@@ -90,7 +90,7 @@ async fn third_party_scripts_wait_for_their_category() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_cookie_the_server_sets_is_declared() {
     for mode in [ConsentMode::AllOrNothing, ConsentMode::Granular] {
         let app = TestApp::spawn_configured(|s| s.consent.mode = mode).await;
@@ -174,7 +174,7 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> Option<&'a str> {
     Some(&text[from..from + len])
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn both_policy_pages_list_the_configured_cookies_once() {
     let app = TestApp::spawn_configured(|s| {
         s.consent.mode = ConsentMode::Granular;

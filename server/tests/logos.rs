@@ -207,7 +207,7 @@ async fn corpus_run(app: &TestApp, store: &LogoStore) {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_hostile_corpus_on_local_disk() {
     let app = TestApp::spawn_configured(|s| s.consent.mode = ConsentMode::Granular).await;
     let store = LogoStore::open(&LogoSettings::default(), &app.data_dir()).expect("store");
@@ -226,7 +226,7 @@ async fn the_hostile_corpus_on_local_disk() {
     assert!(!app.data_dir().join("etc").exists());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logos_are_served_immutable_replaced_and_removed() {
     let app = TestApp::spawn_configured(|s| s.consent.mode = ConsentMode::Granular).await;
     let store = LogoStore::open(&LogoSettings::default(), &app.data_dir()).expect("store");
@@ -308,7 +308,7 @@ async fn logos_are_served_immutable_replaced_and_removed() {
     assert!(store.list().await.expect("list").is_empty());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_showcase_lists_published_companies_by_name() {
     let app = TestApp::spawn_configured(|s| s.consent.mode = ConsentMode::Granular).await;
     let (_, empty) = app.page("/en/showcase").await;
@@ -411,7 +411,7 @@ async fn start_moto_on(port: u16) -> Moto {
     Moto { child, endpoint }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_hostile_corpus_on_s3_compatible_storage() {
     let moto = start_moto().await;
     let settings = LogoSettings {
@@ -449,7 +449,7 @@ async fn the_hostile_corpus_on_s3_compatible_storage() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn storage_down_means_a_clear_503_and_the_site_recovers_by_itself() {
     let moto = start_moto().await;
     let port: u16 = moto

@@ -17,7 +17,7 @@ use app::domain::consent::ConsentMode;
 use common::{Browser, ORIGIN, TestApp, content_dir};
 use server::logos::{Backend, LogoSettings};
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn health_readiness_ids_and_metrics() {
     let app = TestApp::spawn_configured(|s| {
         s.consent.mode = ConsentMode::Granular;
@@ -66,7 +66,7 @@ async fn health_readiness_ids_and_metrics() {
     assert!(!metrics.contains("nobody@"), "no personal data in labels");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readiness_names_the_storage_when_it_is_unreachable() {
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .expect("port")
@@ -161,7 +161,7 @@ async fn start_binary(data: &std::path::Path) -> Process {
     Process { child, base, lines }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn json_logs_carry_request_ids_and_no_personal_data() {
     let data = tempfile::tempdir().expect("dir");
     let server = start_binary(data.path()).await;
@@ -231,7 +231,7 @@ async fn json_logs_carry_request_ids_and_no_personal_data() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_under_load_finishes_every_request() {
     let data = tempfile::tempdir().expect("dir");
     let mut server = start_binary(data.path()).await;

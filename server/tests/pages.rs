@@ -58,7 +58,7 @@ fn tag_with_class<'a>(html: &'a str, class: &str) -> &'a str {
     &html[start..=end]
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn english_policy_renders_the_whole_seed() {
     let app = TestApp::spawn().await;
     let (status, html) = app.page("/en/cookie-policy").await;
@@ -110,7 +110,7 @@ async fn english_policy_renders_the_whole_seed() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn swedish_policy_and_language_switch() {
     let app = TestApp::spawn().await;
     let (status, html) = app.page("/sv/cookie-policy").await;
@@ -136,7 +136,7 @@ async fn swedish_policy_and_language_switch() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn menu_follows_weight_and_hides_toc_hide_pages() {
     let app = TestApp::spawn().await;
     let (status, html) = app.page("/en/").await;
@@ -168,7 +168,7 @@ async fn menu_follows_weight_and_hides_toc_hide_pages() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn root_redirects_by_accept_language() {
     let app = TestApp::spawn().await;
     let cases = [
@@ -188,7 +188,7 @@ async fn root_redirects_by_accept_language() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn trailing_slashes_are_redirected_to_the_canonical_url() {
     let app = TestApp::spawn().await;
     for (from, to) in [
@@ -202,7 +202,7 @@ async fn trailing_slashes_are_redirected_to_the_canonical_url() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unknown_paths_get_a_real_404_page() {
     let app = TestApp::spawn().await;
     let cases = [
@@ -224,7 +224,7 @@ async fn unknown_paths_get_a_real_404_page() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_response_sets_a_cookie() {
     let app = TestApp::spawn().await;
     for path in [
@@ -246,7 +246,7 @@ async fn no_response_sets_a_cookie() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_are_compressed_and_revalidated() {
     let app = TestApp::spawn().await;
     let plain = app.get("/en/cookie-policy").await;

@@ -23,7 +23,7 @@ fn broken_content() -> tempfile::TempDir {
     dir
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn start_up_stops_on_broken_front_matter_naming_the_files() {
     let content = broken_content();
     let data = tempfile::tempdir().expect("temp dir");
