@@ -10,6 +10,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "tools"
 scripts/bootstrap.sh all
 
+step "deployment files (Dockerfile, Kubernetes manifests)"
+scripts/check-deploy.sh
+
 step "format"
 cargo fmt --all --check
 leptosfmt --check app/src >/dev/null || { leptosfmt --check app/src | grep -v '^✅'; exit 1; }
