@@ -59,4 +59,7 @@ start_server all-or-nothing; default_url="$base_url"
 start_server granular; granular_url="$base_url"
 (cd end2end && BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" npx playwright test)
 
+step "scale-out: three instances behind nginx, one PostgreSQL, one S3 server"
+scale/run.sh
+
 step "all tests passed"
