@@ -62,4 +62,7 @@ start_server granular; granular_url="$base_url"
 step "scale-out: three instances behind nginx, one PostgreSQL, one S3 server"
 scale/run.sh
 
+step "PostgreSQL down and back (a private cluster)"
+scale/db-outage.sh
+
 step "all tests passed"
