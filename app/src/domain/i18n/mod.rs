@@ -1,0 +1,406 @@
+//! The translation layer: every UI string (not page content, which is markdown per language)
+//! lives here once per language. A new string is a new field, so the compiler refuses a
+//! language that lacks it.
+
+mod en;
+mod sv;
+
+use en::EN;
+use sv::SV;
+
+use super::lang::Lang;
+
+/// The UI strings of one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// Label of the button that opens and closes the navigation on narrow screens.
+    pub menu: &'static str,
+    /// Accessible name of the main navigation.
+    pub main_navigation: &'static str,
+    /// Link that skips to the main content.
+    pub skip_to_content: &'static str,
+    /// Accessible name of the language switcher.
+    pub language: &'static str,
+    /// Accessible name of the link to the home page.
+    pub home: &'static str,
+    /// Heading of the table of contents.
+    pub on_this_page: &'static str,
+    /// Label before a page's date.
+    pub last_updated: &'static str,
+    /// Footer link to the cookie policy.
+    pub cookie_policy: &'static str,
+    /// Accessible name of the footer navigation.
+    pub footer_navigation: &'static str,
+    /// Title of the 404 page.
+    pub not_found_title: &'static str,
+    /// Text of the 404 page.
+    pub not_found_text: &'static str,
+    /// Link from the 404 page to the home page.
+    pub not_found_home: &'static str,
+    /// Heading of the cookie dialog.
+    pub consent_title: &'static str,
+    /// Dialog text in all-or-nothing mode.
+    pub consent_text_all_or_nothing: &'static str,
+    /// Dialog text in granular mode.
+    pub consent_text_granular: &'static str,
+    /// Link to the cookie policy from the dialog.
+    pub consent_read_policy: &'static str,
+    /// Button that accepts every category.
+    pub accept_all: &'static str,
+    /// "Accept all" when Global Privacy Control keeps marketing out.
+    pub accept_all_but_marketing: &'static str,
+    /// Dialog note when the browser sends Global Privacy Control.
+    pub consent_gpc: &'static str,
+    /// Button that rejects every optional category.
+    pub reject_all: &'static str,
+    /// Closes the dialog without an answer.
+    pub not_now: &'static str,
+    /// Opens the per-category choices.
+    pub choose: &'static str,
+    /// Saves the per-category choices.
+    pub save_choices: &'static str,
+    /// Withdraws consent.
+    pub withdraw: &'static str,
+    /// Marks the necessary category.
+    pub always_on: &'static str,
+    /// Footer link that reopens the dialog.
+    pub cookie_settings: &'static str,
+    /// Announced when a choice is saved.
+    pub consent_saved: &'static str,
+    /// Dialog line naming what is granted now.
+    pub consent_current: &'static str,
+    /// Shown when nothing optional is granted.
+    pub consent_nothing: &'static str,
+    /// Name of the necessary category.
+    pub category_necessary: &'static str,
+    /// Name of the external media category.
+    pub category_external_media: &'static str,
+    /// Name of the marketing category.
+    pub category_marketing: &'static str,
+    /// Error page text for a choice that could not be read.
+    pub consent_bad_request: &'static str,
+    /// Error page text for a cross-site consent request.
+    pub consent_forbidden: &'static str,
+    /// Text of a video placeholder.
+    pub video_notice: &'static str,
+    /// Loads one video this once.
+    pub load_video: &'static str,
+    /// Grants external media for good.
+    pub allow_external_media: &'static str,
+    /// Link to the video on YouTube.
+    pub watch_on_youtube: &'static str,
+    /// Accessible name of an embedded video.
+    pub video_title: &'static str,
+    /// Error page text when a choice could not be stored.
+    pub consent_unavailable: &'static str,
+    /// Heading of the cookie table.
+    pub cookie_table_heading: &'static str,
+    /// Under the cookie table's heading in all-or-nothing mode.
+    pub cookie_table_all_or_nothing: &'static str,
+    /// Under the cookie table's heading in granular mode.
+    pub cookie_table_granular: &'static str,
+    /// Column: the cookie's name.
+    pub col_cookie: &'static str,
+    /// Column: who sets it.
+    pub col_provider: &'static str,
+    /// Column: what it is for.
+    pub col_purpose: &'static str,
+    /// Column: how long it lives.
+    pub col_lifetime: &'static str,
+    /// Column: first or third party.
+    pub col_party: &'static str,
+    /// A first-party cookie.
+    pub first_party: &'static str,
+    /// A third-party cookie.
+    pub third_party: &'static str,
+    /// A category that needs no consent.
+    pub no_consent_needed: &'static str,
+    /// A category that needs consent.
+    pub consent_needed: &'static str,
+    /// A session cookie's lifetime.
+    pub session_lifetime: &'static str,
+    /// One day, and more days (the number goes before).
+    pub day_one: &'static str,
+    /// More than one day.
+    pub day_many: &'static str,
+    /// Link and button that log in.
+    pub log_in: &'static str,
+    /// Button that logs out.
+    pub log_out: &'static str,
+    /// Link and button that register.
+    pub register: &'static str,
+    /// Link to the account page.
+    pub account: &'static str,
+    /// Accessible name of the header's account links.
+    pub account_navigation: &'static str,
+    /// Title of the registration page.
+    pub register_title: &'static str,
+    /// Text on the registration page.
+    pub register_intro: &'static str,
+    /// Title of the login page.
+    pub login_title: &'static str,
+    /// Title of the account page.
+    pub account_title: &'static str,
+    /// Label of the company name.
+    pub company_label: &'static str,
+    /// Label of the e-mail address.
+    pub email_label: &'static str,
+    /// Label of the password.
+    pub password_label: &'static str,
+    /// Hint under a new password.
+    pub password_hint: &'static str,
+    /// Label of the current password.
+    pub current_password_label: &'static str,
+    /// Label of the new password.
+    pub new_password_label: &'static str,
+    /// Label of the description.
+    pub description_label: &'static str,
+    /// Label of the website.
+    pub website_label: &'static str,
+    /// Label of the social-media links.
+    pub social_label: &'static str,
+    /// Hint under URL fields.
+    pub url_hint: &'static str,
+    /// Link from login to registration.
+    pub no_account: &'static str,
+    /// Link from registration to login.
+    pub have_account: &'static str,
+    /// Heading of the profile form.
+    pub profile_heading: &'static str,
+    /// Saves the profile.
+    pub save_profile: &'static str,
+    /// Heading of the password form.
+    pub password_heading: &'static str,
+    /// Changes the password.
+    pub change_password: &'static str,
+    /// Heading of the data export.
+    pub export_heading: &'static str,
+    /// Text of the data export.
+    pub export_text: &'static str,
+    /// Downloads the data.
+    pub export_button: &'static str,
+    /// Heading of account deletion.
+    pub delete_heading: &'static str,
+    /// Text of account deletion.
+    pub delete_text: &'static str,
+    /// Deletes the account.
+    pub delete_button: &'static str,
+    /// Before the company name in the header.
+    pub logged_in_as: &'static str,
+    /// On login and registration pages in all-or-nothing mode before consent.
+    pub login_needs_consent: &'static str,
+    /// Field problem: empty.
+    pub p_required: &'static str,
+    /// Field problem: too long (the limit follows).
+    pub p_too_long: &'static str,
+    /// Field problem: password too short.
+    pub p_too_short: &'static str,
+    /// Field problem: not an e-mail address.
+    pub p_email: &'static str,
+    /// Field problem: not a web address.
+    pub p_url: &'static str,
+    /// Field problem: control characters.
+    pub p_characters: &'static str,
+    /// Field problem: too many links.
+    pub p_too_many_links: &'static str,
+    /// Field problem: common password.
+    pub p_common: &'static str,
+    /// Field problem: e-mail registered.
+    pub p_taken: &'static str,
+    /// Field problem: wrong password.
+    pub p_wrong_password: &'static str,
+    /// Field problem: new equals current.
+    pub p_same_password: &'static str,
+    /// Any failed login.
+    pub n_login_failed: &'static str,
+    /// Rate limited (minutes follow).
+    pub n_too_many: &'static str,
+    /// Login worked, cookie never came back.
+    pub n_cookies_blocked: &'static str,
+    /// Session over.
+    pub n_session_ended: &'static str,
+    /// Logged out.
+    pub n_logged_out: &'static str,
+    /// Account deleted.
+    pub n_deleted: &'static str,
+    /// Profile saved.
+    pub n_saved: &'static str,
+    /// Password changed.
+    pub n_password_changed: &'static str,
+    /// Form has errors.
+    pub n_fix_fields: &'static str,
+    /// Server could not store.
+    pub n_unavailable: &'static str,
+    /// Title of the page refusing a cross-site form post.
+    pub site_forbidden_title: &'static str,
+    /// Cross-site form post.
+    pub form_forbidden: &'static str,
+    /// Heading of the logo section.
+    pub logo_heading: &'static str,
+    /// When no logo is uploaded.
+    pub logo_none: &'static str,
+    /// Label of the logo file input.
+    pub logo_label: &'static str,
+    /// Hint under the logo input.
+    pub logo_hint: &'static str,
+    /// Drop zone text.
+    pub logo_drop: &'static str,
+    /// Accessible name of the preview.
+    pub logo_preview: &'static str,
+    /// Uploads the logo.
+    pub upload_logo: &'static str,
+    /// Removes the logo.
+    pub remove_logo: &'static str,
+    /// Label of the upload progress bar.
+    pub logo_progress: &'static str,
+    /// Alt text of a logo (company name follows).
+    pub logo_alt: &'static str,
+    /// Showcase toggle.
+    pub published_label: &'static str,
+    /// Title of the page shown when the showcase cannot be read.
+    pub showcase_unavailable_title: &'static str,
+    /// Showcase without companies.
+    pub showcase_empty: &'static str,
+    /// Link text of a company website.
+    pub showcase_website: &'static str,
+    /// Heading of a company's social links.
+    pub showcase_social: &'static str,
+    /// A logo cannot be read from the storage.
+    pub logo_unavailable: &'static str,
+    /// Logo stored.
+    pub n_logo_saved: &'static str,
+    /// Logo removed.
+    pub n_logo_removed: &'static str,
+    /// Upload without a file.
+    pub l_no_file: &'static str,
+    /// Empty file.
+    pub l_empty: &'static str,
+    /// Too large (limit in MB follows).
+    pub l_too_large: &'static str,
+    /// Unsupported type.
+    pub l_unsupported: &'static str,
+    /// Damaged image.
+    pub l_broken: &'static str,
+    /// Pixel limit.
+    pub l_too_many_pixels: &'static str,
+    /// Month names, January first.
+    pub months: [&'static str; 12],
+}
+
+impl Strings {
+    /// The message for a field's problem.
+    pub fn problem(&self, problem: super::account::Problem) -> String {
+        use super::account::Problem;
+        match problem {
+            Problem::Required => self.p_required.into(),
+            Problem::TooLong(n) => format!("{} {n}.", self.p_too_long),
+            Problem::TooShort => self.p_too_short.into(),
+            Problem::Email => self.p_email.into(),
+            Problem::Url => self.p_url.into(),
+            Problem::Characters => self.p_characters.into(),
+            Problem::TooManyLinks => self.p_too_many_links.into(),
+            Problem::CommonPassword => self.p_common.into(),
+            Problem::EmailTaken => self.p_taken.into(),
+            Problem::WrongPassword => self.p_wrong_password.into(),
+            Problem::SamePassword => self.p_same_password.into(),
+        }
+    }
+
+    /// The text of a form notice.
+    pub fn notice(&self, notice: super::account::Notice) -> String {
+        use super::account::Notice;
+        match notice {
+            Notice::LoginFailed => self.n_login_failed.into(),
+            Notice::TooManyAttempts(secs) => {
+                format!("{} {}.", self.n_too_many, secs.div_ceil(60).max(1))
+            }
+            Notice::NeedsConsent => self.login_needs_consent.into(),
+            Notice::CookiesBlocked => self.n_cookies_blocked.into(),
+            Notice::SessionEnded => self.n_session_ended.into(),
+            Notice::LoggedOut => self.n_logged_out.into(),
+            Notice::Deleted => self.n_deleted.into(),
+            Notice::Saved => self.n_saved.into(),
+            Notice::PasswordChanged => self.n_password_changed.into(),
+            Notice::FixFields => self.n_fix_fields.into(),
+            Notice::Unavailable => self.n_unavailable.into(),
+            Notice::LogoSaved => self.n_logo_saved.into(),
+            Notice::LogoRemoved => self.n_logo_removed.into(),
+            Notice::Logo(problem) => self.logo_problem(problem),
+        }
+    }
+
+    /// The message for a refused upload.
+    pub fn logo_problem(&self, problem: super::logo::LogoProblem) -> String {
+        use super::logo::LogoProblem;
+        match problem {
+            LogoProblem::NoFile => self.l_no_file.into(),
+            LogoProblem::Empty => self.l_empty.into(),
+            LogoProblem::TooLarge(bytes) => {
+                format!("{} {} MB.", self.l_too_large, megabytes(bytes))
+            }
+            LogoProblem::Unsupported => self.l_unsupported.into(),
+            LogoProblem::Broken => self.l_broken.into(),
+            LogoProblem::TooManyPixels => self.l_too_many_pixels.into(),
+        }
+    }
+
+    /// A cookie's lifetime: a number of days, or until the browser closes.
+    pub fn lifetime(&self, days: Option<u32>) -> String {
+        match days {
+            None => self.session_lifetime.to_owned(),
+            Some(1) => format!("1 {}", self.day_one),
+            Some(n) => format!("{n} {}", self.day_many),
+        }
+    }
+
+    /// The name of a consent category.
+    pub fn category(&self, category: super::consent::Category) -> &'static str {
+        use super::consent::Category;
+        match category {
+            Category::Necessary => self.category_necessary,
+            Category::ExternalMedia => self.category_external_media,
+            Category::Marketing => self.category_marketing,
+        }
+    }
+}
+
+/// Bytes as megabytes with at most one decimal (`2`, `0.5`).
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0;
+    format!("{tenths}")
+}
+
+/// The UI strings for `lang`.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_differ_where_they_should() {
+        let (sv, en) = (strings(Lang::Sv), strings(Lang::En));
+        assert_eq!(en.menu, "Menu");
+        assert_eq!(sv.menu, "Meny");
+        assert_ne!(sv.not_found_title, en.not_found_title);
+        assert_eq!(en.lifetime(Some(1)), "1 day");
+        assert_eq!(sv.lifetime(Some(182)), "182 dagar");
+        assert_eq!(en.lifetime(None), "Until the browser closes");
+        assert_eq!(
+            en.logo_problem(super::super::logo::LogoProblem::TooLarge(2 * 1024 * 1024)),
+            "The file is too large. The largest size allowed is 2 MB."
+        );
+        assert_eq!(megabytes(512 * 1024), "0.5");
+        assert!(
+            sv.months
+                .iter()
+                .chain(en.months.iter())
+                .all(|m| !m.is_empty())
+        );
+    }
+}
