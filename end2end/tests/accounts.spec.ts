@@ -1,13 +1,8 @@
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { watchConsole, waitForHydration } from './helpers';
+import { PASSWORD, register, uniqueEmail, watchConsole, waitForHydration } from './helpers';
 
 const granularURL = process.env.GRANULAR_URL ?? 'http://127.0.0.1:3001';
-const PASSWORD = 'correct horse battery staple';
-
-function uniqueEmail(tag: string) {
-  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@acme.example`;
-}
 
 /** Marks the current document; `sameDocument` tells whether no navigation happened since. */
 async function mark(page: Page) {
@@ -15,16 +10,6 @@ async function mark(page: Page) {
 }
 async function sameDocument(page: Page) {
   return page.evaluate(() => (window as any).__mark === true);
-}
-
-async function register(page: Page, company: string, email: string) {
-  await page.goto('/en/register');
-  await page.getByLabel('Company name').fill(company);
-  await page.getByLabel('Contact e-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Register' }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
 }
 
 async function editLogoutLogin(page: Page, email: string) {

@@ -30,3 +30,22 @@ export async function waitForHydration(page: Page, label: string) {
   await expect(page.locator('button.menu-toggle:not([hidden])')).toHaveCount(1);
   return button;
 }
+
+/** The password the browser tests register with. */
+export const PASSWORD = 'correct horse battery staple';
+
+/** An e-mail address no other test run uses. */
+export function uniqueEmail(tag: string) {
+  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@acme.example`;
+}
+
+/** Registers a company through the form and waits for its account page. */
+export async function register(page: Page, company: string, email = uniqueEmail('company')) {
+  await page.goto('/en/register');
+  await page.getByLabel('Company name').fill(company);
+  await page.getByLabel('Contact e-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page).toHaveURL(/\/en\/account$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
+}

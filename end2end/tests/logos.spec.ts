@@ -1,21 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import * as path from 'path';
-import { watchConsole, waitForHydration } from './helpers';
+import { register, watchConsole, waitForHydration } from './helpers';
 
 const granularURL = process.env.GRANULAR_URL ?? 'http://127.0.0.1:3001';
 const corpus = (name: string) => path.join(__dirname, '../../server/tests/corpus', name);
-const PASSWORD = 'correct horse battery staple';
-
-async function register(page: Page, company: string) {
-  const email = `${company.replace(/\W/g, '').toLowerCase()}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@acme.example`;
-  await page.goto('/en/register');
-  await page.getByLabel('Company name').fill(company);
-  await page.getByLabel('Contact e-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Register' }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
-}
-
 /** Whether an <img> has loaded real pixels. */
 async function loaded(page: Page, selector: string) {
   return page.locator(selector).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);

@@ -221,6 +221,7 @@ pub(crate) mod client {
     use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
 
     use super::{CHANGED_EVENT, OPEN_EVENT};
+    use crate::components::json_post::{field, post_json};
     use crate::domain::consent::{CategorySet, Decision};
 
     pub fn wire(open: RwSignal<bool>, dialog: NodeRef<leptos::html::Section>) {
@@ -294,35 +295,12 @@ pub(crate) mod client {
         let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
             return;
         };
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&params);
-        let headers = web_sys::Headers::new().ok();
-        if let Some(h) = &headers {
-            let _ = h.set("Accept", "application/json");
-            init.set_headers(h);
-        }
         let action = form.action();
         leptos::task::spawn_local(async move {
-            let request = window().fetch_with_str_and_init(&action, &init);
-            let response = wasm_bindgen_futures::JsFuture::from(request)
+            let after = post_json(&action, &params)
                 .await
-                .ok()
-                .and_then(|r| r.dyn_into::<web_sys::Response>().ok());
-            let ok = response.as_ref().is_some_and(web_sys::Response::ok);
-            // Read the body to its end, so the request is finished before anything else happens.
-            let mut body = None;
-            if let Some(text) = response.and_then(|r| r.text().ok()) {
-                body = wasm_bindgen_futures::JsFuture::from(text)
-                    .await
-                    .ok()
-                    .and_then(|t| t.as_string());
-            }
-            let after = body
-                .filter(|_| ok)
-                .and_then(|text| js_sys::JSON::parse(&text).ok())
-                .and_then(|json| js_sys::Reflect::get(&json, &"bits".into()).ok())
-                .and_then(|bits| bits.as_f64())
+                .filter(|(ok, _)| *ok)
+                .and_then(|(_, json)| field(&json, "bits").as_f64())
                 .and_then(|bits| u8::try_from(bits as u32).ok())
                 .and_then(CategorySet::from_bits);
             if let Some(after) = after {

@@ -146,9 +146,7 @@ mod client {
         web_sys,
     };
 
-    fn get(value: &JsValue, key: &str) -> JsValue {
-        js_sys::Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
-    }
+    use crate::components::json_post::{field as get, post_json};
 
     pub fn submit(ev: leptos::ev::SubmitEvent) {
         let Some(form) = ev
@@ -164,31 +162,12 @@ mod client {
             return;
         };
         ev.prevent_default();
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&params);
-        if let Ok(headers) = web_sys::Headers::new() {
-            let _ = headers.set("Accept", "application/json");
-            init.set_headers(&headers);
-        }
         let _ = form.set_attribute("aria-busy", "true");
         let action = form.action();
         leptos::task::spawn_local(async move {
-            let response = wasm_bindgen_futures::JsFuture::from(
-                window().fetch_with_str_and_init(&action, &init),
-            )
-            .await
-            .ok()
-            .and_then(|r| r.dyn_into::<web_sys::Response>().ok());
-            let mut body = None;
-            if let Some(text) = response.and_then(|r| r.text().ok()) {
-                body = wasm_bindgen_futures::JsFuture::from(text)
-                    .await
-                    .ok()
-                    .and_then(|t| t.as_string());
-            }
+            let answer = post_json(&action, &params).await;
             let _ = form.remove_attribute("aria-busy");
-            let Some(json) = body.and_then(|b| js_sys::JSON::parse(&b).ok()) else {
+            let Some((_, json)) = answer else {
                 // No answer the page understands: let the browser post the form itself.
                 let _ = form.submit();
                 return;

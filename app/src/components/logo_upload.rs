@@ -27,9 +27,11 @@ pub fn LogoUpload(max_bytes: u64, too_large: String, children: Children) -> impl
 #[cfg(feature = "hydrate")]
 mod client {
     use leptos::{
-        wasm_bindgen::{JsCast, JsValue, closure::Closure},
+        wasm_bindgen::{JsCast, closure::Closure},
         web_sys,
     };
+
+    use crate::components::json_post::field;
 
     fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> Option<T> {
         root.query_selector(selector)
@@ -164,11 +166,7 @@ mod client {
                     let _ = f2.submit();
                     return;
                 };
-                let get = |key: &str| {
-                    js_sys::Reflect::get(&json, &JsValue::from_str(key))
-                        .ok()
-                        .and_then(|v| v.as_string())
-                };
+                let get = |key: &str| field(&json, key).as_string();
                 if let Some(to) = get("redirect") {
                     let _ = web_sys::window().map(|w| w.location().assign(&to));
                     return;
