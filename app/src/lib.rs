@@ -80,7 +80,7 @@ pub fn App() -> impl IntoView {
                 />
                 <Route
                     path=(ParamSegment("lang"), StaticSegment("account"))
-                    view=routes::account::AccountPage
+                    view=routes::account_page::AccountPage
                 />
                 <Route path=WildcardSegment("path") view=routes::page::ContentPage />
             </Routes>

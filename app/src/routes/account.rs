@@ -12,20 +12,18 @@ use crate::{
         consent::CookieSettingsLink,
         forms::{EnhancedForm, FormField, FormNotice, Kind},
         layout::{Layout, SETTINGS_QUERY, consent_status, from_request},
-        logo_upload::LogoUpload,
     },
     domain::{
-        account::{AccountView, Field, FormFeedback, Notice, safe_next},
+        account::{Field, FormFeedback, safe_next},
         consent::ConsentMode,
         i18n::{Strings, strings},
         lang::Lang,
-        logo::LogoProblem,
     },
     routes::not_found::NotFound,
 };
 
 /// The page's language from the `:lang` segment; `None` for anything but `sv` and `en`.
-fn page_lang() -> Option<Lang> {
+pub(super) fn page_lang() -> Option<Lang> {
     use_params_map()
         .get_untracked()
         .get("lang")
@@ -34,7 +32,7 @@ fn page_lang() -> Option<Lang> {
 
 /// The frame of an account page: title, noindex, layout with both language versions.
 #[component]
-fn AccountFrame(
+pub(super) fn AccountFrame(
     lang: Lang,
     rest: &'static str,
     title: &'static str,
@@ -176,275 +174,6 @@ pub fn RegisterPage() -> impl IntoView {
             <p>
                 <a href=format!("/{code}/login")>{t.have_account}</a>
             </p>
-        </AccountFrame>
-    }
-    .into_any()
-}
-
-/// Which of the account page's forms a piece of feedback belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AccountForm {
-    Profile,
-    Password,
-    Delete,
-}
-
-fn form_of(feedback: &FormFeedback) -> Option<AccountForm> {
-    let (field, _) = feedback.errors.first()?;
-    Some(match field {
-        Field::CurrentPassword | Field::NewPassword => AccountForm::Password,
-        Field::Password => AccountForm::Delete,
-        _ => AccountForm::Profile,
-    })
-}
-
-/// `/{lang}/account`: only rendered with the logged-in company's data (the server handler
-/// loads it for the session's owner and for nobody else).
-#[component]
-pub fn AccountPage() -> impl IntoView {
-    let Some(lang) = page_lang() else {
-        return view! { <NotFound /> }.into_any();
-    };
-    let t = strings(lang);
-    let code = lang.code();
-    let feedback = from_request::<FormFeedback>().unwrap_or_default();
-    let Some(account) = from_request::<AccountView>() else {
-        return view! {
-            <AccountFrame lang rest="account" title=t.account_title>
-                <FormNotice notice=Some(Notice::SessionEnded) t />
-                <p>
-                    <a href=format!("/{code}/login?next=/{code}/account")>{t.log_in}</a>
-                </p>
-            </AccountFrame>
-        }
-        .into_any();
-    };
-    let target = form_of(&feedback);
-    let for_form = |form: AccountForm| {
-        if target == Some(form) {
-            feedback.clone()
-        } else {
-            FormFeedback::default()
-        }
-    };
-    let page_notice = if target.is_none() {
-        feedback.notice
-    } else {
-        None
-    };
-    let profile = for_form(AccountForm::Profile);
-    let password = for_form(AccountForm::Password);
-    let delete = for_form(AccountForm::Delete);
-    let ctx = expect_context::<SiteContext>();
-    let p = account.profile.clone();
-    let company = p.company.clone();
-    view! {
-        <AccountFrame lang rest="account" title=t.account_title>
-            <FormNotice notice=page_notice t />
-            <p class="account-email">{t.email_label} ": " <strong>{account.email}</strong></p>
-
-            <section aria-labelledby="profile-heading">
-                <h2 id="profile-heading">{t.profile_heading}</h2>
-                <EnhancedForm>
-                    <form method="post" action=format!("/{code}/account") class="account-form">
-                        <FormNotice notice=profile.notice t />
-                        <FormField
-                            field=Field::Company
-                            label=t.company_label
-                            kind=Kind::Input("text")
-                            autocomplete="organization"
-                            value=p.company
-                            required=true
-                            feedback=profile.clone()
-                            t
-                        />
-                        <FormField
-                            field=Field::Description
-                            label=t.description_label
-                            kind=Kind::Text
-                            value=p.description
-                            feedback=profile.clone()
-                            t
-                        />
-                        <FormField
-                            field=Field::Website
-                            label=t.website_label
-                            kind=Kind::Input("url")
-                            autocomplete="url"
-                            hint=t.url_hint
-                            value=p.website.unwrap_or_default()
-                            feedback=profile.clone()
-                            t
-                        />
-                        <FormField
-                            field=Field::Social
-                            label=t.social_label
-                            kind=Kind::Text
-                            hint=t.url_hint
-                            value=p.social.join("\n")
-                            feedback=profile.clone()
-                            t
-                        />
-                        <div class="field checkbox">
-                            <input
-                                type="checkbox"
-                                id="f-published"
-                                name="published"
-                                value="1"
-                                checked=p.published
-                            />
-                            <label for="f-published">{t.published_label}</label>
-                        </div>
-                        <button type="submit">{t.save_profile}</button>
-                    </form>
-                </EnhancedForm>
-            </section>
-
-            <section aria-labelledby="logo-heading">
-                <h2 id="logo-heading">{t.logo_heading}</h2>
-                {match account.logo.clone() {
-                    Some(logo) => {
-                        view! {
-                            <img
-                                class="logo-current"
-                                src=logo.url()
-                                width=logo.width
-                                height=logo.height
-                                alt=format!("{} {}", t.logo_alt, company)
-                            />
-                        }
-                            .into_any()
-                    }
-                    None => view! { <p class="logo-none">{t.logo_none}</p> }.into_any(),
-                }}
-                <LogoUpload
-                    max_bytes=ctx.logo_max_bytes
-                    too_large=t.logo_problem(LogoProblem::TooLarge(ctx.logo_max_bytes))
-                >
-                    <form
-                        method="post"
-                        action=format!("/{code}/account/logo")
-                        enctype="multipart/form-data"
-                        class="account-form logo-form"
-                    >
-                        <FormNotice notice=None t />
-                        <div class="field">
-                            <label for="f-logo">{t.logo_label}</label>
-                            <p class="hint" id="f-logo-hint">
-                                {format!(
-                                    "{} {}.",
-                                    t.logo_hint,
-                                    crate::domain::i18n::megabytes(ctx.logo_max_bytes),
-                                )}
-                            </p>
-                            <input
-                                type="file"
-                                id="f-logo"
-                                name="logo"
-                                accept="image/png,image/jpeg,image/webp,image/svg+xml,.svg"
-                                aria-describedby="f-logo-hint"
-                            />
-                        </div>
-                        <p class="logo-drop" hidden>
-                            {t.logo_drop}
-                        </p>
-                        <img class="logo-preview" alt=t.logo_preview hidden />
-                        <progress
-                            class="logo-progress"
-                            max="100"
-                            value="0"
-                            aria-label=t.logo_progress
-                            hidden
-                        ></progress>
-                        <button type="submit">{t.upload_logo}</button>
-                    </form>
-                </LogoUpload>
-                {account
-                    .logo
-                    .is_some()
-                    .then(|| {
-                        view! {
-                            <form
-                                method="post"
-                                action=format!("/{code}/account/logo/remove")
-                                class="account-form"
-                            >
-                                <button type="submit">{t.remove_logo}</button>
-                            </form>
-                        }
-                    })}
-            </section>
-
-            <section aria-labelledby="password-heading">
-                <h2 id="password-heading">{t.password_heading}</h2>
-                <EnhancedForm>
-                    <form
-                        method="post"
-                        action=format!("/{code}/account/password")
-                        class="account-form"
-                    >
-                        <FormNotice notice=password.notice t />
-                        <FormField
-                            field=Field::CurrentPassword
-                            label=t.current_password_label
-                            kind=Kind::Input("password")
-                            autocomplete="current-password"
-                            required=true
-                            feedback=password.clone()
-                            t
-                        />
-                        <FormField
-                            field=Field::NewPassword
-                            label=t.new_password_label
-                            kind=Kind::Input("password")
-                            autocomplete="new-password"
-                            hint=t.password_hint
-                            required=true
-                            feedback=password.clone()
-                            t
-                        />
-                        <button type="submit">{t.change_password}</button>
-                    </form>
-                </EnhancedForm>
-            </section>
-
-            <section aria-labelledby="export-heading">
-                <h2 id="export-heading">{t.export_heading}</h2>
-                <p>{t.export_text}</p>
-                <p>
-                    <a
-                        class="button"
-                        href=format!("/{code}/account/export")
-                        download="account-data.json"
-                    >
-                        {t.export_button}
-                    </a>
-                </p>
-            </section>
-
-            <section aria-labelledby="delete-heading">
-                <h2 id="delete-heading">{t.delete_heading}</h2>
-                <p>{t.delete_text}</p>
-                <EnhancedForm>
-                    <form
-                        method="post"
-                        action=format!("/{code}/account/delete")
-                        class="account-form danger"
-                    >
-                        <FormNotice notice=delete.notice t />
-                        <FormField
-                            field=Field::Password
-                            label=t.password_label
-                            kind=Kind::Input("password")
-                            autocomplete="current-password"
-                            required=true
-                            feedback=delete.clone()
-                            t
-                        />
-                        <button type="submit">{t.delete_button}</button>
-                    </form>
-                </EnhancedForm>
-            </section>
         </AccountFrame>
     }
     .into_any()

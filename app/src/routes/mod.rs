@@ -1,5 +1,6 @@
 //! One module per kind of page.
 
 pub mod account;
+pub mod account_page;
 pub mod not_found;
 pub mod page;
