@@ -7,8 +7,14 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/env.sh"
 cd "$root"
 [ -x "$server_bin" ] || build_release
-bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-[ -x "$bin/initdb" ] || { scripts/postgres.sh >/dev/null; bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"; }
+initdb_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+bin="$(initdb_bin)"
+if [ ! -x "$bin/initdb" ]; then
+  # A PostgreSQL elsewhere may have left only the client here: the server package has initdb.
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  else sudo apt-get update -qq; sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; fi
+  bin="$(initdb_bin)"
+fi
 
 as_pg() { if [ "$(id -u)" -eq 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
 tmp="$(mktemp -d)"
