@@ -26,7 +26,9 @@ step "unit and integration tests (SQLite)"
 cargo test --locked -p app -p server --features app/ssr
 
 step "integration tests again on PostgreSQL (each test server on a database of its own)"
-PORTAL_TEST_DATABASE_URL="$(scripts/postgres.sh)" cargo test --locked -p server
+pg_url="$(scripts/postgres.sh)"
+case "$pg_url" in postgres://*) ;; *) echo "scripts/postgres.sh printed no postgres:// URL" >&2; exit 1 ;; esac
+PORTAL_TEST_DATABASE_URL="$pg_url" cargo test --locked -p server
 
 step "release build"
 build_release

@@ -28,6 +28,10 @@ fn test_database() -> Option<(String, DropDatabase)> {
     let admin = std::env::var("PORTAL_TEST_DATABASE_URL")
         .ok()
         .filter(|u| !u.is_empty())?;
+    assert!(
+        admin.starts_with("postgres://") || admin.starts_with("postgresql://"),
+        "PORTAL_TEST_DATABASE_URL must be a postgres:// URL (an administrator connection)"
+    );
     static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let name = format!(
         "portal_test_{}_{}",
