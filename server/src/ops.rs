@@ -39,16 +39,28 @@ pub fn metrics() -> &'static PrometheusHandle {
     })
 }
 
-/// Counts requests and their latency by route (the matched pattern, never the raw path),
-/// method and status.
+/// Puts the route pattern that matched the request (never the raw path) on the response, so
+/// [`track`], which runs outside the router, can label it; a page served from the page cache
+/// carries the label it had when it was stored.
+pub async fn label_route(request: Request, next: Next) -> Response {
+    let matched = request.extensions().get::<MatchedPath>().cloned();
+    let mut response = next.run(request).await;
+    if let Some(matched) = matched {
+        response.extensions_mut().insert(matched);
+    }
+    response
+}
+
+/// Counts requests and their latency by route (the pattern [`label_route`] recorded, or
+/// `unmatched`), method and status.
 pub async fn track(request: Request, next: Next) -> Response {
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
     let method = request.method().as_str().to_owned();
     let start = Instant::now();
     let response = next.run(request).await;
+    let route = response
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
     let status = response.status().as_u16().to_string();
     let labels = [("route", route), ("method", method), ("status", status)];
     metrics::counter!("http_requests_total", &labels).increment(1);

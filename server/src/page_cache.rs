@@ -17,7 +17,7 @@ use std::{
 use app::domain::consent::{CONSENT_COOKIE, ConsentStatus};
 use axum::{
     body::Body,
-    extract::{Request, State},
+    extract::{MatchedPath, Request, State},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -34,6 +34,8 @@ pub struct PageCache {
 #[derive(Debug)]
 struct CachedPage {
     headers: HeaderMap,
+    /// The route the page came from (for the request metrics).
+    route: Option<MatchedPath>,
     etag: HeaderValue,
     identity: Bytes,
     gzip: Bytes,
@@ -118,7 +120,11 @@ pub async fn serve_cached(
             }
         }
     };
-    respond(&page, encoding, if_none_match.as_ref(), is_head)
+    let mut response = respond(&page, encoding, if_none_match.as_ref(), is_head);
+    if let Some(route) = &page.route {
+        response.extensions_mut().insert(route.clone());
+    }
+    response
 }
 
 /// Whether the request's cookies are at most the consent cookie (which the cache key covers).
@@ -170,6 +176,7 @@ async fn store(response: Response) -> Result<CachedPage, Response> {
     let etag = HeaderValue::from_str(&format!("\"{:016x}\"", hasher.finish()))
         .unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
     Ok(CachedPage {
+        route: parts.extensions.get::<MatchedPath>().cloned(),
         headers: parts.headers,
         etag,
         gzip: gzip(&identity),

@@ -97,8 +97,12 @@ pub fn wrap(
         .with_secure(sessions.secure)
         .with_path("/");
     let origin = consent.origin.clone();
+    let live = LiveData {
+        site: site.clone(),
+        db: sessions.viewer.db.clone(),
+    };
 
-    Router::new()
+    let site_routes = Router::new()
         .route("/", get(language_redirect))
         .route(
             "/consent",
@@ -107,33 +111,41 @@ pub fn wrap(
         .route_service("/favicon.svg", favicon)
         .nest_service("/pkg", pkg)
         .merge(pages)
+        .route_layer(middleware::from_fn(crate::ops::label_route));
+    // These run around the router rather than being layered onto each route: axum clones a
+    // route's service for every request, and each middleware its inner service, so a stack
+    // layered onto the Leptos page handlers was cloned many times over per request. Split in
+    // two behind a cheap-to-clone `Router`, a page answered from the cache costs only the
+    // front part.
+    let back = ServiceBuilder::new()
+        .layer(middleware::from_fn_with_state(origin, same_origin_only))
+        .layer(session_layer)
         .layer(middleware::from_fn_with_state(
-            cache,
-            page_cache::serve_cached,
-        ))
-        .layer(middleware::from_fn_with_state(
-            LiveData {
-                site: site.clone(),
-                db: sessions.viewer.db.clone(),
-            },
-            load_showcase,
+            sessions.viewer,
+            accounts::sessions::load_viewer,
         ))
         .layer(middleware::from_fn_with_state(
             site,
             trailing_slash_redirect,
         ))
-        .layer(middleware::from_fn_with_state(
-            sessions.viewer,
-            accounts::sessions::load_viewer,
-        ))
-        .layer(session_layer)
-        .layer(middleware::from_fn_with_state(origin, same_origin_only))
+        .service(site_routes);
+    let front = ServiceBuilder::new()
         .layer(middleware::from_fn_with_state(
             consent,
             consent::read_consent,
         ))
+        .layer(middleware::from_fn_with_state(live, load_showcase))
+        .layer(middleware::from_fn_with_state(
+            cache,
+            page_cache::serve_cached,
+        ))
+        .service(Router::new().fallback_service(back));
+
+    Router::new()
         .merge(ops_routes)
-        .route_layer(middleware::from_fn(crate::ops::track))
+        .route_layer(middleware::from_fn(crate::ops::label_route))
+        .fallback_service(front)
+        .layer(middleware::from_fn(crate::ops::track))
         .layer(CompressionLayer::new().br(true).gzip(true))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -64,6 +64,27 @@ async fn health_readiness_ids_and_metrics() {
         assert!(metrics.contains(wanted), "{wanted} missing:\n{metrics}");
     }
     assert!(!metrics.contains("nobody@"), "no personal data in labels");
+
+    // A page answered from the page cache is counted under its route like a rendered one.
+    let pages = r#"http_requests_total{route="/{*path}",method="GET",status="200"}"#;
+    let before = counter(&metrics, pages);
+    for _ in 0..3 {
+        assert_eq!(app.get("/en/about").await.status().as_u16(), 200);
+    }
+    let metrics = app.get("/metrics").await.text().await.expect("text");
+    assert!(
+        counter(&metrics, pages) >= before + 3,
+        "cached pages counted under their route:\n{metrics}"
+    );
+}
+
+/// The value of one counter line in Prometheus text (0 when it is not there yet).
+fn counter(metrics: &str, series: &str) -> u64 {
+    metrics
+        .lines()
+        .find_map(|line| line.strip_prefix(series))
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
