@@ -124,17 +124,39 @@ pub async fn metrics_text() -> Response {
         .into_response()
 }
 
-/// Request ids: 16 random hex digits, unless the request brings a sane one (from a balancer).
+/// Request ids: 16 hex digits, unless the request brings a sane one (from a balancer). Each is a
+/// bijective mix of a random per-process seed and a counter, so ids never repeat within a
+/// process, differ between instances, and cost no system call per request.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RandomRequestId;
 
 impl MakeRequestId for RandomRequestId {
     fn make_request_id<B>(&mut self, _request: &http::Request<B>) -> Option<RequestId> {
-        let mut bytes = [0u8; 8];
-        getrandom::fill(&mut bytes).ok()?;
-        let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        HeaderValue::from_str(&hex).ok().map(RequestId::new)
+        HeaderValue::from_str(&format!("{:016x}", next_request_number()))
+            .ok()
+            .map(RequestId::new)
     }
+}
+
+fn next_request_number() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SEED: OnceLock<u64> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let seed = *SEED.get_or_init(|| {
+        let mut bytes = [0u8; 8];
+        // Without the system's randomness the ids are still unique in this process.
+        let _ = getrandom::fill(&mut bytes);
+        u64::from_le_bytes(bytes)
+    });
+    splitmix64(seed.wrapping_add(COUNTER.fetch_add(1, Ordering::Relaxed)))
+}
+
+/// SplitMix64's finaliser: a bijection on `u64` that scatters neighbouring inputs.
+fn splitmix64(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// The span of a request: its id, method and path (no query, headers, cookies or address).
@@ -151,4 +173,22 @@ pub fn request_span(request: &http::Request<axum::body::Body>) -> tracing::Span 
         method = %request.method(),
         path = %request.uri().path(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_request_number;
+
+    #[test]
+    fn request_numbers_do_not_repeat_and_look_random() {
+        let numbers: Vec<u64> = (0..10_000).map(|_| next_request_number()).collect();
+        let distinct: std::collections::HashSet<_> = numbers.iter().collect();
+        assert_eq!(distinct.len(), numbers.len());
+        // Neighbouring ids share no obvious structure (not a plain counter).
+        let close = numbers
+            .windows(2)
+            .filter(|w| w[0].abs_diff(w[1]) < 1 << 32)
+            .count();
+        assert!(close < 5, "{close} neighbouring ids close together");
+    }
 }

@@ -10,7 +10,7 @@ use crate::domain::consent::{CategorySet, ConsentRecord};
 
 /// The key that signs consent cookies. `Debug` never shows it.
 #[derive(Clone)]
-pub struct ConsentKey(Vec<u8>);
+pub struct ConsentKey(std::sync::Arc<[u8]>);
 
 impl fmt::Debug for ConsentKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -24,7 +24,7 @@ const FORMAT: &str = "1";
 impl ConsentKey {
     /// A key from secret bytes (at least 32).
     pub fn new(bytes: Vec<u8>) -> Option<ConsentKey> {
-        (bytes.len() >= 32).then_some(ConsentKey(bytes))
+        (bytes.len() >= 32).then(|| ConsentKey(bytes.into()))
     }
 
     fn mac(&self, payload: &str) -> Hmac<Sha256> {
