@@ -1,12 +1,10 @@
 //! Registration, login (with rate limits and the cookie check) and logout.
 
-use std::net::SocketAddr;
-
 use app::domain::account::{
     Field, FormFeedback, Notice, Problem, Viewer, check_company, normalise_email, safe_next,
 };
 use axum::{
-    extract::{ConnectInfo, Request, State},
+    extract::{Request, State},
     response::Response,
 };
 use http::StatusCode;
@@ -42,16 +40,7 @@ impl AccountsState {
 }
 
 /// `POST /{lang}/register`
-pub(super) async fn register(
-    State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    request: Request,
-) -> Response {
-    let sub = match Submission::read(lang, peer, request).await {
-        Ok(sub) => sub,
-        Err(response) => return response,
-    };
+pub(super) async fn register(State(state): State<AccountsState>, sub: Submission) -> Response {
     let result = register_inner(&state, &sub).await;
     answer(&state, sub.lang, sub.parts, result).await
 }
@@ -130,16 +119,7 @@ pub(super) async fn log_in(
 }
 
 /// `POST /{lang}/login`
-pub(super) async fn login(
-    State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    request: Request,
-) -> Response {
-    let sub = match Submission::read(lang, peer, request).await {
-        Ok(sub) => sub,
-        Err(response) => return response,
-    };
+pub(super) async fn login(State(state): State<AccountsState>, sub: Submission) -> Response {
     let result = login_inner(&state, &sub).await;
     answer(&state, sub.lang, sub.parts, result).await
 }
@@ -247,16 +227,7 @@ pub(super) async fn login_check(
 }
 
 /// `POST /{lang}/logout`: ends the session on the server; the old cookie no longer works.
-pub(super) async fn logout(
-    State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    request: Request,
-) -> Response {
-    let sub = match Submission::read(lang, peer, request).await {
-        Ok(sub) => sub,
-        Err(response) => return response,
-    };
+pub(super) async fn logout(State(state): State<AccountsState>, sub: Submission) -> Response {
     if let Some(session) = sub.session()
         && let Err(e) = session.flush().await
     {

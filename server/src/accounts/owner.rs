@@ -1,14 +1,9 @@
 //! What only the logged-in owner may do: the account page, profile, password, deletion and
 //! the data export. Every handler checks the session itself.
 
-use std::net::SocketAddr;
-
-use app::domain::{
-    account::{Field, FormFeedback, Problem, Profile, Viewer},
-    lang::Lang,
-};
+use app::domain::account::{Field, FormFeedback, Problem, Profile, Viewer};
 use axum::{
-    extract::{ConnectInfo, Request, State},
+    extract::{Request, State},
     response::{IntoResponse, Redirect, Response},
 };
 use http::{HeaderValue, StatusCode, header};
@@ -68,20 +63,25 @@ pub(super) async fn account_feedback(
     answer(state, sub.lang, sub.parts, answer_).await
 }
 
-/// Reads a submission that needs the logged-in owner; answers for the caller otherwise.
-pub(super) async fn owner_submission(
-    state: &AccountsState,
-    lang: Lang,
-    peer: SocketAddr,
-    request: Request,
-) -> Result<(Submission, Viewer), Response> {
-    let sub = Submission::read(lang, peer, request).await?;
-    match sub.viewer() {
-        Some(viewer) => Ok((sub, viewer)),
-        None => {
-            let back = sub.page("account");
-            let lang = sub.lang;
-            Err(answer(state, lang, sub.parts, login_first(lang, &back)).await)
+/// A submission from the logged-in owner of the account. Handlers that take it check the
+/// login themselves, before anything else: without one the caller is sent to log in.
+pub(super) struct Owner {
+    pub(super) sub: Submission,
+    pub(super) viewer: Viewer,
+}
+
+impl axum::extract::FromRequest<AccountsState> for Owner {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AccountsState) -> Result<Self, Response> {
+        let sub = Submission::from_request(request, state).await?;
+        match sub.viewer() {
+            Some(viewer) => Ok(Owner { sub, viewer }),
+            None => {
+                let back = sub.page("account");
+                let lang = sub.lang;
+                Err(answer(state, lang, sub.parts, login_first(lang, &back)).await)
+            }
         }
     }
 }
@@ -89,14 +89,8 @@ pub(super) async fn owner_submission(
 /// `POST /{lang}/account`: saves the profile.
 pub(super) async fn save_profile(
     State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    request: Request,
+    Owner { sub, viewer }: Owner,
 ) -> Response {
-    let (sub, viewer) = match owner_submission(&state, lang, peer, request).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     let page = sub.page("account");
     let fields = [
         Field::Company,
@@ -143,14 +137,8 @@ pub(super) async fn confirm_password(
 /// `POST /{lang}/account/password`: asks for the current password; ends the other sessions.
 pub(super) async fn change_password(
     State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    request: Request,
+    Owner { sub, viewer }: Owner,
 ) -> Response {
-    let (sub, viewer) = match owner_submission(&state, lang, peer, request).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     let page = sub.page("account");
     let current = sub.field("current_password");
     let new = sub.field("new_password");
@@ -208,14 +196,8 @@ pub(super) async fn change_password_inner(
 /// session of it.
 pub(super) async fn delete_account(
     State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    request: Request,
+    Owner { sub, viewer }: Owner,
 ) -> Response {
-    let (sub, viewer) = match owner_submission(&state, lang, peer, request).await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
     let page = sub.page("account");
     let result = match confirm_password(&state, &viewer, sub.field("password")).await {
         Err(e) => unavailable(page, &e),

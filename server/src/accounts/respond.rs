@@ -94,13 +94,20 @@ pub(super) struct Submission {
     peer: SocketAddr,
 }
 
-impl Submission {
-    pub(super) async fn read(
-        lang: Lang,
-        peer: SocketAddr,
-        request: Request,
-    ) -> Result<Submission, Response> {
-        let (parts, body) = request.into_parts();
+/// A form post to an account page, read in full (at most 16 KiB) with the page's language
+/// and the client's address.
+impl<S: Send + Sync> axum::extract::FromRequest<S> for Submission {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        use axum::extract::{ConnectInfo, FromRequestParts};
+        let (mut parts, body) = request.into_parts();
+        let PathLang(lang) = PathLang::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(&mut parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
         let bytes = axum::body::to_bytes(body, 16 * 1024)
             .await
             .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
@@ -111,7 +118,9 @@ impl Submission {
             peer,
         })
     }
+}
 
+impl Submission {
     pub(super) fn field(&self, name: &str) -> &str {
         self.form
             .iter()
