@@ -7,6 +7,11 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::domain::site::{Block, TocEntry};
 
+mod shortcodes;
+
+pub use shortcodes::youtube_id;
+use shortcodes::{replace_shortcodes, split_embeds};
+
 /// A rendered page body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
@@ -16,111 +21,15 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
 }
 
-/// A paragraph that stands for an embed between markdown and the final blocks; it survives
-/// rendering and sanitising unchanged because it is plain text.
-const EMBED_MARK: &str = "PORTAL-EMBED-";
-/// The embed mark's suffix for a cookie table (a video's is its id, which has no `:`).
-const COOKIE_TABLE_MARK: &str = ":cookie-table";
-/// The embed mark's suffix for the company showcase.
-const SHOWCASE_MARK: &str = ":showcase";
-
 /// Renders markdown to sanitised HTML and collects its headings. A `{{< youtube ID >}}` line
-/// becomes a [`Block::YouTube`], a `{{< cookie-table >}}` line a [`Block::CookieTable`]; other
-/// shortcodes are left as text.
+/// becomes a [`Block::YouTube`], a `{{< cookie-table >}}` line a [`Block::CookieTable`], a
+/// `{{< showcase >}}` line a [`Block::Showcase`]; other shortcodes are left as text.
 pub fn render(markdown: &str) -> Rendered {
     let (html, toc) = render_html(&replace_shortcodes(markdown));
     Rendered {
         body: split_embeds(&html),
         toc,
     }
-}
-
-/// Replaces each line that is only a known shortcode with an embed mark paragraph.
-fn replace_shortcodes(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len());
-    for line in markdown.split_inclusive('\n') {
-        let line_trimmed = line.trim();
-        let mark = youtube_id(line_trimmed)
-            .or_else(|| is_shortcode(line_trimmed, "cookie-table").then_some(COOKIE_TABLE_MARK))
-            .or_else(|| is_shortcode(line_trimmed, "showcase").then_some(SHOWCASE_MARK));
-        match mark {
-            Some(mark) => {
-                out.push('\n');
-                out.push_str(EMBED_MARK);
-                out.push_str(mark);
-                out.push_str("\n\n");
-            }
-            None => out.push_str(line),
-        }
-    }
-    out
-}
-
-/// Whether the line is `{{< name >}}`.
-fn is_shortcode(line: &str, name: &str) -> bool {
-    line.strip_prefix("{{<")
-        .and_then(|l| l.strip_suffix(">}}"))
-        .is_some_and(|inner| inner.trim() == name)
-}
-
-/// The video id of `{{< youtube ID >}}` or `{{< youtube id="ID" >}}`, when it is a valid id.
-pub fn youtube_id(line: &str) -> Option<&str> {
-    let inner = line.strip_prefix("{{<")?.strip_suffix(">}}")?.trim();
-    let arg = inner.strip_prefix("youtube")?.trim();
-    let arg = arg
-        .strip_prefix("id=")
-        .map(|a| a.trim_matches('"'))
-        .unwrap_or(arg);
-    is_video_id(arg).then_some(arg)
-}
-
-fn is_video_id(id: &str) -> bool {
-    (6..=20).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
-}
-
-/// Cuts the HTML at the embed marks. A mark paragraph an author typed by hand that names no
-/// valid embed stays text.
-fn split_embeds(html: &str) -> Vec<Block> {
-    let open = format!("<p>{EMBED_MARK}");
-    let mut blocks = Vec::new();
-    let mut pending = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find(&open) {
-        let after = &rest[start + open.len()..];
-        let Some(end) = after.find("</p>") else { break };
-        let mark = &after[..end];
-        let block = if mark == COOKIE_TABLE_MARK {
-            Some(Block::CookieTable)
-        } else if mark == SHOWCASE_MARK {
-            Some(Block::Showcase)
-        } else {
-            is_video_id(mark).then(|| Block::YouTube(mark.to_owned()))
-        };
-        let consumed = start + open.len() + end + 4;
-        match block {
-            Some(block) => {
-                pending.push_str(&rest[..start]);
-                if !pending.trim().is_empty() {
-                    blocks.push(Block::Html(std::mem::take(&mut pending)));
-                }
-                pending.clear();
-                blocks.push(block);
-                rest = rest[consumed..].trim_start_matches('\n');
-            }
-            None => {
-                pending.push_str(&rest[..consumed]);
-                rest = &rest[consumed..];
-            }
-        }
-    }
-    pending.push_str(rest);
-    if !pending.trim().is_empty() {
-        blocks.push(Block::Html(pending));
-    }
-    blocks
 }
 
 fn render_html(markdown: &str) -> (String, Vec<TocEntry>) {
