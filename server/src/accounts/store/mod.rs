@@ -1,16 +1,23 @@
-//! Accounts, the session-to-account map and rate-limit attempts in the database, on SQLite or
-//! PostgreSQL (the same queries; `$n` placeholders work on both).
+//! What is stored about companies, on SQLite or PostgreSQL (the same queries; `$n`
+//! placeholders work on both): accounts and profiles here; logos and the showcase, the
+//! session-to-account map, and rate-limit attempts in the modules below.
 //!
 //! Writes that touch several rows run in write transactions that take the lock up front
 //! (SQLite: `BEGIN IMMEDIATE`), so concurrent writers wait (busy timeout) instead of failing.
 
 use app::domain::{
     account::{AccountView, Profile, Viewer},
-    logo::{LogoRef, Showcase, ShowcaseEntry},
+    logo::LogoRef,
 };
 use serde_json::json;
 
 use crate::db::{Db, Dialect, on_pool};
+
+mod attempts;
+mod logos;
+mod sessions;
+
+pub use sessions::SessionTimes;
 
 /// Why an account could not be created.
 #[derive(Debug, thiserror::Error)]
@@ -21,17 +28,6 @@ pub enum CreateError {
     /// The database failed.
     #[error(transparent)]
     Db(#[from] sqlx::Error),
-}
-
-/// Session bookkeeping for one account session.
-#[derive(Debug, Clone, Copy)]
-pub struct SessionTimes {
-    /// Login time (Unix seconds).
-    pub created: i64,
-    /// Last request (Unix seconds).
-    pub seen: i64,
-    /// When it expires (Unix seconds).
-    pub expires: i64,
 }
 
 /// An account's profile columns.
@@ -253,75 +249,6 @@ impl Db {
         })
     }
 
-    /// Sets (or with `None` removes) an account's logo; returns the hash it replaced.
-    pub async fn set_logo(
-        &self,
-        id: i64,
-        logo: Option<&LogoRef>,
-        now: i64,
-    ) -> Result<Option<String>, sqlx::Error> {
-        let width = logo.map(|l| i32::try_from(l.width).unwrap_or(i32::MAX));
-        let height = logo.map(|l| i32::try_from(l.height).unwrap_or(i32::MAX));
-        on_pool!(self.pool(), p => {
-            let mut tx = p.begin_write().await?;
-            let old: Option<String> =
-                sqlx::query_scalar::<_, Option<String>>("SELECT logo_hash FROM accounts WHERE id = $1")
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .flatten();
-            sqlx::query(
-                "UPDATE accounts SET logo_hash = $1, logo_width = $2, logo_height = $3,
-                   updated_at = $4
-                 WHERE id = $5",
-            )
-            .bind(logo.map(|l| l.hash.as_str()))
-            .bind(width)
-            .bind(height)
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            Ok(old)
-        })
-    }
-
-    /// Whether any account uses the logo (objects are shared by content).
-    pub async fn logo_in_use(&self, hash: &str) -> Result<bool, sqlx::Error> {
-        let n = on_pool!(self.pool(), p => sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM accounts WHERE logo_hash = $1",
-        )
-        .bind(hash)
-        .fetch_one(p)
-        .await)?;
-        Ok(n > 0)
-    }
-
-    /// The published companies, sorted by name (case aside).
-    pub async fn showcase(&self) -> Result<Showcase, sqlx::Error> {
-        let sql = format!(
-            "SELECT {PROFILE_COLUMNS} FROM accounts WHERE published ORDER BY lower(company), id"
-        );
-        let rows = on_pool!(self.pool(), p => sqlx::query_as::<_, ProfileRow>(&sql)
-            .fetch_all(p)
-            .await)?;
-        Ok(Showcase(
-            rows.into_iter()
-                .map(|row| {
-                    let profile = row.profile();
-                    ShowcaseEntry {
-                        logo: row.logo(),
-                        company: profile.company,
-                        description: profile.description,
-                        website: profile.website,
-                        social: profile.social,
-                    }
-                })
-                .collect(),
-        ))
-    }
-
     /// Everything stored about an account, for its owner.
     pub async fn export_account(&self, id: i64) -> Result<Option<serde_json::Value>, sqlx::Error> {
         let Some(row) = self.profile_row(id).await? else {
@@ -364,113 +291,6 @@ impl Db {
             },
             "sessions": sessions,
         })))
-    }
-
-    /// Records which account a session belongs to, and its times.
-    pub async fn map_session(
-        &self,
-        session_id: &str,
-        account_id: i64,
-        times: SessionTimes,
-    ) -> Result<(), sqlx::Error> {
-        on_pool!(self.pool(), p => sqlx::query(
-            "INSERT INTO account_sessions (session_id, account_id, created_at, seen_at, expires_at)
-             SELECT $1, id, $2, $3, $4 FROM accounts WHERE id = $5
-             ON CONFLICT (session_id) DO UPDATE SET seen_at = excluded.seen_at,
-               expires_at = excluded.expires_at",
-        )
-        .bind(session_id)
-        .bind(times.created)
-        .bind(times.seen)
-        .bind(times.expires)
-        .bind(account_id)
-        .execute(p)
-        .await
-        .map(|_| ()))
-    }
-
-    /// Forgets a session's account.
-    pub async fn unmap_session(&self, session_id: &str) -> Result<(), sqlx::Error> {
-        on_pool!(self.pool(), p => sqlx::query("DELETE FROM account_sessions WHERE session_id = $1")
-            .bind(session_id)
-            .execute(p)
-            .await
-            .map(|_| ()))
-    }
-
-    /// Deletes sessions that expired before `now`; returns how many.
-    pub async fn purge_sessions(&self, now: i64) -> Result<u64, sqlx::Error> {
-        on_pool!(self.pool(), p => {
-            let mapped_sql = format!(
-                "DELETE FROM {} WHERE id IN
-                   (SELECT session_id FROM account_sessions WHERE expires_at <= $1)",
-                Dialect::sessions(p)
-            );
-            let stray_sql = Dialect::delete_expired(p);
-            let mut tx = p.begin_write().await?;
-            let mapped = sqlx::query(&mapped_sql)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            sqlx::query("DELETE FROM account_sessions WHERE expires_at <= $1")
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-            let stray = sqlx::query(stray_sql)
-                .bind(now as f64)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            tx.commit().await?;
-            Ok(mapped + stray)
-        })
-    }
-
-    /// How many attempts `bucket` has since `since`, and when the oldest of them was.
-    pub async fn attempts(&self, bucket: &str, since: i64) -> Result<(u32, i64), sqlx::Error> {
-        let (n, oldest) = on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, i64)>(
-            "SELECT COUNT(*), COALESCE(MIN(at_unix), 0) FROM auth_attempts
-             WHERE bucket = $1 AND at_unix > $2",
-        )
-        .bind(bucket)
-        .bind(since)
-        .fetch_one(p)
-        .await)?;
-        Ok((u32::try_from(n).unwrap_or(u32::MAX), oldest))
-    }
-
-    /// Records one attempt for each bucket.
-    pub async fn add_attempts(&self, buckets: &[&str], now: i64) -> Result<(), sqlx::Error> {
-        on_pool!(self.pool(), p => {
-            let mut tx = p.begin_write().await?;
-            for bucket in buckets {
-                sqlx::query("INSERT INTO auth_attempts (bucket, at_unix) VALUES ($1, $2)")
-                    .bind(bucket)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            tx.commit().await
-        })
-    }
-
-    /// Forgets a bucket's attempts (after a successful login).
-    pub async fn clear_attempts(&self, bucket: &str) -> Result<(), sqlx::Error> {
-        on_pool!(self.pool(), p => sqlx::query("DELETE FROM auth_attempts WHERE bucket = $1")
-            .bind(bucket)
-            .execute(p)
-            .await
-            .map(|_| ()))
-    }
-
-    /// Deletes attempts older than `before`.
-    pub async fn prune_attempts(&self, before: i64) -> Result<u64, sqlx::Error> {
-        on_pool!(self.pool(), p => sqlx::query("DELETE FROM auth_attempts WHERE at_unix < $1")
-            .bind(before)
-            .execute(p)
-            .await
-            .map(|done| done.rows_affected()))
     }
 }
 

@@ -1,0 +1,77 @@
+//! Which logo an account has, whether an object is still in use, and the public showcase.
+
+use app::domain::logo::{LogoRef, Showcase, ShowcaseEntry};
+
+use super::{PROFILE_COLUMNS, ProfileRow};
+use crate::db::{Db, Dialect, on_pool};
+
+impl Db {
+    /// Sets (or with `None` removes) an account's logo; returns the hash it replaced.
+    pub async fn set_logo(
+        &self,
+        id: i64,
+        logo: Option<&LogoRef>,
+        now: i64,
+    ) -> Result<Option<String>, sqlx::Error> {
+        let width = logo.map(|l| i32::try_from(l.width).unwrap_or(i32::MAX));
+        let height = logo.map(|l| i32::try_from(l.height).unwrap_or(i32::MAX));
+        on_pool!(self.pool(), p => {
+            let mut tx = p.begin_write().await?;
+            let old: Option<String> =
+                sqlx::query_scalar::<_, Option<String>>("SELECT logo_hash FROM accounts WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .flatten();
+            sqlx::query(
+                "UPDATE accounts SET logo_hash = $1, logo_width = $2, logo_height = $3,
+                   updated_at = $4
+                 WHERE id = $5",
+            )
+            .bind(logo.map(|l| l.hash.as_str()))
+            .bind(width)
+            .bind(height)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await?;
+            Ok(old)
+        })
+    }
+
+    /// Whether any account uses the logo (objects are shared by content).
+    pub async fn logo_in_use(&self, hash: &str) -> Result<bool, sqlx::Error> {
+        let n = on_pool!(self.pool(), p => sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM accounts WHERE logo_hash = $1",
+        )
+        .bind(hash)
+        .fetch_one(p)
+        .await)?;
+        Ok(n > 0)
+    }
+
+    /// The published companies, sorted by name (case aside).
+    pub async fn showcase(&self) -> Result<Showcase, sqlx::Error> {
+        let sql = format!(
+            "SELECT {PROFILE_COLUMNS} FROM accounts WHERE published ORDER BY lower(company), id"
+        );
+        let rows = on_pool!(self.pool(), p => sqlx::query_as::<_, ProfileRow>(&sql)
+            .fetch_all(p)
+            .await)?;
+        Ok(Showcase(
+            rows.into_iter()
+                .map(|row| {
+                    let profile = row.profile();
+                    ShowcaseEntry {
+                        logo: row.logo(),
+                        company: profile.company,
+                        description: profile.description,
+                        website: profile.website,
+                        social: profile.social,
+                    }
+                })
+                .collect(),
+        ))
+    }
+}
