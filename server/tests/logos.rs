@@ -9,10 +9,8 @@ use std::{
 };
 
 use app::domain::consent::ConsentMode;
-use common::{Browser, TestApp, location};
+use common::{Browser, PASSWORD, TestApp, location};
 use server::logos::{Backend, LogoSettings, LogoStore};
-
-const PASSWORD: &str = "correct horse battery staple";
 
 fn corpus(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

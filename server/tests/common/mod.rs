@@ -436,3 +436,26 @@ pub fn location(response: &reqwest::Response) -> String {
         .expect("ascii")
         .to_owned()
 }
+
+/// The password the test companies register with.
+pub const PASSWORD: &str = "correct horse battery staple";
+/// The e-mail address of the test company.
+pub const EMAIL: &str = "info@acme.example";
+
+/// Settings adjustment: the granular consent mode.
+pub fn granular(s: &mut Settings) {
+    s.consent.mode = app::domain::consent::ConsentMode::Granular;
+}
+
+/// A count from the test server's database (`tower_sessions` names the session table).
+pub async fn count(app: &TestApp, sql: &str) -> i64 {
+    let sql = sql.replace("tower_sessions", app.sessions_table());
+    app.db().await.count(&sql).await.expect("count")
+}
+
+/// The session cookie a response sets, if any.
+pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
+    set_cookies(response)
+        .into_iter()
+        .find(|c| c.starts_with("__Host-session=") || c.starts_with("session="))
+}
