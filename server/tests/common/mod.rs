@@ -8,6 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod moto;
+
 use app::server::consent::ConsentKey;
 use server::{Application, Settings};
 
@@ -458,4 +460,29 @@ pub fn session_cookie(response: &reqwest::Response) -> Option<String> {
     set_cookies(response)
         .into_iter()
         .find(|c| c.starts_with("__Host-session=") || c.starts_with("session="))
+}
+
+/// A browser with a freshly registered company.
+pub async fn registered<'a>(app: &'a TestApp, email: &str) -> Browser<'a> {
+    let mut browser = Browser::new(app);
+    browser.register("Acme AB", email, PASSWORD).await;
+    browser
+}
+
+/// The logo on the account page: its URL, if any.
+pub async fn current_logo(browser: &mut Browser<'_>) -> Option<String> {
+    let (_, html) = browser.text("/en/account").await;
+    let at = html.find("class=\"logo-current\"")?;
+    let tag_start = html[..at].rfind('<')?;
+    let tag = &html[tag_start..at + html[at..].find('>')?];
+    let src = tag.split("src=\"").nth(1)?.split('"').next()?;
+    Some(src.to_owned())
+}
+
+/// A file of the hostile corpus (`tests/corpus/`).
+pub fn corpus(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
