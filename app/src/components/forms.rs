@@ -120,6 +120,34 @@ pub fn FormNotice(notice: Option<Notice>, t: &'static Strings) -> impl IntoView 
     }
 }
 
+/// An account form that posts to `action`: its notice on top, then the fields and the button
+/// (the children). Without JavaScript it is a plain POST; with it, [`EnhancedForm`] sends it
+/// without a reload.
+#[component]
+pub fn PostForm(
+    action: String,
+    notice: Option<Notice>,
+    t: &'static Strings,
+    /// Styles it as a dangerous action (account deletion).
+    #[prop(optional)]
+    danger: bool,
+    children: Children,
+) -> impl IntoView {
+    let class = if danger {
+        "account-form danger"
+    } else {
+        "account-form"
+    };
+    view! {
+        <EnhancedForm>
+            <form method="post" action=action class=class>
+                <FormNotice notice t />
+                {children()}
+            </form>
+        </EnhancedForm>
+    }
+}
+
 /// Sends the forms inside it with `fetch` (`Accept: application/json`): a redirect answer is
 /// followed, problems are written next to their fields and into the form's notice, and focus
 /// moves to the first field with a problem. Without JavaScript the forms post as usual.

@@ -10,7 +10,7 @@ use crate::{
     SiteContext,
     components::{
         consent::CookieSettingsLink,
-        forms::{EnhancedForm, FormField, FormNotice, Kind},
+        forms::{FormField, Kind, PostForm},
         layout::{Layout, SETTINGS_QUERY, consent_status, from_request},
     },
     domain::{
@@ -91,31 +91,28 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <AccountFrame lang rest="login" title=t.login_title>
             {consent_needed(lang, t)}
-            <EnhancedForm>
-                <form method="post" action=format!("/{code}/login") class="account-form">
-                    <FormNotice notice=feedback.notice t />
-                    <input type="hidden" name="next" value=next />
-                    <FormField
-                        field=Field::Email
-                        label=t.email_label
-                        kind=Kind::Input("email")
-                        autocomplete="username"
-                        required=true
-                        feedback=feedback.clone()
-                        t
-                    />
-                    <FormField
-                        field=Field::Password
-                        label=t.password_label
-                        kind=Kind::Input("password")
-                        autocomplete="current-password"
-                        required=true
-                        feedback=feedback.clone()
-                        t
-                    />
-                    <button type="submit">{t.log_in}</button>
-                </form>
-            </EnhancedForm>
+            <PostForm action=format!("/{code}/login") notice=feedback.notice t>
+                <input type="hidden" name="next" value=next />
+                <FormField
+                    field=Field::Email
+                    label=t.email_label
+                    kind=Kind::Input("email")
+                    autocomplete="username"
+                    required=true
+                    feedback=feedback.clone()
+                    t
+                />
+                <FormField
+                    field=Field::Password
+                    label=t.password_label
+                    kind=Kind::Input("password")
+                    autocomplete="current-password"
+                    required=true
+                    feedback=feedback.clone()
+                    t
+                />
+                <button type="submit">{t.log_in}</button>
+            </PostForm>
             <p>
                 <a href=format!("/{code}/register")>{t.no_account}</a>
             </p>
@@ -137,40 +134,37 @@ pub fn RegisterPage() -> impl IntoView {
         <AccountFrame lang rest="register" title=t.register_title>
             <p>{t.register_intro}</p>
             {consent_needed(lang, t)}
-            <EnhancedForm>
-                <form method="post" action=format!("/{code}/register") class="account-form">
-                    <FormNotice notice=feedback.notice t />
-                    <FormField
-                        field=Field::Company
-                        label=t.company_label
-                        kind=Kind::Input("text")
-                        autocomplete="organization"
-                        required=true
-                        feedback=feedback.clone()
-                        t
-                    />
-                    <FormField
-                        field=Field::Email
-                        label=t.email_label
-                        kind=Kind::Input("email")
-                        autocomplete="email"
-                        required=true
-                        feedback=feedback.clone()
-                        t
-                    />
-                    <FormField
-                        field=Field::Password
-                        label=t.password_label
-                        kind=Kind::Input("password")
-                        autocomplete="new-password"
-                        hint=t.password_hint
-                        required=true
-                        feedback=feedback.clone()
-                        t
-                    />
-                    <button type="submit">{t.register}</button>
-                </form>
-            </EnhancedForm>
+            <PostForm action=format!("/{code}/register") notice=feedback.notice t>
+                <FormField
+                    field=Field::Company
+                    label=t.company_label
+                    kind=Kind::Input("text")
+                    autocomplete="organization"
+                    required=true
+                    feedback=feedback.clone()
+                    t
+                />
+                <FormField
+                    field=Field::Email
+                    label=t.email_label
+                    kind=Kind::Input("email")
+                    autocomplete="email"
+                    required=true
+                    feedback=feedback.clone()
+                    t
+                />
+                <FormField
+                    field=Field::Password
+                    label=t.password_label
+                    kind=Kind::Input("password")
+                    autocomplete="new-password"
+                    hint=t.password_hint
+                    required=true
+                    feedback=feedback.clone()
+                    t
+                />
+                <button type="submit">{t.register}</button>
+            </PostForm>
             <p>
                 <a href=format!("/{code}/login")>{t.have_account}</a>
             </p>

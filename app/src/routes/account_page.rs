@@ -6,7 +6,7 @@ use super::account::{AccountFrame, page_lang};
 use crate::{
     SiteContext,
     components::{
-        forms::{EnhancedForm, FormField, FormNotice, Kind},
+        forms::{FormField, FormNotice, Kind, PostForm},
         layout::from_request,
         logo_upload::LogoUpload,
     },
@@ -82,59 +82,56 @@ pub fn AccountPage() -> impl IntoView {
 
             <section aria-labelledby="profile-heading">
                 <h2 id="profile-heading">{t.profile_heading}</h2>
-                <EnhancedForm>
-                    <form method="post" action=format!("/{code}/account") class="account-form">
-                        <FormNotice notice=profile.notice t />
-                        <FormField
-                            field=Field::Company
-                            label=t.company_label
-                            kind=Kind::Input("text")
-                            autocomplete="organization"
-                            value=p.company
-                            required=true
-                            feedback=profile.clone()
-                            t
+                <PostForm action=format!("/{code}/account") notice=profile.notice t>
+                    <FormField
+                        field=Field::Company
+                        label=t.company_label
+                        kind=Kind::Input("text")
+                        autocomplete="organization"
+                        value=p.company
+                        required=true
+                        feedback=profile.clone()
+                        t
+                    />
+                    <FormField
+                        field=Field::Description
+                        label=t.description_label
+                        kind=Kind::Text
+                        value=p.description
+                        feedback=profile.clone()
+                        t
+                    />
+                    <FormField
+                        field=Field::Website
+                        label=t.website_label
+                        kind=Kind::Input("url")
+                        autocomplete="url"
+                        hint=t.url_hint
+                        value=p.website.unwrap_or_default()
+                        feedback=profile.clone()
+                        t
+                    />
+                    <FormField
+                        field=Field::Social
+                        label=t.social_label
+                        kind=Kind::Text
+                        hint=t.url_hint
+                        value=p.social.join("\n")
+                        feedback=profile.clone()
+                        t
+                    />
+                    <div class="field checkbox">
+                        <input
+                            type="checkbox"
+                            id="f-published"
+                            name="published"
+                            value="1"
+                            checked=p.published
                         />
-                        <FormField
-                            field=Field::Description
-                            label=t.description_label
-                            kind=Kind::Text
-                            value=p.description
-                            feedback=profile.clone()
-                            t
-                        />
-                        <FormField
-                            field=Field::Website
-                            label=t.website_label
-                            kind=Kind::Input("url")
-                            autocomplete="url"
-                            hint=t.url_hint
-                            value=p.website.unwrap_or_default()
-                            feedback=profile.clone()
-                            t
-                        />
-                        <FormField
-                            field=Field::Social
-                            label=t.social_label
-                            kind=Kind::Text
-                            hint=t.url_hint
-                            value=p.social.join("\n")
-                            feedback=profile.clone()
-                            t
-                        />
-                        <div class="field checkbox">
-                            <input
-                                type="checkbox"
-                                id="f-published"
-                                name="published"
-                                value="1"
-                                checked=p.published
-                            />
-                            <label for="f-published">{t.published_label}</label>
-                        </div>
-                        <button type="submit">{t.save_profile}</button>
-                    </form>
-                </EnhancedForm>
+                        <label for="f-published">{t.published_label}</label>
+                    </div>
+                    <button type="submit">{t.save_profile}</button>
+                </PostForm>
             </section>
 
             <section aria-labelledby="logo-heading">
@@ -214,35 +211,28 @@ pub fn AccountPage() -> impl IntoView {
 
             <section aria-labelledby="password-heading">
                 <h2 id="password-heading">{t.password_heading}</h2>
-                <EnhancedForm>
-                    <form
-                        method="post"
-                        action=format!("/{code}/account/password")
-                        class="account-form"
-                    >
-                        <FormNotice notice=password.notice t />
-                        <FormField
-                            field=Field::CurrentPassword
-                            label=t.current_password_label
-                            kind=Kind::Input("password")
-                            autocomplete="current-password"
-                            required=true
-                            feedback=password.clone()
-                            t
-                        />
-                        <FormField
-                            field=Field::NewPassword
-                            label=t.new_password_label
-                            kind=Kind::Input("password")
-                            autocomplete="new-password"
-                            hint=t.password_hint
-                            required=true
-                            feedback=password.clone()
-                            t
-                        />
-                        <button type="submit">{t.change_password}</button>
-                    </form>
-                </EnhancedForm>
+                <PostForm action=format!("/{code}/account/password") notice=password.notice t>
+                    <FormField
+                        field=Field::CurrentPassword
+                        label=t.current_password_label
+                        kind=Kind::Input("password")
+                        autocomplete="current-password"
+                        required=true
+                        feedback=password.clone()
+                        t
+                    />
+                    <FormField
+                        field=Field::NewPassword
+                        label=t.new_password_label
+                        kind=Kind::Input("password")
+                        autocomplete="new-password"
+                        hint=t.password_hint
+                        required=true
+                        feedback=password.clone()
+                        t
+                    />
+                    <button type="submit">{t.change_password}</button>
+                </PostForm>
             </section>
 
             <section aria-labelledby="export-heading">
@@ -262,25 +252,23 @@ pub fn AccountPage() -> impl IntoView {
             <section aria-labelledby="delete-heading">
                 <h2 id="delete-heading">{t.delete_heading}</h2>
                 <p>{t.delete_text}</p>
-                <EnhancedForm>
-                    <form
-                        method="post"
-                        action=format!("/{code}/account/delete")
-                        class="account-form danger"
-                    >
-                        <FormNotice notice=delete.notice t />
-                        <FormField
-                            field=Field::Password
-                            label=t.password_label
-                            kind=Kind::Input("password")
-                            autocomplete="current-password"
-                            required=true
-                            feedback=delete.clone()
-                            t
-                        />
-                        <button type="submit">{t.delete_button}</button>
-                    </form>
-                </EnhancedForm>
+                <PostForm
+                    action=format!("/{code}/account/delete")
+                    notice=delete.notice
+                    t
+                    danger=true
+                >
+                    <FormField
+                        field=Field::Password
+                        label=t.password_label
+                        kind=Kind::Input("password")
+                        autocomplete="current-password"
+                        required=true
+                        feedback=delete.clone()
+                        t
+                    />
+                    <button type="submit">{t.delete_button}</button>
+                </PostForm>
             </section>
         </AccountFrame>
     }
