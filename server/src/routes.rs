@@ -36,8 +36,9 @@ use crate::{
     page_cache::{self, PageCache},
 };
 
-/// Hashed asset names never change content, so browsers may keep them a year.
-const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Content-addressed files (hashed asset names, logos by content hash) never change, so browsers
+/// may keep them a year.
+pub(crate) const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// The session layer's parts.
 #[derive(Debug)]

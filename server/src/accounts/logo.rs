@@ -277,7 +277,7 @@ pub(super) async fn serve(State(state): State<AccountsState>, request: Request) 
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
             headers.insert(
                 header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=31536000, immutable"),
+                HeaderValue::from_static(crate::routes::IMMUTABLE),
             );
             headers.insert(
                 header::X_CONTENT_TYPE_OPTIONS,
