@@ -67,9 +67,18 @@ pub struct Settings {
     /// On SIGTERM, how long the instance keeps serving while `/readyz` says 503, before it
     /// stops accepting connections and finishes the requests in flight.
     pub shutdown_grace_seconds: u64,
-    /// Marks every response (`X-Instance-Id`) and log line of this instance; the host name by
-    /// default.
+    /// Marks every response (`X-Instance-Id`) and log line of this instance. Empty (the
+    /// default): no header, and log lines name the host.
     pub instance_id: String,
+    /// Where `/metrics` (and again `/healthz`, `/readyz`) is served: an address the public
+    /// does not reach. Port 0 picks a free port.
+    pub ops_bind: SocketAddr,
+    /// Proxies (addresses or CIDR networks) whose `X-Forwarded-For` is believed. Empty: the
+    /// TCP peer is the client.
+    #[serde(default)]
+    pub trusted_proxies: Vec<String>,
+    /// Upper bound of the page cache, in bytes (all encodings of every stored page).
+    pub page_cache_bytes: usize,
     /// Key that signs consent cookies (at least 32 characters). Instances behind one load
     /// balancer must share it. When unset, one is generated into `data_dir/consent.key`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +121,14 @@ pub struct AccountSettings {
     pub failure_window_minutes: u64,
     /// Registrations allowed per masked IP address and hour.
     pub registrations_per_ip_per_hour: u32,
+    /// Failed logins allowed per account from all addresses together within the window: a
+    /// ceiling against guessing spread over many addresses. Far above the per-address limit,
+    /// so one stranger cannot lock the owner out.
+    pub login_failures_per_account_total: u32,
+    /// Password hashes computed at once (each takes 19 MiB and one core for ~50 ms).
+    pub hash_permits: usize,
+    /// Logins and registrations that may wait for a hashing permit; past that, `503` at once.
+    pub hash_queue: usize,
     /// How often expired sessions and old attempt records are deleted, in seconds.
     pub purge_interval_seconds: u64,
 }
@@ -125,6 +142,9 @@ impl Default for AccountSettings {
             login_failures_per_ip: 20,
             failure_window_minutes: 15,
             registrations_per_ip_per_hour: 10,
+            login_failures_per_account_total: 100,
+            hash_permits: 2,
+            hash_queue: 32,
             purge_interval_seconds: 300,
         }
     }
@@ -149,10 +169,10 @@ impl Default for Settings {
             log_level: "info".into(),
             log_format: LogFormat::Text,
             shutdown_grace_seconds: 5,
-            instance_id: std::env::var("HOSTNAME")
-                .ok()
-                .filter(|h| !h.is_empty())
-                .unwrap_or_else(|| "portal".into()),
+            instance_id: String::new(),
+            ops_bind: SocketAddr::from(([127, 0, 0, 1], 9464)),
+            trusted_proxies: Vec::new(),
+            page_cache_bytes: 32 * 1024 * 1024,
             consent_secret: None,
             consent: ConsentPolicy::default(),
             accounts: AccountSettings::default(),
@@ -200,8 +220,7 @@ impl Settings {
 
     /// Checks and normalises the values.
     pub fn validated(mut self) -> Result<Settings, ConfigError> {
-        let instance_ok = !self.instance_id.is_empty()
-            && self.instance_id.len() <= 64
+        let instance_ok = self.instance_id.len() <= 64
             && self
                 .instance_id
                 .bytes()
@@ -209,7 +228,19 @@ impl Settings {
         if !instance_ok {
             return Err(ConfigError::Invalid {
                 key: "instance_id",
-                problem: "must be 1 to 64 letters, digits, `-`, `_` or `.`".into(),
+                problem: "must be at most 64 letters, digits, `-`, `_` or `.`".into(),
+            });
+        }
+        if let Err(problem) = crate::client_addr::TrustedProxies::parse(&self.trusted_proxies) {
+            return Err(ConfigError::Invalid {
+                key: "trusted_proxies",
+                problem,
+            });
+        }
+        if self.page_cache_bytes < 64 * 1024 {
+            return Err(ConfigError::Invalid {
+                key: "page_cache_bytes",
+                problem: "must be at least 65536".into(),
             });
         }
         let url = self.database_url();
@@ -281,6 +312,9 @@ impl Settings {
             u64::from(a.login_failures_per_account),
             u64::from(a.login_failures_per_ip),
             u64::from(a.registrations_per_ip_per_hour),
+            u64::from(a.login_failures_per_account_total),
+            a.hash_permits as u64,
+            a.hash_queue as u64,
         ];
         if positive.contains(&0) {
             return Err(ConfigError::Invalid {

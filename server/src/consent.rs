@@ -2,7 +2,6 @@
 //! the `POST /consent` endpoint that records a decision, sets or clears cookies and logs it.
 
 use std::{
-    net::SocketAddr,
     path::Path,
     sync::Arc,
     time::{SystemTime, UNIX_EPOCH},
@@ -16,19 +15,21 @@ use app::{
         },
         i18n::strings,
         lang::Lang,
-        net::mask_ip,
     },
     server::consent::{ConsentKey, cookie_value},
 };
 use axum::{
     body::Bytes,
-    extract::{ConnectInfo, Request, State},
+    extract::{Request, State},
     middleware::Next,
     response::{Html, IntoResponse, Redirect, Response},
 };
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 
-use crate::db::{ConsentLogRow, Db};
+use crate::{
+    client_addr::ClientAddr,
+    db::{ConsentLogRow, Db},
+};
 
 /// What the consent code needs, shared by the middleware and the endpoint.
 #[derive(Debug, Clone)]
@@ -117,14 +118,11 @@ pub fn safe_return_path(raw: &str) -> String {
 }
 
 /// `POST /consent` (form): `choice`, optional `category` (repeated), `return_to`, `lang`.
-pub async fn post_consent(
-    State(state): State<ConsentState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    request: Request,
-) -> Response {
+pub async fn post_consent(State(state): State<ConsentState>, request: Request) -> Response {
     let (parts, body) = request.into_parts();
     let headers = parts.headers;
     let carried = parts.extensions.get::<CarriedRecord>().and_then(|c| c.0);
+    let client = parts.extensions.get::<ClientAddr>().copied();
     let session = parts.extensions.get::<tower_sessions::Session>().cloned();
     let form: Vec<(String, String)> = match axum::body::to_bytes(body, 16 * 1024).await {
         Ok(bytes) => parse_form(&bytes),
@@ -177,7 +175,7 @@ pub async fn post_consent(
         granted: granted.to_string(),
         denied: granted.complement().to_string(),
         lang: lang.code().into(),
-        masked_ip: mask_ip(peer.ip()).to_string(),
+        masked_ip: client.map_or_else(|| "-".to_owned(), ClientAddr::masked),
     };
     if let Err(e) = state.db.log_consent(&row).await {
         tracing::error!(error = %e, "consent log write failed");

@@ -41,6 +41,11 @@ pub(crate) trait Dialect {
     const SESSIONS: &'static str;
     /// Deletes session records that expired before `$1` (Unix seconds).
     const DELETE_EXPIRED_SESSIONS: &'static str;
+    /// Within a write transaction, waits until no other transaction holds bucket `$1` (a
+    /// no-op where write transactions already exclude each other).
+    const LOCK_BUCKET: Option<&'static str>;
+    /// Deletes one attempt of bucket `$1` made at `$2`.
+    const RELEASE_ATTEMPT: &'static str;
     /// A write transaction that takes the write lock at once (SQLite: `BEGIN IMMEDIATE`, so
     /// concurrent writers wait for each other instead of failing on a lock upgrade).
     fn begin_write(
@@ -54,6 +59,14 @@ pub(crate) trait Dialect {
     fn delete_expired(&self) -> &'static str {
         Self::DELETE_EXPIRED_SESSIONS
     }
+    /// [`Dialect::LOCK_BUCKET`] of this pool.
+    fn lock_bucket(&self) -> Option<&'static str> {
+        Self::LOCK_BUCKET
+    }
+    /// [`Dialect::RELEASE_ATTEMPT`] of this pool.
+    fn release_attempt(&self) -> &'static str {
+        Self::RELEASE_ATTEMPT
+    }
 }
 
 impl Dialect for SqlitePool {
@@ -61,6 +74,10 @@ impl Dialect for SqlitePool {
     const SESSIONS: &'static str = "tower_sessions";
     const DELETE_EXPIRED_SESSIONS: &'static str =
         "DELETE FROM tower_sessions WHERE datetime(expiry_date) <= datetime($1, 'unixepoch')";
+    // `BEGIN IMMEDIATE` already makes write transactions take turns.
+    const LOCK_BUCKET: Option<&'static str> = None;
+    const RELEASE_ATTEMPT: &'static str = "DELETE FROM auth_attempts WHERE rowid IN
+           (SELECT rowid FROM auth_attempts WHERE bucket = $1 AND at_unix = $2 LIMIT 1)";
     fn begin_write(
         &self,
     ) -> impl Future<Output = Result<Transaction<'static, Sqlite>, sqlx::Error>> + Send {
@@ -73,6 +90,10 @@ impl Dialect for PgPool {
     const SESSIONS: &'static str = "tower_sessions.session";
     const DELETE_EXPIRED_SESSIONS: &'static str =
         "DELETE FROM tower_sessions.session WHERE expiry_date <= to_timestamp($1)";
+    const LOCK_BUCKET: Option<&'static str> =
+        Some("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))");
+    const RELEASE_ATTEMPT: &'static str = "DELETE FROM auth_attempts WHERE ctid IN
+           (SELECT ctid FROM auth_attempts WHERE bucket = $1 AND at_unix = $2 LIMIT 1)";
     fn begin_write(
         &self,
     ) -> impl Future<Output = Result<Transaction<'static, Postgres>, sqlx::Error>> + Send {

@@ -3,6 +3,7 @@
 //! port 0 and ask it for its port.
 
 pub mod accounts;
+pub mod client_addr;
 pub mod clock;
 pub mod config;
 pub mod consent;
@@ -10,7 +11,10 @@ pub mod db;
 pub mod logos;
 pub mod ops;
 mod page_cache;
+pub mod paths;
+pub mod permits;
 mod routes;
+pub mod security_headers;
 pub mod telemetry;
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
@@ -48,6 +52,9 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     address: SocketAddr,
+    ops_listener: TcpListener,
+    ops_router: Router,
+    ops_address: SocketAddr,
     draining: Arc<std::sync::atomic::AtomicBool>,
     grace: std::time::Duration,
 }
@@ -90,7 +97,8 @@ impl Application {
             secure: settings.is_https(),
         };
         let hasher = accounts::passwords::Hasher::new(
-            std::thread::available_parallelism().map_or(2, |n| n.get() * 2),
+            settings.accounts.hash_permits,
+            settings.accounts.hash_queue,
         )
         .map_err(|e| StartError::Io {
             context: "cannot prepare password hashing".into(),
@@ -132,12 +140,33 @@ impl Application {
             context: "cannot read the bound address".into(),
             source,
         })?;
+        let ops_listener = TcpListener::bind(settings.ops_bind)
+            .await
+            .map_err(|source| StartError::Io {
+                context: format!(
+                    "cannot listen on {} (ops_bind, for /metrics)",
+                    settings.ops_bind
+                ),
+                source,
+            })?;
+        let ops_address = ops_listener.local_addr().map_err(|source| StartError::Io {
+            context: "cannot read the bound ops address".into(),
+            source,
+        })?;
         let draining = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let router = router(&settings, Arc::new(site), consent, auth, draining.clone());
+        let readiness = ops::Readiness {
+            db: auth.db.clone(),
+            logos: auth.logos.clone(),
+            draining: draining.clone(),
+        };
+        let router = router(&settings, Arc::new(site), consent, auth, readiness.clone());
         Ok(Application {
             listener,
             router,
             address,
+            ops_listener,
+            ops_router: ops::ops_router(readiness),
+            ops_address,
             draining,
             grace: std::time::Duration::from_secs(settings.shutdown_grace_seconds),
         })
@@ -153,14 +182,27 @@ impl Application {
         self.address
     }
 
-    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+    /// The address `/metrics` is served on (`ops_bind`).
+    pub fn ops_address(&self) -> SocketAddr {
+        self.ops_address
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. The ops listener
+    /// stops with it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
+        let ops = tokio::spawn(async move {
+            if let Err(e) = axum::serve(self.ops_listener, self.ops_router).await {
+                tracing::error!(error = %e, "the ops listener stopped");
+            }
+        });
+        let served = axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal(self.draining, self.grace))
-            .await
+            .await;
+        ops.abort();
+        served
     }
 }
 
@@ -240,7 +282,7 @@ fn router(
     site: Arc<Site>,
     consent: consent::ConsentState,
     auth: Auth,
-    draining: Arc<std::sync::atomic::AtomicBool>,
+    readiness: ops::Readiness,
 ) -> Router {
     let options = leptos_options(settings);
     let context = SiteContext {
@@ -272,16 +314,12 @@ fn router(
         pages: pages.clone(),
         logos: auth.logos,
         logo_max_bytes: settings.logos.max_bytes,
-        image_permits: Arc::new(tokio::sync::Semaphore::new(
-            std::thread::available_parallelism().map_or(2, std::num::NonZero::get),
-        )),
+        image_permits: permits::Permits::new(
+            settings.logos.image_permits,
+            settings.logos.image_queue,
+        ),
     };
-    let accounts_router = accounts::routes(accounts.clone());
-    let readiness = ops::Readiness {
-        db: auth.db.clone(),
-        logos: accounts.logos.clone(),
-        draining,
-    };
+    let accounts_router = accounts::routes(accounts);
     let sessions = routes::Sessions {
         store: accounts::sessions::AccountSessionStore::new(
             auth.db.clone(),
@@ -296,13 +334,20 @@ fn router(
         cookie_name: settings.session_cookie_name(),
         secure: settings.is_https(),
     };
+    // Probes reach these on the public port; `/metrics` is only on the ops listener.
     let ops_routes = Router::new()
         .route("/healthz", axum::routing::get(ops::healthz))
         .route(
             "/readyz",
             axum::routing::get(ops::readyz).with_state(readiness),
-        )
-        .route("/metrics", axum::routing::get(ops::metrics_text));
+        );
+    let security = security_headers::SecurityHeaders::new(
+        &settings.public_url,
+        &settings.consent.video_origin,
+        settings.consent.scripts.iter().map(|s| s.src.as_str()),
+    );
+    // Checked by `Settings::validated`.
+    let trusted = client_addr::TrustedProxies::parse(&settings.trusted_proxies).unwrap_or_default();
     routes::wrap(
         pages.merge(accounts_router),
         ops_routes,
@@ -311,6 +356,9 @@ fn router(
         consent,
         sessions,
         &settings.instance_id,
+        trusted,
+        security,
+        settings.page_cache_bytes,
     )
 }
 

@@ -93,11 +93,12 @@ async fn main() -> ExitCode {
             }
         }
         Command::Serve => {
-            telemetry::init(
-                &settings.log_level,
-                settings.log_format,
-                &settings.instance_id,
-            );
+            let instance = if settings.instance_id.is_empty() {
+                std::env::var("HOSTNAME").unwrap_or_default()
+            } else {
+                settings.instance_id.clone()
+            };
+            telemetry::init(&settings.log_level, settings.log_format, &instance);
             tracing::info!("{settings}");
             let app = match Application::build(settings).await {
                 Ok(app) => app,
@@ -106,7 +107,7 @@ async fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            tracing::info!(address = %app.address(), "listening");
+            tracing::info!(address = %app.address(), ops = %app.ops_address(), "listening");
             match app.run_until_stopped().await {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {

@@ -3,7 +3,7 @@
 //! - `GET /healthz`: the process answers (no dependency is checked).
 //! - `GET /readyz`: the database and the logo storage answer; `503` naming the one that does
 //!   not.
-//! - `GET /metrics`: Prometheus text — requests and latency by route and status, logins,
+//! - `GET /metrics`, on the ops listener (`ops_bind`, loopback by default) only: Prometheus text — requests and latency by route and status, logins,
 //!   registrations, uploads and consent decisions by outcome.
 
 use std::{sync::OnceLock, time::Instant};
@@ -67,6 +67,14 @@ pub async fn track(request: Request, next: Next) -> Response {
     metrics::histogram!("http_request_duration_seconds", &labels)
         .record(start.elapsed().as_secs_f64());
     response
+}
+
+/// The ops listener's routes: `/metrics`, and again `/healthz` and `/readyz`.
+pub fn ops_router(readiness: Readiness) -> axum::Router {
+    axum::Router::new()
+        .route("/metrics", axum::routing::get(metrics_text))
+        .route("/healthz", axum::routing::get(healthz))
+        .route("/readyz", axum::routing::get(readyz).with_state(readiness))
 }
 
 /// `GET /healthz`
@@ -159,8 +167,13 @@ fn splitmix64(x: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The span of a request: its id, method and path (no query, headers, cookies or address).
+/// The span of a request: its id, method, path and the client's masked address (no query,
+/// headers, cookies or full address).
 pub fn request_span(request: &http::Request<axum::body::Body>) -> tracing::Span {
+    let client = request
+        .extensions()
+        .get::<crate::client_addr::ClientAddr>()
+        .map_or_else(|| "-".to_owned(), |c| c.masked());
     let id = request
         .headers()
         .get("x-request-id")
@@ -172,6 +185,7 @@ pub fn request_span(request: &http::Request<axum::body::Body>) -> tracing::Span 
         request_id = %id,
         method = %request.method(),
         path = %request.uri().path(),
+        client = %client,
     )
 }
 

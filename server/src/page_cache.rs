@@ -1,20 +1,30 @@
 //! Rendered pages kept in memory, with their gzip and brotli forms.
 //!
 //! Content pages are the same for every anonymous visitor until the content changes, and the
-//! content is read once at start-up. So each page is rendered by Leptos on its first request,
-//! compressed once, and later requests get those bytes (or `304 Not Modified`). Only a `GET` or
-//! `HEAD` without a query string, carrying no cookie but the consent cookie, is answered from
-//! the cache, keyed by path and consent status (the dialog differs); only a `200` HTML response
-//! that sets no cookie is stored.
+//! content is read once at start-up. So each page is rendered by Leptos on its first `GET`,
+//! compressed once (on the blocking pool, never on an async worker) and later requests get
+//! those bytes (or `304 Not Modified`). Only a `GET` or `HEAD` without a query string,
+//! carrying no cookie but the consent cookie, for exactly a content page's canonical path, is
+//! answered from the cache, keyed by path and consent status (the dialog differs); only a
+//! `200` HTML response to a `GET` that sets no cookie is stored. A `HEAD` that misses passes
+//! through uncached (its body is empty). Concurrent misses of one key render once; the cache
+//! is bounded by the bytes it holds, and past that bound pages are served uncached and
+//! uncompressed by the cache (the general compression layer still applies).
 
 use std::{
     collections::HashMap,
     hash::{DefaultHasher, Hash, Hasher},
     io::Write,
-    sync::{Arc, RwLock},
+    sync::{
+        Arc, Mutex, RwLock,
+        atomic::{AtomicUsize, Ordering},
+    },
 };
 
-use app::domain::consent::{CONSENT_COOKIE, ConsentStatus};
+use app::domain::{
+    consent::{CONSENT_COOKIE, ConsentStatus},
+    site::Site,
+};
 use axum::{
     body::Body,
     extract::{MatchedPath, Request, State},
@@ -24,11 +34,18 @@ use axum::{
 use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 
-/// Rendered pages by path. Bounded: past `capacity` entries new pages are served uncached.
+use crate::security_headers::SecurityHeaders;
+
+/// Rendered pages by path and consent status, at most `capacity` bytes of them.
 #[derive(Debug)]
 pub struct PageCache {
     entries: RwLock<HashMap<String, Arc<CachedPage>>>,
+    /// One lock per key being rendered, so concurrent misses render once.
+    rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
+    site: Arc<Site>,
+    security: SecurityHeaders,
     capacity: usize,
+    used: AtomicUsize,
 }
 
 #[derive(Debug)]
@@ -42,6 +59,22 @@ struct CachedPage {
     brotli: Bytes,
 }
 
+impl CachedPage {
+    fn size(&self) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len() + 32)
+            .sum();
+        self.identity.len() + self.gzip.len() + self.brotli.len() + headers + 256
+    }
+}
+
+/// `X-Cache: hit` on a page answered from the cache, `miss` on the one that rendered it.
+const X_CACHE: http::HeaderName = http::HeaderName::from_static("x-cache");
+const HIT: &str = "hit";
+const MISS: &str = "miss";
+
 /// Largest page body worth caching.
 const MAX_BODY: usize = 2 * 1024 * 1024;
 
@@ -53,11 +86,16 @@ enum Encoding {
 }
 
 impl PageCache {
-    /// A cache for at most `capacity` pages.
-    pub fn new(capacity: usize) -> Arc<PageCache> {
+    /// A cache of `site`'s pages holding at most `capacity` bytes; stored pages get their
+    /// Content-Security-Policy from `security`.
+    pub fn new(site: Arc<Site>, security: SecurityHeaders, capacity: usize) -> Arc<PageCache> {
         Arc::new(PageCache {
             entries: RwLock::new(HashMap::new()),
+            rendering: Mutex::new(HashMap::new()),
+            site,
+            security,
             capacity,
+            used: AtomicUsize::new(0),
         })
     }
 
@@ -65,12 +103,42 @@ impl PageCache {
         self.entries.read().ok()?.get(key).cloned()
     }
 
+    /// Whether `bytes` more still fit.
+    fn has_room(&self, bytes: usize) -> bool {
+        self.used.load(Ordering::Relaxed).saturating_add(bytes) <= self.capacity
+    }
+
     fn insert(&self, key: String, page: Arc<CachedPage>) {
+        let size = page.size();
         if let Ok(mut entries) = self.entries.write()
-            && entries.len() < self.capacity
+            && self.has_room(size)
+            && !entries.contains_key(&key)
         {
+            self.used.fetch_add(size, Ordering::Relaxed);
             entries.insert(key, page);
         }
+    }
+
+    /// The lock that one renderer of `key` holds.
+    fn render_lock(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut rendering = self
+            .rendering
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        rendering.entry(key.to_owned()).or_default().clone()
+    }
+
+    fn render_done(&self, key: &str) {
+        let mut rendering = self
+            .rendering
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        rendering.remove(key);
+    }
+
+    /// Bytes held (for the metrics).
+    pub fn used_bytes(&self) -> usize {
+        self.used.load(Ordering::Relaxed)
     }
 }
 
@@ -80,12 +148,14 @@ pub async fn serve_cached(
     request: Request,
     next: Next,
 ) -> Response {
-    let cacheable_request = matches!(*request.method(), Method::GET | Method::HEAD)
+    let is_head = request.method() == Method::HEAD;
+    let cacheable_request = (is_head || request.method() == Method::GET)
         && request.uri().query().is_none()
         && request
             .extensions()
             .get::<app::domain::logo::Showcase>()
             .is_none()
+        && cache.site.page(request.uri().path()).is_some()
         && only_consent_cookie(request.headers());
     if !cacheable_request {
         return next.run(request).await;
@@ -104,23 +174,41 @@ pub async fn serve_cached(
     );
     let encoding = preferred_encoding(request.headers());
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
-    let is_head = request.method() == Method::HEAD;
 
+    let mut outcome = HIT;
     let page = match cache.get(&key) {
         Some(page) => page,
+        // A HEAD's body is dropped on the way out: never keep what it rendered.
+        None if is_head => return next.run(request).await,
         None => {
-            let response = next.run(request).await;
-            match store(response).await {
-                Ok(page) => {
-                    let page = Arc::new(page);
-                    cache.insert(key, page.clone());
-                    page
-                }
+            let lock = cache.render_lock(&key);
+            let guard = lock.lock().await;
+            let page = match cache.get(&key) {
+                // Another request rendered it while this one waited.
+                Some(page) => Ok(page),
+                None => match store(&cache, next.run(request).await).await {
+                    Ok(page) => {
+                        let page = Arc::new(page);
+                        cache.insert(key.clone(), page.clone());
+                        metrics::gauge!("portal_page_cache_bytes").set(cache.used_bytes() as f64);
+                        outcome = MISS;
+                        Ok(page)
+                    }
+                    Err(response) => Err(response),
+                },
+            };
+            drop(guard);
+            cache.render_done(&key);
+            match page {
+                Ok(page) => page,
                 Err(response) => return response,
             }
         }
     };
     let mut response = respond(&page, encoding, if_none_match.as_ref(), is_head);
+    response
+        .headers_mut()
+        .insert(X_CACHE, HeaderValue::from_static(outcome));
     if let Some(route) = &page.route {
         response.extensions_mut().insert(route.clone());
     }
@@ -142,9 +230,10 @@ fn only_consent_cookie(headers: &HeaderMap) -> bool {
     })
 }
 
-/// Turns a fresh response into a cache entry, or gives it back untouched when it must not be
-/// cached.
-async fn store(response: Response) -> Result<CachedPage, Response> {
+/// Turns a fresh response into a cache entry, or gives it back when it must not be cached
+/// (or no longer fits: then it is given back uncompressed, as compressing it here would be
+/// wasted).
+async fn store(cache: &PageCache, response: Response) -> Result<CachedPage, Response> {
     let is_html = response
         .headers()
         .get(header::CONTENT_TYPE)
@@ -171,6 +260,20 @@ async fn store(response: Response) -> Result<CachedPage, Response> {
     };
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.remove(header::TRANSFER_ENCODING);
+    parts.headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        cache.security.policy_for(&identity),
+    );
+    // Compressed forms are at most about the page's size again.
+    if !cache.has_room(identity.len() * 2) {
+        return Err(Response::from_parts(parts, Body::from(identity)));
+    }
+    let plain = identity.clone();
+    let Ok((gzip, brotli)) =
+        tokio::task::spawn_blocking(move || (gzip(&plain), brotli(&plain))).await
+    else {
+        return Err(Response::from_parts(parts, Body::from(identity)));
+    };
     let mut hasher = DefaultHasher::new();
     identity.hash(&mut hasher);
     let etag = HeaderValue::from_str(&format!("\"{:016x}\"", hasher.finish()))
@@ -179,8 +282,8 @@ async fn store(response: Response) -> Result<CachedPage, Response> {
         route: parts.extensions.get::<MatchedPath>().cloned(),
         headers: parts.headers,
         etag,
-        gzip: gzip(&identity),
-        brotli: brotli(&identity),
+        gzip,
+        brotli,
         identity,
     })
 }

@@ -1,5 +1,6 @@
-//! Everything around the Leptos pages: the `/` language redirect, trailing-slash redirects,
-//! static assets with long-lived caching, compression, the page cache and security headers.
+//! Everything around the Leptos pages: the `/` language redirect, canonical-path and
+//! trailing-slash redirects, static assets with long-lived caching, compression, the page
+//! cache, security headers and the client's address.
 
 use std::sync::Arc;
 
@@ -62,6 +63,9 @@ pub fn wrap(
     consent: ConsentState,
     sessions: Sessions,
     instance_id: &str,
+    trusted: crate::client_addr::TrustedProxies,
+    headers: crate::security_headers::SecurityHeaders,
+    cache_bytes: usize,
 ) -> Router {
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let pkg_cache = if options.hash_files {
@@ -87,8 +91,7 @@ pub fn wrap(
         .service(tower_http::services::ServeFile::new(
             site_root.join("favicon.svg"),
         ));
-    // Every page once per consent status (unanswered, or one of the granted sets).
-    let cache = PageCache::new(site.len() * 9 + 16);
+    let cache = PageCache::new(site.clone(), headers.clone(), cache_bytes);
     // The session cookie: an opaque id, no Max-Age or Expires (it ends with the browser),
     // HttpOnly, SameSite=Lax, path `/`, and on https `Secure` with the `__Host-` name.
     let session_layer = SessionManagerLayer::new(sessions.store)
@@ -131,6 +134,7 @@ pub fn wrap(
         ))
         .service(site_routes);
     let front = ServiceBuilder::new()
+        .layer(middleware::from_fn(crate::paths::redirect_to_canonical))
         .layer(middleware::from_fn_with_state(
             consent,
             consent::read_consent,
@@ -142,31 +146,32 @@ pub fn wrap(
         ))
         .service(Router::new().fallback_service(back));
 
-    Router::new()
+    let router = Router::new()
         .merge(ops_routes)
         .route_layer(middleware::from_fn(crate::ops::label_route))
         .fallback_service(front)
         .layer(middleware::from_fn(crate::ops::track))
         .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_CONTENT_TYPE_OPTIONS,
-            HeaderValue::from_static("nosniff"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::REFERRER_POLICY,
-            HeaderValue::from_static("strict-origin-when-cross-origin"),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::X_FRAME_OPTIONS,
-            HeaderValue::from_static("DENY"),
-        ))
-        .layer(SetResponseHeaderLayer::overriding(
+        .layer(middleware::from_fn_with_state(
+            headers,
+            crate::security_headers::add,
+        ));
+    let router = match HeaderValue::from_str(instance_id) {
+        Ok(id) if !instance_id.is_empty() => router.layer(SetResponseHeaderLayer::overriding(
             http::HeaderName::from_static("x-instance-id"),
-            HeaderValue::from_str(instance_id).unwrap_or(HeaderValue::from_static("portal")),
-        ))
+            id,
+        )),
+        _ => router,
+    };
+    router
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(crate::ops::request_span))
         .layer(SetRequestIdLayer::x_request_id(crate::ops::RandomRequestId))
+        // Outermost: every layer inside, the request log included, sees the same client.
+        .layer(middleware::from_fn_with_state(
+            trusted,
+            crate::client_addr::client_addr,
+        ))
 }
 
 /// `/` sends the visitor to the home page in their language (Swedish unless they prefer

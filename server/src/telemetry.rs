@@ -1,6 +1,7 @@
 //! Logging: human-readable lines by default, or one JSON object per line; filtered by the
 //! configured level (`RUST_LOG` wins when set). Every line of a request carries the request's
-//! span (its id, method and path); nothing logs addresses, cookies, passwords or e-mails.
+//! span (its id, method, path and the client's address masked to /24 or /48); nothing logs
+//! full addresses, cookies, passwords or e-mails.
 
 use tracing_subscriber::{EnvFilter, fmt};
 

@@ -54,7 +54,12 @@ async fn health_readiness_ids_and_metrics() {
             &[("email", "nobody@acme.example"), ("password", "x")],
         )
         .await;
-    let metrics = app.get("/metrics").await.text().await.expect("text");
+    assert_eq!(
+        app.get("/metrics").await.status().as_u16(),
+        404,
+        "metrics are not served to the public"
+    );
+    let metrics = app.metrics().await;
     for wanted in [
         r#"http_requests_total{route="/healthz",method="GET",status="200"}"#,
         r#"http_request_duration_seconds_bucket{route="/consent",method="POST",status="303",le="0.005"}"#,
@@ -71,11 +76,25 @@ async fn health_readiness_ids_and_metrics() {
     for _ in 0..3 {
         assert_eq!(app.get("/en/about").await.status().as_u16(), 200);
     }
-    let metrics = app.get("/metrics").await.text().await.expect("text");
+    let metrics = app.metrics().await;
     assert!(
         counter(&metrics, pages) >= before + 3,
         "cached pages counted under their route:\n{metrics}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_instance_header_unless_configured() {
+    let app = TestApp::spawn().await;
+    let page = app.get("/en/").await;
+    assert!(page.headers().get("x-instance-id").is_none());
+    let ops = app
+        .client
+        .get(format!("{}/healthz", app.ops_base))
+        .send()
+        .await
+        .expect("ops");
+    assert_eq!(ops.status().as_u16(), 200, "probes reach the ops port too");
 }
 
 /// The value of one counter line in Prometheus text (0 when it is not there yet).

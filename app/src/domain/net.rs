@@ -2,12 +2,14 @@
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-/// Keeps the network part only: IPv4 /24 (the last octet zeroed), IPv6 /48. IPv4 addresses
-/// mapped into IPv6 (`::ffff:a.b.c.d`) are masked as IPv4.
+/// Keeps the network part only: IPv4 /24 (the last octet zeroed), IPv6 /48. IPv6 addresses
+/// that carry a whole IPv4 address are masked as that IPv4 address: IPv4-mapped
+/// (`::ffff:a.b.c.d`) and 6to4 (`2002:AABB:CCDD::/16`, whose /48 would otherwise keep all
+/// 32 bits of the IPv4 host).
 pub fn mask_ip(ip: IpAddr) -> IpAddr {
     match ip {
         IpAddr::V4(v4) => IpAddr::V4(mask_v4(v4)),
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped().or_else(|| six_to_four(v6)) {
             Some(v4) => IpAddr::V4(mask_v4(v4)),
             None => {
                 let s = v6.segments();
@@ -15,6 +17,16 @@ pub fn mask_ip(ip: IpAddr) -> IpAddr {
             }
         },
     }
+}
+
+/// The IPv4 address inside a 6to4 address (`2002::/16`).
+fn six_to_four(ip: Ipv6Addr) -> Option<Ipv4Addr> {
+    let s = ip.segments();
+    (s[0] == 0x2002).then(|| {
+        let [a, b] = s[1].to_be_bytes();
+        let [c, d] = s[2].to_be_bytes();
+        Ipv4Addr::new(a, b, c, d)
+    })
 }
 
 fn mask_v4(ip: Ipv4Addr) -> Ipv4Addr {
@@ -45,6 +57,14 @@ mod tests {
         );
         assert_eq!(masked("::1"), "::");
         assert_eq!(masked("::ffff:10.1.2.3"), "10.1.2.0");
+    }
+
+    #[test]
+    fn six_to_four_is_masked_as_the_ipv4_it_carries() {
+        // 2002:c000:0221:: carries 192.0.2.33; its /48 would have kept the whole address.
+        assert_eq!(masked("2002:c000:0221:1:2:3:4:5"), "192.0.2.0");
+        assert_eq!(masked("2002:0808:0808::1"), "8.8.8.0");
+        assert_eq!(masked("2003:c000:0221::1"), "2003:c000:221::", "not 6to4");
     }
 
     #[test]

@@ -10,11 +10,15 @@ use axum::{
 use http::StatusCode;
 use sha2::{Digest, Sha256};
 
-use super::{passwords::check_new_password, store::CreateError};
+use super::{
+    passwords::check_new_password,
+    store::{CreateError, Limit},
+};
 
 use super::*;
 
-/// The rate-limit bucket of an e-mail address: a hash, never the address.
+/// The rate-limit bucket of an e-mail address: a hash, never the address. Failures from one
+/// client address go to `<bucket>:<masked address>` as well.
 pub fn account_bucket(email: &str) -> String {
     let digest = Sha256::digest(email.as_bytes());
     let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
@@ -22,20 +26,18 @@ pub fn account_bucket(email: &str) -> String {
 }
 
 impl AccountsState {
-    /// Seconds until `bucket` is below `limit` again within `window`; `None` when it is now.
-    async fn blocked(
-        &self,
-        bucket: &str,
-        limit: u32,
-        window: i64,
-    ) -> Result<Option<u64>, sqlx::Error> {
-        let now = self.clock.now();
-        let (count, oldest) = self.db.attempts(bucket, now - window).await?;
-        Ok((count >= limit).then(|| u64::try_from(oldest + window - now).unwrap_or(1).max(1)))
-    }
-
     fn window(&self) -> i64 {
         i64::try_from(self.settings.failure_window_minutes * 60).unwrap_or(i64::MAX)
+    }
+
+    /// A limit of `limit` attempts in `bucket` over the last `window` seconds.
+    fn limit<'a>(&self, bucket: &'a str, limit: u32, window: i64) -> Limit<'a> {
+        Limit {
+            bucket,
+            limit,
+            since: self.clock.now() - window,
+            window,
+        }
     }
 }
 
@@ -71,18 +73,12 @@ pub(super) async fn register_inner(state: &AccountsState, sub: &Submission) -> A
         return Answer::fields(page, errors, values);
     };
     let bucket = format!("register-ip:{}", sub.masked_ip());
-    let hour = 3600;
-    match state
-        .blocked(&bucket, state.settings.registrations_per_ip_per_hour, hour)
-        .await
-    {
-        Ok(Some(retry)) => return limited(page, retry),
-        Ok(None) => {}
-        Err(e) => return unavailable(page, &e),
-    }
     let now = state.clock.now();
-    if let Err(e) = state.db.add_attempts(&[&bucket], now).await {
-        return unavailable(page, &e);
+    let limit = state.limit(&bucket, state.settings.registrations_per_ip_per_hour, 3600);
+    match state.db.reserve_attempts(&[limit], now).await {
+        Ok(Ok(())) => {}
+        Ok(Err(retry)) => return limited(page, retry),
+        Err(e) => return unavailable(page, &e),
     }
     let hash = match state.hasher.hash(password).await {
         Ok(hash) => hash,
@@ -150,21 +146,31 @@ pub(super) async fn login_inner(state: &AccountsState, sub: &Submission) -> Answ
     // Every failure below looks the same, whatever the reason.
     let email = normalise_email(sub.field("email")).unwrap_or_default();
     let password = sub.field("password");
-    let account_bucket = account_bucket(&email);
-    let ip_bucket = format!("login-ip:{}", sub.masked_ip());
+    let masked = sub.masked_ip();
+    // Per account from this address (what one attacker hits first), per address, and per
+    // account from everywhere (a ceiling far above the first, against guesses spread over
+    // many addresses). A stranger cannot lock the owner out: the owner's address has its own
+    // bucket.
+    let account_total = account_bucket(&email);
+    let account_here = format!("{account_total}:{masked}");
+    let ip_bucket = format!("login-ip:{masked}");
     let window = state.window();
-    for (bucket, limit) in [
-        (&account_bucket, state.settings.login_failures_per_account),
-        (&ip_bucket, state.settings.login_failures_per_ip),
-    ] {
-        match state.blocked(bucket, limit, window).await {
-            Ok(Some(retry)) => {
-                metrics::counter!("portal_logins_total", "outcome" => "limited").increment(1);
-                return limited(page, retry);
-            }
-            Ok(None) => {}
-            Err(e) => return unavailable(page, &e),
+    let s = &state.settings;
+    let limits = [
+        state.limit(&account_here, s.login_failures_per_account, window),
+        state.limit(&ip_bucket, s.login_failures_per_ip, window),
+        state.limit(&account_total, s.login_failures_per_account_total, window),
+    ];
+    // The attempt is counted before the password is checked, so parallel guesses cannot all
+    // pass the limit; a successful login gives it back.
+    let now = state.clock.now();
+    match state.db.reserve_attempts(&limits, now).await {
+        Ok(Ok(())) => {}
+        Ok(Err(retry)) => {
+            metrics::counter!("portal_logins_total", "outcome" => "limited").increment(1);
+            return limited(page, retry);
         }
+        Err(e) => return unavailable(page, &e),
     }
     let record = if email.is_empty() || password.is_empty() {
         None
@@ -183,18 +189,16 @@ pub(super) async fn login_inner(state: &AccountsState, sub: &Submission) -> Answ
         Err(e) => return unavailable(page, &e),
     };
     let Some((id, _)) = record.filter(|_| verified) else {
-        if let Err(e) = state
-            .db
-            .add_attempts(&[&account_bucket, &ip_bucket], state.clock.now())
-            .await
-        {
-            return unavailable(page, &e);
-        }
         metrics::counter!("portal_logins_total", "outcome" => "failure").increment(1);
         return failed(page);
     };
     metrics::counter!("portal_logins_total", "outcome" => "success").increment(1);
-    if let Err(e) = state.db.clear_attempts(&account_bucket).await {
+    let released = async {
+        state.db.clear_attempts(&account_here).await?;
+        state.db.release_attempt(&ip_bucket, now).await?;
+        state.db.release_attempt(&account_total, now).await
+    };
+    if let Err(e) = released.await {
         tracing::warn!(error = %e, "could not clear login attempts");
     }
     tracing::info!(account = id, "logged in");

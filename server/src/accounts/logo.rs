@@ -176,8 +176,9 @@ async fn store_logo(
     page: String,
 ) -> Answer {
     let cleaned = {
-        let Ok(_permit) = state.image_permits.acquire().await else {
-            return super::unavailable(page, &"image workers gone");
+        let _permit = match state.image_permits.acquire().await {
+            Ok(permit) => permit,
+            Err(busy) => return super::unavailable(page, &busy),
         };
         match tokio::task::spawn_blocking(move || process::clean(&bytes)).await {
             Ok(result) => result,

@@ -56,8 +56,9 @@ pub struct AccountsState {
     pub logos: crate::logos::LogoStore,
     /// Largest logo upload in bytes.
     pub logo_max_bytes: u64,
-    /// Images cleaned at once (each may take up to the decoder's memory cap).
-    pub image_permits: Arc<tokio::sync::Semaphore>,
+    /// Images cleaned at once (each may take up to the decoder's memory cap), and how many
+    /// may wait.
+    pub image_permits: crate::permits::Permits,
 }
 
 /// The app's routes for the pages this module serves: left out of the Leptos route list, as

@@ -11,7 +11,8 @@ use argon2::{
     Algorithm, Argon2, Params, Version,
     password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng},
 };
-use tokio::sync::Semaphore;
+
+use crate::permits::Permits;
 
 /// OWASP's Argon2id recommendation: 19 MiB of memory, 2 iterations, 1 lane.
 const MEMORY_KIB: u32 = 19 * 1024;
@@ -58,29 +59,30 @@ pub fn check_new_password(password: &str) -> Result<(), Problem> {
 }
 
 /// Hashes and verifies passwords off the async workers, a few at a time (each hash takes
-/// 19 MiB, so the number running at once bounds the memory).
+/// 19 MiB, so the number running at once bounds the memory), with a bounded queue.
 #[derive(Debug, Clone)]
 pub struct Hasher {
-    permits: Arc<Semaphore>,
+    permits: Permits,
     /// A hash of a random password, verified when the account does not exist so that a
     /// failed login costs the same either way.
     dummy: Arc<str>,
 }
 
-/// Hashing failed (a bug or the blocking pool gone): treated as a server error.
+/// Hashing failed (a bug or the blocking pool gone), or too many hashes are waiting: treated
+/// as a server error (`503`).
 #[derive(Debug, thiserror::Error)]
-#[error("password hashing failed")]
+#[error("password hashing failed or too busy")]
 pub struct HashError;
 
 impl Hasher {
-    /// A hasher allowing `parallel` hashes at once.
-    pub fn new(parallel: usize) -> Result<Hasher, HashError> {
+    /// A hasher allowing `parallel` hashes at once and `queue` more waiting.
+    pub fn new(parallel: usize, queue: usize) -> Result<Hasher, HashError> {
         let mut bytes = [0u8; 32];
         getrandom::fill(&mut bytes).map_err(|_| HashError)?;
         let random: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
         let dummy = hash_now(&random)?;
         Ok(Hasher {
-            permits: Arc::new(Semaphore::new(parallel.max(1))),
+            permits: Permits::new(parallel, queue),
             dummy: dummy.into(),
         })
     }
@@ -152,7 +154,7 @@ mod tests {
 
     #[tokio::test]
     async fn hashes_are_argon2id_and_verify() {
-        let hasher = Hasher::new(2).expect("hasher");
+        let hasher = Hasher::new(2, 8).expect("hasher");
         let hash = hasher
             .hash("correct horse battery staple")
             .await

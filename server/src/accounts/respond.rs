@@ -1,14 +1,11 @@
 //! How the account handlers answer: a redirect, or the form page again with its problems —
 //! as JSON for scripts, as the page rendered through the app for plain forms.
 
-use std::net::SocketAddr;
-
 use app::domain::{
     account::{Field, FormFeedback, Notice, Problem, Viewer},
     consent::{ConsentMode, ConsentStatus},
     i18n::strings,
     lang::Lang,
-    net::mask_ip,
 };
 use axum::{
     Json,
@@ -20,7 +17,7 @@ use http::{HeaderValue, StatusCode, header, request::Parts};
 use tower::ServiceExt;
 use tower_sessions::Session;
 
-use crate::consent::parse_form;
+use crate::{client_addr::ClientAddr, consent::parse_form};
 
 use super::*;
 
@@ -91,7 +88,7 @@ pub(super) struct Submission {
     pub(super) lang: Lang,
     pub(super) parts: Parts,
     form: Vec<(String, String)>,
-    peer: SocketAddr,
+    client: ClientAddr,
 }
 
 /// A form post to an account page, read in full (at most 16 KiB) with the page's language
@@ -100,14 +97,16 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for Submission {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        use axum::extract::{ConnectInfo, FromRequestParts};
+        use axum::extract::FromRequestParts;
         let (mut parts, body) = request.into_parts();
         let PathLang(lang) = PathLang::from_request_parts(&mut parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let ConnectInfo(peer) = ConnectInfo::<SocketAddr>::from_request_parts(&mut parts, state)
-            .await
-            .map_err(IntoResponse::into_response)?;
+        let client = parts
+            .extensions
+            .get::<ClientAddr>()
+            .copied()
+            .ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
         let bytes = axum::body::to_bytes(body, 16 * 1024)
             .await
             .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
@@ -115,7 +114,7 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for Submission {
             lang,
             form: parse_form(&bytes),
             parts,
-            peer,
+            client,
         })
     }
 }
@@ -151,7 +150,7 @@ impl Submission {
     }
 
     pub(super) fn masked_ip(&self) -> String {
-        mask_ip(self.peer.ip()).to_string()
+        self.client.masked()
     }
 }
 

@@ -163,15 +163,41 @@ impl SessionStore for AccountSessionStore {
         self.map(record).await
     }
 
+    /// Saves a session a request changed. A logged-in session is only ever updated, never
+    /// brought back: when it was ended while the request was in flight (password change,
+    /// deletion, logout elsewhere), its map row is gone and nothing is written. Should the
+    /// record be written anyway in a race, [`SessionStore::load`] still refuses it.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let mut record = record.clone();
         self.bound_and_map(&mut record).await?;
-        self.inner.save(&record).await?;
-        self.map(&record).await
+        if let Some((_, times)) = self.times(&record) {
+            let alive = self
+                .db
+                .touch_session(&record.id.to_string(), times)
+                .await
+                .map_err(backend)?;
+            if !alive {
+                return Ok(());
+            }
+        }
+        self.inner.save(&record).await
     }
 
+    /// Loads a session; a logged-in one only while it is still mapped to its account.
     async fn load(&self, session_id: &Id) -> session_store::Result<Option<Record>> {
-        self.inner.load(session_id).await
+        let Some(record) = self.inner.load(session_id).await? else {
+            return Ok(None);
+        };
+        if record.data.contains_key(ACCOUNT)
+            && !self
+                .db
+                .session_mapped(&session_id.to_string())
+                .await
+                .map_err(backend)?
+        {
+            return Ok(None);
+        }
+        Ok(Some(record))
     }
 
     async fn delete(&self, session_id: &Id) -> session_store::Result<()> {

@@ -22,6 +22,10 @@ use crate::config::Secret;
 pub struct LogoSettings {
     /// Largest upload in bytes.
     pub max_bytes: u64,
+    /// Uploads cleaned at once (each may hold the decoder's memory cap, 64 MiB).
+    pub image_permits: usize,
+    /// Uploads that may wait for a permit; past that, `503` at once.
+    pub image_queue: usize,
     /// `local` (under `data_dir/logos`) or `s3`.
     pub backend: Backend,
     /// S3 endpoint, such as `http://127.0.0.1:9000` (MinIO) or `https://s3.eu-north-1.amazonaws.com`.
@@ -54,6 +58,8 @@ impl Default for LogoSettings {
     fn default() -> Self {
         LogoSettings {
             max_bytes: 2 * 1024 * 1024,
+            image_permits: 2,
+            image_queue: 8,
             backend: Backend::Local,
             s3_endpoint: String::new(),
             s3_bucket: "logos".into(),

@@ -17,6 +17,8 @@ use server::{Application, Settings};
 /// removed on drop.
 pub struct TestApp {
     pub base: String,
+    /// The ops listener (`/metrics`).
+    pub ops_base: String,
     pub client: reqwest::Client,
     pub data: tempfile::TempDir,
     /// The database URL the server uses (empty: SQLite in the data folder).
@@ -122,6 +124,7 @@ impl TestApp {
         let mut settings = Settings {
             database_url: (!database_url.is_empty()).then(|| toml_secret(&database_url)),
             bind: "127.0.0.1:0".parse().expect("address"),
+            ops_bind: "127.0.0.1:0".parse().expect("address"),
             content_dir: content_dir(),
             data_dir: data.path().join("data"),
             site_dir: data.path().join("site"),
@@ -135,6 +138,7 @@ impl TestApp {
             .await
             .expect("server starts");
         let base = format!("http://127.0.0.1:{}", app.port());
+        let ops_base = format!("http://{}", app.ops_address());
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -143,6 +147,7 @@ impl TestApp {
             .expect("client");
         TestApp {
             base,
+            ops_base,
             client,
             data,
             database_url,
@@ -178,6 +183,18 @@ impl TestApp {
             request = request.header(*name, *value);
         }
         request.send().await.expect("request")
+    }
+
+    /// The Prometheus text from the ops listener.
+    pub async fn metrics(&self) -> String {
+        self.client
+            .get(format!("{}/metrics", self.ops_base))
+            .send()
+            .await
+            .expect("metrics")
+            .text()
+            .await
+            .expect("text")
     }
 
     /// GET `path`.
@@ -284,6 +301,8 @@ pub async fn page_with_cookie(app: &TestApp, cookie: &str) -> String {
 pub struct Browser<'a> {
     pub app: &'a TestApp,
     pub jar: std::collections::BTreeMap<String, String>,
+    /// Sent as `X-Forwarded-For` (as a proxy in front of the server would).
+    pub forwarded_for: Option<String>,
     client: reqwest::Client,
 }
 
@@ -292,6 +311,7 @@ impl<'a> Browser<'a> {
         Browser {
             app,
             jar: Default::default(),
+            forwarded_for: None,
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
                 .build()
@@ -306,6 +326,21 @@ impl<'a> Browser<'a> {
         assert_eq!(response.status().as_u16(), 303);
         assert!(browser.jar.contains_key("consent"));
         browser
+    }
+
+    /// A browser whose requests arrive through a proxy that says they come from `client`.
+    pub fn behind_proxy(app: &'a TestApp, client: &str) -> Browser<'a> {
+        Browser {
+            forwarded_for: Some(client.to_owned()),
+            ..Browser::new(app)
+        }
+    }
+
+    fn forwarded(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.forwarded_for {
+            Some(client) => request.header("x-forwarded-for", client),
+            None => request,
+        }
     }
 
     fn cookie_header(&self) -> String {
@@ -331,8 +366,7 @@ impl<'a> Browser<'a> {
 
     pub async fn get(&mut self, path: &str) -> reqwest::Response {
         let response = self
-            .client
-            .get(format!("{}{path}", self.app.base))
+            .forwarded(self.client.get(format!("{}{path}", self.app.base)))
             .header("cookie", self.cookie_header())
             .send()
             .await
@@ -353,8 +387,7 @@ impl<'a> Browser<'a> {
         headers: &[(&str, &str)],
     ) -> reqwest::Response {
         let mut request = self
-            .client
-            .post(format!("{}{path}", self.app.base))
+            .forwarded(self.client.post(format!("{}{path}", self.app.base)))
             .header("cookie", self.cookie_header())
             .form(form);
         for (k, v) in headers {
@@ -378,8 +411,10 @@ impl<'a> Browser<'a> {
             .expect("mime");
         let form = reqwest::multipart::Form::new().part("logo", part);
         let response = self
-            .client
-            .post(format!("{}/en/account/logo", self.app.base))
+            .forwarded(
+                self.client
+                    .post(format!("{}/en/account/logo", self.app.base)),
+            )
             .header("cookie", self.cookie_header())
             .header("origin", ORIGIN)
             .multipart(form)
@@ -429,6 +464,38 @@ impl<'a> Browser<'a> {
         let (_, html) = self.text("/en/about").await;
         html.contains("Logged in as")
     }
+}
+
+/// A GET sent as written (no client-side normalisation of `..` or `//`): status and the raw
+/// response head.
+pub async fn raw_get(app: &TestApp, path: &str, extra: &str) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = app.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address)
+        .await
+        .expect("connect");
+    let request =
+        format!("GET {path} HTTP/1.1\r\nHost: {address}\r\n{extra}Connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.expect("read");
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("status line");
+    (status, text)
+}
+
+/// The process's resident memory in KiB (Linux).
+pub fn rss_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .expect("status")
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .expect("VmRSS")
 }
 
 /// A redirect's target.

@@ -140,7 +140,9 @@ fn sanitizer() -> ammonia::Builder<'static> {
     builder
 }
 
-const ALIGNMENTS: [&str; 3] = [
+/// The only `style` values kept (table cell alignment); the server's Content-Security-Policy
+/// allows exactly these as style attributes.
+pub const ALIGNMENTS: [&str; 3] = [
     "text-align: left",
     "text-align: center",
     "text-align: right",

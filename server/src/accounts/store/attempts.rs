@@ -1,7 +1,25 @@
 //! Rate-limit attempts (failed logins, registrations) by bucket: a hashed e-mail or a masked
 //! address, never the value itself.
+//!
+//! An attempt is reserved *before* the expensive or sensitive work (password verification,
+//! hashing a new account's password), in one transaction that counts and inserts under a lock
+//! on each bucket, so concurrent requests cannot all pass the count: the `n`-th request within
+//! the window sees the `n - 1` before it.
 
 use crate::db::{Db, Dialect, on_pool};
+
+/// One limit to check: `limit` attempts in `bucket` after `since` (Unix seconds).
+#[derive(Debug, Clone, Copy)]
+pub struct Limit<'a> {
+    /// The bucket.
+    pub bucket: &'a str,
+    /// Attempts allowed within the window.
+    pub limit: u32,
+    /// The window's start.
+    pub since: i64,
+    /// The window's length in seconds (for the wait).
+    pub window: i64,
+}
 
 impl Db {
     /// How many attempts `bucket` has since `since`, and when the oldest of them was.
@@ -17,19 +35,61 @@ impl Db {
         Ok((u32::try_from(n).unwrap_or(u32::MAX), oldest))
     }
 
-    /// Records one attempt for each bucket.
-    pub async fn add_attempts(&self, buckets: &[&str], now: i64) -> Result<(), sqlx::Error> {
+    /// Records one attempt at `now` in every bucket of `limits`, unless one of them is at its
+    /// limit: then nothing is recorded and the answer is the seconds until that bucket has
+    /// room again. Atomic against concurrent reservations of the same buckets.
+    pub async fn reserve_attempts(
+        &self,
+        limits: &[Limit<'_>],
+        now: i64,
+    ) -> Result<Result<(), u64>, sqlx::Error> {
+        let mut ordered: Vec<&Limit<'_>> = limits.iter().collect();
+        // One lock order for everyone, so two reservations never wait for each other in a
+        // circle.
+        ordered.sort_by_key(|l| l.bucket);
         on_pool!(self.pool(), p => {
+            let lock = Dialect::lock_bucket(p);
             let mut tx = p.begin_write().await?;
-            for bucket in buckets {
+            if let Some(lock) = lock {
+                for l in &ordered {
+                    sqlx::query(lock).bind(l.bucket).execute(&mut *tx).await?;
+                }
+            }
+            for l in &ordered {
+                let (n, oldest) = sqlx::query_as::<_, (i64, i64)>(
+                    "SELECT COUNT(*), COALESCE(MIN(at_unix), 0) FROM auth_attempts
+                     WHERE bucket = $1 AND at_unix > $2",
+                )
+                .bind(l.bucket)
+                .bind(l.since)
+                .fetch_one(&mut *tx)
+                .await?;
+                if n >= i64::from(l.limit) {
+                    tx.rollback().await?;
+                    let wait = u64::try_from(oldest + l.window - now).unwrap_or(1).max(1);
+                    return Ok(Err(wait));
+                }
+            }
+            for l in &ordered {
                 sqlx::query("INSERT INTO auth_attempts (bucket, at_unix) VALUES ($1, $2)")
-                    .bind(bucket)
+                    .bind(l.bucket)
                     .bind(now)
                     .execute(&mut *tx)
                     .await?;
             }
-            tx.commit().await
+            tx.commit().await?;
+            Ok(Ok(()))
         })
+    }
+
+    /// Gives back one attempt reserved at `at` in `bucket` (the attempt succeeded).
+    pub async fn release_attempt(&self, bucket: &str, at: i64) -> Result<(), sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query(Dialect::release_attempt(p))
+            .bind(bucket)
+            .bind(at)
+            .execute(p)
+            .await
+            .map(|_| ()))
     }
 
     /// Forgets a bucket's attempts (after a successful login).

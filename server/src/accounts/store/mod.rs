@@ -17,6 +17,7 @@ mod attempts;
 mod logos;
 mod sessions;
 
+pub use attempts::Limit;
 pub use sessions::SessionTimes;
 
 /// Why an account could not be created.
@@ -236,8 +237,10 @@ impl Db {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query("DELETE FROM auth_attempts WHERE bucket = $1")
+            // The account's own bucket and its per-address buckets (`bucket:address`).
+            sqlx::query("DELETE FROM auth_attempts WHERE bucket = $1 OR bucket LIKE $2")
                 .bind(attempts_bucket)
+                .bind(format!("{attempts_bucket}:%"))
                 .execute(&mut *tx)
                 .await?;
             sqlx::query("DELETE FROM accounts WHERE id = $1")

@@ -37,6 +37,36 @@ impl Db {
         .map(|_| ()))
     }
 
+    /// Notes a request of a live session; `false` when the session has been ended (its map
+    /// row is gone), in which case nothing is written.
+    pub async fn touch_session(
+        &self,
+        session_id: &str,
+        times: SessionTimes,
+    ) -> Result<bool, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query(
+            "UPDATE account_sessions SET seen_at = $2, expires_at = $3 WHERE session_id = $1",
+        )
+        .bind(session_id)
+        .bind(times.seen)
+        .bind(times.expires)
+        .execute(p)
+        .await
+        .map(|done| done.rows_affected() > 0))
+    }
+
+    /// Whether a session still belongs to an account (ending a session removes this row
+    /// first, in one transaction with its record).
+    pub async fn session_mapped(&self, session_id: &str) -> Result<bool, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM account_sessions WHERE session_id = $1",
+        )
+        .bind(session_id)
+        .fetch_one(p)
+        .await
+        .map(|n| n > 0))
+    }
+
     /// Forgets a session's account.
     pub async fn unmap_session(&self, session_id: &str) -> Result<(), sqlx::Error> {
         on_pool!(self.pool(), p => sqlx::query("DELETE FROM account_sessions WHERE session_id = $1")

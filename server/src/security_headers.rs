@@ -1,0 +1,283 @@
+//! Security headers on every response, and the Content-Security-Policy of every HTML page.
+//!
+//! The policy allows only what the pages need. Inline scripts (the hydration loader, the
+//! Consent Mode defaults) are allowed by their SHA-256 hashes, computed from the page itself:
+//! cached pages are shared between visitors, so a per-response nonce would have to be
+//! rewritten into every cached body, while a hash is the same for everyone who gets the same
+//! bytes. The page cache computes the policy once when it stores a page; every other HTML
+//! response is read here and gets its own. Third-party scripts may come only from the origins
+//! the operator configured (`[[consent.scripts]]`); whether they load is the consent logic's
+//! decision, as a policy cannot change when consent is granted on an open page.
+
+use std::sync::Arc;
+
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    middleware::Next,
+    response::Response,
+};
+use base64::Engine;
+use http::{HeaderName, HeaderValue, header};
+use sha2::{Digest, Sha256};
+
+/// The parts of the policy that do not depend on the page.
+#[derive(Debug, Clone)]
+pub struct SecurityHeaders {
+    /// `'self' 'wasm-unsafe-eval'` and the configured script origins.
+    script_src: Arc<str>,
+    /// Everything after `script-src`.
+    rest: Arc<str>,
+    /// Whether to send `Strict-Transport-Security` (https only).
+    hsts: bool,
+}
+
+/// Largest HTML body read to compute its policy (bigger pages get one without inline scripts).
+const MAX_HTML: usize = 4 * 1024 * 1024;
+
+impl SecurityHeaders {
+    /// The headers for a site reached at `public_url`, embedding videos from `video_origin`
+    /// and loading consented scripts from `script_urls`.
+    pub fn new<'a>(
+        public_url: &str,
+        video_origin: &str,
+        script_urls: impl IntoIterator<Item = &'a str>,
+    ) -> SecurityHeaders {
+        let mut origins: Vec<String> = script_urls.into_iter().filter_map(origin_of).collect();
+        origins.sort();
+        origins.dedup();
+        let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
+        for o in &origins {
+            script_src.push(' ');
+            script_src.push_str(o);
+        }
+        let style_attrs: Vec<String> = app::server::markdown::ALIGNMENTS
+            .iter()
+            .map(|a| format!("'{}'", sha256_source(a.as_bytes())))
+            .collect();
+        let frame = origin_of(video_origin).unwrap_or_else(|| "'none'".into());
+        let rest = format!(
+            "style-src 'self'; style-src-attr 'unsafe-hashes' {}; img-src 'self' blob:; \
+             font-src 'self'; connect-src 'self'; manifest-src 'self'; media-src 'none'; \
+             worker-src 'none'; frame-src {frame}; frame-ancestors 'none'; object-src 'none'; \
+             base-uri 'none'; form-action 'self'",
+            style_attrs.join(" ")
+        );
+        SecurityHeaders {
+            script_src: script_src.into(),
+            rest: rest.into(),
+            hsts: public_url.starts_with("https://"),
+        }
+    }
+
+    /// The policy for an HTML page: its inline scripts allowed by hash, nothing else inline.
+    pub fn policy_for(&self, html: &[u8]) -> HeaderValue {
+        let mut hashes: Vec<String> = inline_scripts(html)
+            .map(|body| format!("'{}'", sha256_source(body)))
+            .collect();
+        hashes.sort();
+        hashes.dedup();
+        let mut policy = format!("default-src 'none'; script-src {}", self.script_src);
+        for h in &hashes {
+            policy.push(' ');
+            policy.push_str(h);
+        }
+        policy.push_str("; ");
+        policy.push_str(&self.rest);
+        HeaderValue::from_str(&policy).unwrap_or_else(|_| {
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'")
+        })
+    }
+}
+
+/// `'sha256-…'` without the quotes.
+fn sha256_source(bytes: &[u8]) -> String {
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(bytes))
+    )
+}
+
+/// `scheme://host[:port]` of an http(s) URL; `None` for anything else.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !matches!(scheme, "http" | "https") {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b));
+    ok.then(|| format!("{scheme}://{}", host.to_ascii_lowercase()))
+}
+
+/// The bodies of the page's inline `<script>` elements (those without `src`). The pages'
+/// markdown is sanitised (no script survives it), so every script here is the app's own.
+pub fn inline_scripts(html: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = html;
+    std::iter::from_fn(move || {
+        loop {
+            let start = find(rest, b"<script")?;
+            let after = &rest[start + 7..];
+            // `<scripts>` or `<script-x>` is another element.
+            if !after
+                .first()
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'>')
+            {
+                rest = after;
+                continue;
+            }
+            let tag_end = find(after, b">")?;
+            let tag = &after[..tag_end];
+            let body_start = &after[tag_end + 1..];
+            let body_end = find(body_start, b"</script")?;
+            let body = &body_start[..body_end];
+            rest = &body_start[body_end..];
+            let has_src = tag
+                .windows(5)
+                .enumerate()
+                .any(|(i, w)| w == b" src=" || (i == 0 && w.starts_with(b"src=")));
+            if !has_src {
+                return Some(body);
+            }
+        }
+    })
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"))
+}
+
+/// The middleware: the fixed headers on every response, and a policy on every HTML one that
+/// has none yet (cached pages bring theirs).
+pub async fn add(State(h): State<SecurityHeaders>, request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let mut response = if is_html(&response)
+        && !response
+            .headers()
+            .contains_key(header::CONTENT_SECURITY_POLICY)
+    {
+        with_policy(&h, response).await
+    } else {
+        response
+    };
+    let headers = response.headers_mut();
+    let fixed: [(HeaderName, &'static str); 6] = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), \
+             gyroscope=(), display-capture=()",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
+    ];
+    for (name, value) in fixed {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    }
+    if h.hsts {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+async fn with_policy(h: &SecurityHeaders, response: Response) -> Response {
+    let (mut parts, body) = response.into_parts();
+    if parts.headers.contains_key(header::CONTENT_ENCODING) {
+        // Not readable here: no inline script is allowed.
+        parts
+            .headers
+            .insert(header::CONTENT_SECURITY_POLICY, h.policy_for(b""));
+        return Response::from_parts(parts, body);
+    }
+    match axum::body::to_bytes(body, MAX_HTML).await {
+        Ok(bytes) => {
+            parts
+                .headers
+                .insert(header::CONTENT_SECURITY_POLICY, h.policy_for(&bytes));
+            Response::from_parts(parts, Body::from(bytes))
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "page body could not be read");
+            let mut response = Response::new(Body::from("The page could not be rendered."));
+            *response.status_mut() = http::StatusCode::INTERNAL_SERVER_ERROR;
+            response
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_inline_scripts_only() {
+        let html = br#"<head><script type="module">import('/pkg/a.js')</script>
+            <script async src="https://t.example/x.js"></script><scripts>no</scripts>
+            <script>gtag()</script><p>&lt;script&gt;</p></head>"#;
+        let found: Vec<&[u8]> = inline_scripts(html).collect();
+        assert_eq!(found, vec![&b"import('/pkg/a.js')"[..], &b"gtag()"[..]]);
+        assert_eq!(inline_scripts(b"<script>unterminated").count(), 0);
+    }
+
+    #[test]
+    fn the_policy_hashes_inline_scripts_and_allows_no_inline_code() {
+        let h = SecurityHeaders::new(
+            "http://127.0.0.1:3000",
+            "https://www.youtube-nocookie.com",
+            [
+                "https://www.googletagmanager.com/gtag/js?id=G-1",
+                "javascript:x",
+            ],
+        );
+        let policy = h.policy_for(b"<script>alert(1)</script>");
+        let policy = policy.to_str().expect("ascii");
+        // echo -n 'alert(1)' | openssl dgst -sha256 -binary | base64
+        assert!(
+            policy.contains("'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"),
+            "{policy}"
+        );
+        for part in [
+            "default-src 'none'",
+            "script-src 'self' 'wasm-unsafe-eval' https://www.googletagmanager.com ",
+            "frame-src https://www.youtube-nocookie.com;",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'self'",
+        ] {
+            assert!(policy.contains(part), "{part} missing from {policy}");
+        }
+        for bad in [
+            "'unsafe-inline'",
+            "'unsafe-eval'",
+            "javascript",
+            "'strict-dynamic'",
+        ] {
+            assert!(!policy.contains(bad), "{bad} in {policy}");
+        }
+        assert!(!h.hsts);
+        assert!(SecurityHeaders::new("https://x.example", "", []).hsts);
+    }
+}

@@ -1,0 +1,250 @@
+//! The page cache under hostile use (HEAD requests, junk URLs, concurrent misses) and the
+//! security headers of every page.
+
+mod common;
+
+use common::{Browser, TestApp, granular, raw_get, rss_kib};
+
+/// Memory is measured for the whole test process: the test that measures it runs alone.
+static ALONE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_head_request_never_blanks_a_page() {
+    let _alone = ALONE.lock().await;
+    let app = TestApp::spawn_configured(granular).await;
+    for headers in [vec![], vec![("sec-gpc", "1")]] {
+        for path in ["/en/about", "/sv/"] {
+            let head = app
+                .client
+                .head(format!("{}{path}", app.base))
+                .headers(to_map(&headers))
+                .send()
+                .await
+                .expect("head");
+            assert_eq!(head.status().as_u16(), 200);
+            assert_eq!(head.text().await.expect("body"), "");
+            let get = app.get_with(path, &headers).await;
+            assert_eq!(get.status().as_u16(), 200);
+            assert_eq!(get.headers()["x-cache"], "miss", "the HEAD stored nothing");
+            let body = get.text().await.expect("body");
+            assert!(
+                body.contains("<main") && body.len() > 1000,
+                "{path}: {body}"
+            );
+            // Now from the cache: a HEAD gets the headers and no body.
+            let head = app
+                .client
+                .head(format!("{}{path}", app.base))
+                .headers(to_map(&headers))
+                .send()
+                .await
+                .expect("head");
+            assert_eq!(head.headers()["x-cache"], "hit");
+            assert!(head.headers().contains_key("content-security-policy"));
+            assert_eq!(head.text().await.expect("body"), "");
+            let again = app.get_with(path, &headers).await;
+            assert_eq!(again.text().await.expect("body"), body);
+        }
+    }
+}
+
+fn to_map(headers: &[(&str, &str)]) -> reqwest::header::HeaderMap {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            (
+                reqwest::header::HeaderName::from_bytes(k.as_bytes()).expect("name"),
+                reqwest::header::HeaderValue::from_str(v).expect("value"),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn junk_urls_are_redirected_and_cost_no_memory() {
+    let _alone = ALONE.lock().await;
+    let app = TestApp::spawn().await;
+    let (status, head) = raw_get(&app, "/en/x123/../cookie-policy", "").await;
+    assert_eq!(status, 308, "{head}");
+    assert!(head.contains("location: /en/cookie-policy\r\n"), "{head}");
+    let (status, head) = raw_get(&app, "/en/%63ookie-policy?x=1", "").await;
+    assert_eq!(status, 308);
+    assert!(
+        head.contains("location: /en/cookie-policy?x=1\r\n"),
+        "{head}"
+    );
+    let (status, head) = raw_get(&app, "//en//cookie-policy", "").await;
+    assert_eq!(status, 308);
+    assert!(head.contains("location: /en/cookie-policy\r\n"), "{head}");
+
+    assert_eq!(
+        app.get("/en/cookie-policy").await.headers()["x-cache"],
+        "miss"
+    );
+    // Warm up both kinds of request, then measure.
+    for n in 0..200 {
+        raw_get(&app, &format!("/en/w{n}/../cookie-policy"), "").await;
+        app.get(&format!("/en/warm-{n}")).await;
+    }
+    let before = rss_kib();
+    let mut pending = Vec::new();
+    for request in junk_requests(&app) {
+        pending.push(request);
+        if pending.len() == 16 {
+            futures_util::future::join_all(pending.drain(..)).await;
+        }
+    }
+    futures_util::future::join_all(pending).await;
+    let grown = rss_kib().saturating_sub(before) / 1024;
+    assert!(grown <= 8, "memory grew by {grown} MiB");
+    let policy = app.get("/en/cookie-policy").await;
+    assert_eq!(
+        policy.headers()["x-cache"],
+        "hit",
+        "still answered from the cache"
+    );
+}
+
+fn junk_requests(app: &TestApp) -> impl Iterator<Item = impl Future<Output = ()>> + '_ {
+    (0..10_000).map(move |n| async move {
+        let status = if n % 2 == 0 {
+            raw_get(app, &format!("/en/x{n}/../cookie-policy"), "")
+                .await
+                .0
+        } else {
+            app.get(&format!("/en/no-such-page-{n}"))
+                .await
+                .status()
+                .as_u16()
+        };
+        assert!(status == 308 || status == 404, "{n}: {status}");
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_misses_render_once() {
+    let app = TestApp::spawn().await;
+    let requests = (0..16).map(|_| app.get("/en/about"));
+    let responses = futures_util::future::join_all(requests).await;
+    let misses = responses
+        .iter()
+        .filter(|r| r.headers()["x-cache"] == "miss")
+        .count();
+    assert_eq!(misses, 1, "one render for sixteen concurrent requests");
+    let bodies = futures_util::future::join_all(responses.into_iter().map(|r| r.text())).await;
+    assert!(
+        bodies
+            .windows(2)
+            .all(|w| w[0].as_ref().ok() == w[1].as_ref().ok())
+    );
+}
+
+/// The SHA-256 sources of a page's inline scripts.
+fn inline_script_hashes(html: &str) -> Vec<String> {
+    use base64::Engine;
+    use sha2::Digest;
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let open_end = after.find('>').expect("tag end");
+        let close = after.find("</script>").expect("close");
+        if !after[..open_end].contains(" src=") {
+            let body = &after[open_end + 1..close];
+            let digest = sha2::Sha256::digest(body.as_bytes());
+            hashes.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &after[close..];
+    }
+    hashes
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_has_a_tight_content_security_policy() {
+    let app = TestApp::spawn_configured(|s| {
+        granular(s);
+        s.consent.scripts = vec![app::domain::consent::ThirdPartyScript {
+            category: app::domain::consent::Category::Marketing,
+            src: "https://tags.example/tag.js?id=1".into(),
+        }];
+    })
+    .await;
+    let mut browser = Browser::consenting(&app).await;
+    browser
+        .register("Acme AB", "csp@acme.example", common::PASSWORD)
+        .await;
+    for path in [
+        "/en/cookie-policy",
+        "/sv/",
+        "/en/login",
+        "/en/account",
+        "/en/no-such-page",
+    ] {
+        // Logged in (rendered for this browser), and anonymous (the shared cached copy).
+        for anonymous in [false, true] {
+            if anonymous && path == "/en/account" {
+                continue;
+            }
+            let response = if anonymous {
+                app.get(path).await
+            } else {
+                browser.get(path).await
+            };
+            let headers = response.headers().clone();
+            let csp = headers["content-security-policy"]
+                .to_str()
+                .expect("ascii")
+                .to_owned();
+            let html = response.text().await.expect("body");
+            let hashes = inline_script_hashes(&html);
+            assert!(
+                !hashes.is_empty() || path == "/en/no-such-page",
+                "{path}: no inline script?"
+            );
+            for hash in hashes {
+                assert!(csp.contains(&hash), "{path}: {hash} not in {csp}");
+            }
+            for part in [
+                "default-src 'none'",
+                "script-src 'self' 'wasm-unsafe-eval' https://tags.example",
+                "frame-ancestors 'none'",
+                "object-src 'none'",
+                "base-uri 'none'",
+                "form-action 'self'",
+                "frame-src https://www.youtube-nocookie.com",
+            ] {
+                assert!(csp.contains(part), "{path}: {part} not in {csp}");
+            }
+            assert!(
+                !csp.contains("'unsafe-inline'") && !csp.contains("'unsafe-eval'"),
+                "{csp}"
+            );
+            for (name, value) in [
+                (
+                    "strict-transport-security",
+                    "max-age=63072000; includeSubDomains",
+                ),
+                ("cross-origin-opener-policy", "same-origin"),
+                ("x-content-type-options", "nosniff"),
+                ("x-frame-options", "DENY"),
+                ("referrer-policy", "strict-origin-when-cross-origin"),
+            ] {
+                assert_eq!(headers[name], value, "{path}: {name}");
+            }
+            assert!(headers.contains_key("permissions-policy"));
+        }
+    }
+    // Over plain http there is no HSTS (browsers ignore it there anyway).
+    let plain = TestApp::spawn_configured(|s| s.public_url = "http://127.0.0.1:1".into()).await;
+    assert!(
+        plain
+            .get("/en/")
+            .await
+            .headers()
+            .get("strict-transport-security")
+            .is_none()
+    );
+}
