@@ -18,7 +18,7 @@ build_release
 
 portal_port="$(free_port)"
 nginx_port="$(free_port)"
-PORTAL_BIND="127.0.0.1:$portal_port" PORTAL_DATA_DIR="$out/data" PORTAL_LOG_LEVEL=warn \
+PORTAL_BIND="127.0.0.1:$portal_port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" PORTAL_DATA_DIR="$out/data" PORTAL_LOG_LEVEL=warn \
   taskset -c 0 "$server_bin" >"$out/server.log" 2>&1 &
 server_pid=$!
 nginx_pid=""

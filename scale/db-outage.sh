@@ -36,7 +36,7 @@ pg start
 
 port="$(free_port)"
 base="http://127.0.0.1:$port"
-PORTAL_BIND="127.0.0.1:$port" PORTAL_PUBLIC_URL="$base" PORTAL_DATA_DIR="$tmp/data" \
+PORTAL_BIND="127.0.0.1:$port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" PORTAL_PUBLIC_URL="$base" PORTAL_DATA_DIR="$tmp/data" \
   PORTAL_DATABASE_URL="postgres://postgres@127.0.0.1:$pg_port/postgres" PORTAL_CONSENT__MODE=granular \
   "$server_bin" >"$tmp/server.log" 2>&1 &
 server_pid=$!

@@ -36,13 +36,16 @@ export PORTAL_CONSENT_SECRET="scale-test-secret-scale-test-secret-0123"
 export PORTAL_LOGOS__BACKEND=s3 PORTAL_LOGOS__S3_ENDPOINT="http://127.0.0.1:$moto_port"
 export PORTAL_LOGOS__S3_BUCKET=logos PORTAL_LOGOS__S3_ACCESS_KEY_ID=scale PORTAL_LOGOS__S3_SECRET_ACCESS_KEY=scale
 export PORTAL_ACCOUNTS__REGISTRATIONS_PER_IP_PER_HOUR=100
+# nginx on loopback is the only proxy: its X-Forwarded-For names the client.
+export PORTAL_TRUSTED_PROXIES='["127.0.0.1"]'
 PORTAL_DATA_DIR="$tmp/migrate" "$server_bin" migrate
 
 upstreams=""
 server_pids=()
 for n in 1 2 3; do
   port="$(free_port)"
-  PORTAL_BIND="127.0.0.1:$port" PORTAL_INSTANCE_ID="instance-$n" PORTAL_DATA_DIR="$tmp/data-$n" \
+  PORTAL_BIND="127.0.0.1:$port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" \
+    PORTAL_INSTANCE_ID="instance-$n" PORTAL_DATA_DIR="$tmp/data-$n" \
     "$server_bin" >"$tmp/instance-$n.log" 2>&1 &
   pids+=($!)
   server_pids+=($!)
@@ -70,6 +73,7 @@ $upstreams  }
     location / {
       proxy_pass http://portal;
       proxy_set_header Host \$host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
       proxy_next_upstream error timeout http_502 http_503;
       proxy_connect_timeout 2s;
     }

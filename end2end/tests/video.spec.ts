@@ -1,4 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 import { watchConsole, waitForHydration } from './helpers';
 
 const videoURL = process.env.VIDEO_URL ?? 'http://127.0.0.1:3999';

@@ -127,3 +127,45 @@ fn migrate_creates_the_schema_and_exits() {
     }
     assert!(data.path().join("db/portal.db").is_file());
 }
+
+/// On the PostgreSQL pass of the tests (the SQLite pass has no network connection to secure):
+/// `sslmode=require` and `verify-ca` work, so the database can be reached over TLS.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn postgres_connections_can_require_tls() {
+    let app = common::TestApp::spawn().await;
+    if app.database_url.is_empty() {
+        return;
+    }
+    let data = tempfile::tempdir().expect("temp dir");
+    let required = format!("{}?sslmode=require", app.database_url);
+    let db = server::db::Db::connect(&required, data.path())
+        .await
+        .expect("a TLS connection with sslmode=require");
+    db.ping().await.expect("ping over TLS");
+    // The test cluster's certificate (Debian's snakeoil one, issued to `localhost`) as the
+    // trusted root: the certificate and the host name are both checked.
+    let root = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
+    if Path::new(root).is_file() && app.database_url.contains("@127.0.0.1:") {
+        let verified = format!(
+            "{}?sslmode=verify-full&sslrootcert={root}",
+            app.database_url.replace("@127.0.0.1:", "@localhost:")
+        );
+        server::db::Db::connect(&verified, data.path())
+            .await
+            .expect("a TLS connection that verifies the server's certificate");
+    }
+    // A server that cannot do TLS is refused when TLS is required, not used in plain text.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("port");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        use std::io::{Read, Write};
+        for mut stream in listener.incoming().flatten().take(4) {
+            let mut request = [0u8; 8];
+            let _ = stream.read_exact(&mut request);
+            // "N": this server does not speak TLS.
+            let _ = stream.write_all(b"N");
+        }
+    });
+    let plain = format!("postgres://u:p@127.0.0.1:{port}/db?sslmode=require");
+    assert!(server::db::Db::connect(&plain, data.path()).await.is_err());
+}
