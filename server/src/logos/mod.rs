@@ -9,7 +9,7 @@ use std::{path::Path, sync::Arc, time::Duration};
 
 use bytes::Bytes;
 use object_store::{
-    ClientOptions, ObjectStore, PutPayload, RetryConfig, aws::AmazonS3Builder,
+    ClientOptions, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig, aws::AmazonS3Builder,
     local::LocalFileSystem, path,
 };
 use serde::{Deserialize, Serialize};
