@@ -20,6 +20,8 @@ pub enum LogoProblem {
     Broken,
     /// Wider or taller than the decoder accepts, or too much memory to decode.
     TooManyPixels,
+    /// A drawing (SVG) with too many elements to draw in reasonable time.
+    TooComplex,
 }
 
 /// A stored logo: its content hash and size.

@@ -175,14 +175,22 @@ async fn store_logo(
     bytes: Vec<u8>,
     page: String,
 ) -> Answer {
-    let cleaned = {
-        let _permit = match state.image_permits.acquire().await {
-            Ok(permit) => permit,
-            Err(busy) => return super::unavailable(page, &busy),
-        };
-        match tokio::task::spawn_blocking(move || process::clean(&bytes)).await {
-            Ok(result) => result,
-            Err(e) => return super::unavailable(page, &e),
+    // The permit goes with the work, so it is held until the decoder really stops, even
+    // when the answer has already been given up on below.
+    let permit = match state.image_permits.acquire().await {
+        Ok(permit) => permit,
+        Err(busy) => return super::unavailable(page, &busy),
+    };
+    let work = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        process::clean(&bytes)
+    });
+    let cleaned = match tokio::time::timeout(process::MAX_TIME, work).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(e)) => return super::unavailable(page, &e),
+        Err(_) => {
+            tracing::warn!("logo cleaning took too long");
+            Err(LogoProblem::TooComplex)
         }
     };
     let logo = match cleaned {

@@ -125,7 +125,43 @@ fn problem_of(e: image::ImageError) -> LogoProblem {
     }
 }
 
+/// Longest an upload is waited for; past it the answer is "too complex" (the work still
+/// finishes in the background, holding its permit).
+pub const MAX_TIME: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Most elements an SVG may have, counted in the file (start tags) and again after parsing
+/// (where `<use>` may have copied some many times): drawing time grows with them, and a
+/// logo needs far fewer.
+pub const MAX_SVG_ELEMENTS: usize = 10_000;
+
+/// Start tags in the file: every `<` not followed by `/`, `!` or `?`.
+fn start_tags(bytes: &[u8]) -> usize {
+    bytes
+        .windows(2)
+        .filter(|w| w[0] == b'<' && !matches!(w[1], b'/' | b'!' | b'?'))
+        .count()
+}
+
+/// Nodes of the parsed tree, stopping once past `limit`.
+fn nodes_past(group: &resvg::usvg::Group, limit: usize, seen: &mut usize) -> bool {
+    for node in group.children() {
+        *seen += 1;
+        if *seen > limit {
+            return true;
+        }
+        if let resvg::usvg::Node::Group(g) = node
+            && nodes_past(g, limit, seen)
+        {
+            return true;
+        }
+    }
+    false
+}
+
 fn rasterise_svg(bytes: &[u8]) -> Result<DynamicImage, LogoProblem> {
+    if start_tags(bytes) > MAX_SVG_ELEMENTS {
+        return Err(LogoProblem::TooComplex);
+    }
     let options = resvg::usvg::Options {
         // Nothing outside the file is ever read: no files, no URLs, no embedded images.
         resources_dir: None,
@@ -136,6 +172,9 @@ fn rasterise_svg(bytes: &[u8]) -> Result<DynamicImage, LogoProblem> {
         ..resvg::usvg::Options::default()
     };
     let tree = resvg::usvg::Tree::from_data(bytes, &options).map_err(|_| LogoProblem::Broken)?;
+    if nodes_past(tree.root(), MAX_SVG_ELEMENTS * 2, &mut 0) {
+        return Err(LogoProblem::TooComplex);
+    }
     let size = tree.size();
     let (w, h) = (size.width(), size.height());
     if !(w.is_finite() && h.is_finite()) || w <= 0.0 || h <= 0.0 {
@@ -221,5 +260,33 @@ mod tests {
             (40, 30),
             "small raster images stay"
         );
+    }
+
+    #[test]
+    fn drawings_with_too_many_elements_are_refused() {
+        let many = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">{}</svg>",
+            "<rect width=\"1\" height=\"1\"/>".repeat(MAX_SVG_ELEMENTS + 1)
+        );
+        assert_eq!(clean(many.as_bytes()).err(), Some(LogoProblem::TooComplex));
+        // Few tags, but `<use>` copies each level ten times: 10^5 shapes once parsed.
+        let mut defs = String::from("<g id=\"l0\"><rect width=\"1\" height=\"1\"/></g>");
+        for level in 1..=5 {
+            defs.push_str(&format!("<g id=\"l{level}\">"));
+            for _ in 0..10 {
+                defs.push_str(&format!("<use href=\"#l{}\"/>", level - 1));
+            }
+            defs.push_str("</g>");
+        }
+        let nested = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><defs>{defs}</defs><use href=\"#l5\"/></svg>"
+        );
+        assert!(start_tags(nested.as_bytes()) < 100);
+        assert_eq!(
+            clean(nested.as_bytes()).err(),
+            Some(LogoProblem::TooComplex)
+        );
+        let simple = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"20\" height=\"10\"><rect width=\"20\" height=\"10\" fill=\"red\"/></svg>";
+        assert!(clean(simple.as_bytes()).is_ok());
     }
 }

@@ -138,6 +138,7 @@ pub(super) const EN: Strings = Strings {
     l_unsupported: "The file is not a PNG, JPEG, WebP or SVG image.",
     l_broken: "The image is damaged or cannot be read.",
     l_too_many_pixels: "The image is too large: at most 4096 × 4096 pixels.",
+    l_too_complex: "The drawing is too complex: at most 10,000 elements. Save it as PNG, or simplify it.",
     months: [
         "January",
         "February",

@@ -283,6 +283,8 @@ pub struct Strings {
     pub l_broken: &'static str,
     /// Pixel limit.
     pub l_too_many_pixels: &'static str,
+    /// A logo drawing with too many elements.
+    pub l_too_complex: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
 }
@@ -341,6 +343,7 @@ impl Strings {
             LogoProblem::Unsupported => self.l_unsupported.into(),
             LogoProblem::Broken => self.l_broken.into(),
             LogoProblem::TooManyPixels => self.l_too_many_pixels.into(),
+            LogoProblem::TooComplex => self.l_too_complex.into(),
         }
     }
 

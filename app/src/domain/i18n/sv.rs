@@ -138,6 +138,7 @@ pub(super) const SV: Strings = Strings {
     l_unsupported: "Filen är inte en PNG-, JPEG-, WebP- eller SVG-bild.",
     l_broken: "Bilden är skadad eller går inte att läsa.",
     l_too_many_pixels: "Bilden är för stor: högst 4096 × 4096 bildpunkter.",
+    l_too_complex: "Teckningen är för komplicerad: högst 10 000 element. Spara den som PNG eller förenkla den.",
     months: [
         "januari",
         "februari",
