@@ -72,7 +72,7 @@ want_moto() {
 
 case "${1:-all}" in
   build) apt_install curl; want_rust; want_node ;;
-  all) apt_install curl chromium nginx python3-venv; want_rust; want_node; want_moto ;;
+  all) apt_install curl chromium nginx python3-venv wrk; want_rust; want_node; want_moto ;;
   bench) apt_install curl wrk nginx brotli util-linux; want_rust; want_node ;;
   scale) apt_install curl nginx; want_moto ;;
   *) echo "usage: $0 [build|all|bench|scale]" >&2; exit 2 ;;

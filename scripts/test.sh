@@ -22,6 +22,9 @@ cargo clippy --locked -p app -p server --features app/ssr --all-targets -- -D wa
 step "clippy: wasm build"
 cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
+step "dependencies (cargo deny: advisories, licences, bans, sources)"
+scripts/deny.sh
+
 step "unit and integration tests (SQLite)"
 cargo test --locked -p app -p server --features app/ssr
 
@@ -30,8 +33,14 @@ pg_url="$(scripts/postgres.sh)"
 case "$pg_url" in postgres://*) ;; *) echo "scripts/postgres.sh printed no postgres:// URL" >&2; exit 1 ;; esac
 PORTAL_TEST_DATABASE_URL="$pg_url" cargo test --locked -p server
 
+step "fuzzing (a short run of every target; scripts/fuzz.sh 600 for the long one)"
+scripts/fuzz.sh "${PORTAL_FUZZ_SECONDS:-15}"
+
 step "release build"
 build_release
+
+step "load: 256 connections over pages, 404s, an account page and junk URLs"
+bench/load.sh "${PORTAL_LOAD_SECONDS:-15}" 256
 
 step "browser tests (Chromium)"
 # One server per consent mode, each with its own data folder; videos come from a local

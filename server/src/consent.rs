@@ -242,7 +242,8 @@ pub async fn post_consent(State(state): State<ConsentState>, request: Request) -
     response
 }
 
-pub(crate) fn parse_form(bytes: &Bytes) -> Vec<(String, String)> {
+/// An urlencoded form body as pairs, at most 32 of them (the rest is ignored).
+pub fn parse_form(bytes: &Bytes) -> Vec<(String, String)> {
     form_urlencoded::parse(bytes)
         .take(32)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
