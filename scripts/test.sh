@@ -71,6 +71,9 @@ start_server all-or-nothing; default_url="$base_url"
 start_server granular; granular_url="$base_url"
 (cd end2end && BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" npx playwright test)
 
+step "security headers: the MDN HTTP Observatory's tests"
+scripts/observatory.sh "$granular_url"
+
 step "scale-out: three instances behind nginx, one PostgreSQL, one S3 server"
 scale/run.sh
 

@@ -7,7 +7,10 @@ use libfuzzer_sys::fuzz_target;
 use server::client_addr::{Cidr, TrustedProxies, forwarded_for};
 
 fuzz_target!(|data: &[u8]| {
-    let (setting, header) = data.split_at(data.len().min(usize::from(data.first().copied().unwrap_or(0) % 64)));
+    let (setting, header) = data.split_at(
+        data.len()
+            .min(usize::from(data.first().copied().unwrap_or(0) % 64)),
+    );
     if let Ok(text) = std::str::from_utf8(setting) {
         let _ = text.parse::<Cidr>();
     }
@@ -27,7 +30,11 @@ fuzz_target!(|data: &[u8]| {
     let _ = app::domain::net::mask_ip(client);
     if let Ok(path) = std::str::from_utf8(header) {
         if let Some(canonical) = server::paths::canonical(path) {
-            assert_eq!(server::paths::canonical(&canonical), None, "{path:?} -> {canonical:?}");
+            assert_eq!(
+                server::paths::canonical(&canonical),
+                None,
+                "{path:?} -> {canonical:?}"
+            );
         }
     }
 });

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The MDN HTTP Observatory's tests on the policy page, the login page and a logged-in account
+# page of a running server (scripts/test.sh starts one). Installs the Observatory from npm into
+# a cache folder the first time (without its install script, which downloads lists; the two
+# lists it reads are given empty, so nothing counts as HSTS-preloaded).
+#
+#   scripts/observatory.sh <base URL>
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$root"
+base="$1"
+version=1.4.8
+dir="${XDG_CACHE_HOME:-$HOME/.cache}/portal-observatory"
+pkg="$dir/node_modules/@mdn/mdn-http-observatory"
+if ! grep -q "\"version\": \"$version\"" "$pkg/package.json" 2>/dev/null; then
+  mkdir -p "$dir"
+  (cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error \
+    "@mdn/mdn-http-observatory@$version")
+fi
+echo '{}' >"$pkg/conf/hsts-preload.json"
+echo '[]' >"$pkg/conf/tld-list.json"
+
+# A logged-in company for the account page.
+jar="$(mktemp)"
+trap 'rm -f "$jar"' EXIT
+curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" -d choice=accept_all "$base/consent"
+curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" \
+  --data-urlencode company="Observatory AB" \
+  --data-urlencode email="observatory-$RANDOM$RANDOM@acme.example" \
+  --data-urlencode password="correct horse battery staple" "$base/en/register"
+cookie="$(awk '$6 == "consent" || $6 == "session" {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")"
+node scripts/observatory.mjs "$pkg" "$base" /en/cookie-policy /en/login "/en/account=$cookie"
