@@ -32,7 +32,14 @@ async fn logos_are_served_immutable_replaced_and_removed() {
         "/logos/abc.png",
         "/logos/%2e%2e%2fportal.db.png",
     ] {
-        assert_eq!(app.get(bad).await.status().as_u16(), 404, "{bad}");
+        let response = app.get(bad).await;
+        // Another spelling of a path is first sent to its canonical form (`%2e` is `.`).
+        let response = if response.status().as_u16() == 308 {
+            app.get(&location(&response)).await
+        } else {
+            response
+        };
+        assert_eq!(response.status().as_u16(), 404, "{bad}");
     }
 
     // A second company with the same image shares the object.

@@ -238,15 +238,24 @@ async fn next_is_only_followed_on_this_site_and_blocked_cookies_are_explained() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fifty_concurrent_logins_all_succeed() {
-    let app = Arc::new(TestApp::spawn_configured(granular).await);
+    // Fifty people of one company, each at their own address behind the balancer (from one
+    // address, parallel attempts beyond the login limit are refused: see tests/limits.rs).
+    let app = Arc::new(
+        TestApp::spawn_configured(|s| {
+            granular(s);
+            s.trusted_proxies = vec!["127.0.0.1".into()];
+            s.accounts.hash_queue = 64;
+        })
+        .await,
+    );
     Browser::new(&app)
         .register("Acme AB", EMAIL, PASSWORD)
         .await;
     let tasks: Vec<_> = (0..50)
-        .map(|_| {
+        .map(|n| {
             let app = app.clone();
             tokio::spawn(async move {
-                let mut browser = Browser::new(&app);
+                let mut browser = Browser::behind_proxy(&app, &format!("198.51.{n}.1"));
                 let response = browser.login(EMAIL, PASSWORD).await;
                 (
                     response.status().as_u16(),
