@@ -355,10 +355,12 @@ fn router(
         site,
         consent,
         sessions,
-        &settings.instance_id,
-        trusted,
-        security,
-        settings.page_cache_bytes,
+        routes::Edge {
+            instance_id: &settings.instance_id,
+            trusted,
+            headers: security,
+            cache_bytes: settings.page_cache_bytes,
+        },
     )
 }
 

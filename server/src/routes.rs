@@ -54,6 +54,19 @@ pub struct Sessions {
     pub secure: bool,
 }
 
+/// What the outermost layers need.
+#[derive(Debug)]
+pub struct Edge<'a> {
+    /// `X-Instance-Id` (empty: none).
+    pub instance_id: &'a str,
+    /// Whose `X-Forwarded-For` is believed.
+    pub trusted: crate::client_addr::TrustedProxies,
+    /// The security headers and the pages' policy.
+    pub headers: crate::security_headers::SecurityHeaders,
+    /// The page cache's bound in bytes.
+    pub cache_bytes: usize,
+}
+
 /// Adds the routes and layers around the rendered pages.
 pub fn wrap(
     pages: Router,
@@ -62,11 +75,14 @@ pub fn wrap(
     site: Arc<Site>,
     consent: ConsentState,
     sessions: Sessions,
-    instance_id: &str,
-    trusted: crate::client_addr::TrustedProxies,
-    headers: crate::security_headers::SecurityHeaders,
-    cache_bytes: usize,
+    edge: Edge<'_>,
 ) -> Router {
+    let Edge {
+        instance_id,
+        trusted,
+        headers,
+        cache_bytes,
+    } = edge;
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let pkg_cache = if options.hash_files {
         IMMUTABLE
