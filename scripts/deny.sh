@@ -18,7 +18,7 @@ if ! ls -d "$dbs"/advisory-db-* >/dev/null 2>&1; then
   [ -f "$snapshot" ] || snapshot=/work/shared/advisory-db.tar.gz
   [ -f "$snapshot" ] || { echo "no advisory database: set PORTAL_ADVISORY_DB_SNAPSHOT" >&2; exit 1; }
   # The directory name cargo-deny expects, read from its own complaint about the missing copy.
-  want="$(cargo deny check --disable-fetch advisories 2>&1 | grep -oE "$dbs/advisory-db-[0-9a-f]+" | head -1 || true)"
+  want="$(cargo deny --offline check advisories 2>&1 | grep -oE "$dbs/advisory-db-[0-9a-f]+" | head -1 || true)"
   [ -n "$want" ] || { echo "cannot tell where cargo-deny looks for the database" >&2; exit 1; }
   tmp="$(mktemp -d)"
   tar -xzf "$snapshot" -C "$tmp"
@@ -27,4 +27,4 @@ if ! ls -d "$dbs"/advisory-db-* >/dev/null 2>&1; then
   rm -rf "$tmp"
   echo "advisory database unpacked into $want ($(git -C "$want" log -1 --format=%cs 2>/dev/null || echo 'date unknown'))" >&2
 fi
-cargo deny --locked check --disable-fetch
+cargo deny --locked --offline check
