@@ -167,11 +167,12 @@ pub fn wrap(
         .route_layer(middleware::from_fn(crate::ops::label_route))
         .fallback_service(front)
         .layer(middleware::from_fn(crate::ops::track))
-        .layer(CompressionLayer::new().br(true).gzip(true))
+        // Inside compression: the policy is computed from the page's plain bytes.
         .layer(middleware::from_fn_with_state(
             headers,
             crate::security_headers::add,
-        ));
+        ))
+        .layer(CompressionLayer::new().br(true).gzip(true));
     let router = match HeaderValue::from_str(instance_id) {
         Ok(id) if !instance_id.is_empty() => router.layer(SetResponseHeaderLayer::overriding(
             http::HeaderName::from_static("x-instance-id"),

@@ -237,6 +237,25 @@ async fn every_page_has_a_tight_content_security_policy() {
             assert!(headers.contains_key("permissions-policy"));
         }
     }
+    // A compressed answer carries the same policy as the plain one (it is computed before
+    // compression).
+    for path in ["/en/no-such-page", "/en/login", "/en/account"] {
+        let plain = browser.get(path).await.headers()["content-security-policy"].clone();
+        let mut compressed = Browser::new(&app);
+        compressed.jar = browser.jar.clone();
+        let response = compressed
+            .get_with(path, &[("accept-encoding", "br, gzip")])
+            .await;
+        assert!(
+            response.headers().contains_key("content-encoding"),
+            "{path}"
+        );
+        assert_eq!(
+            response.headers()["content-security-policy"],
+            plain,
+            "{path}"
+        );
+    }
     // Over plain http there is no HSTS (browsers ignore it there anyway).
     let plain = TestApp::spawn_configured(|s| s.public_url = "http://127.0.0.1:1".into()).await;
     assert!(

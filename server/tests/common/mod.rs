@@ -365,12 +365,18 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn get(&mut self, path: &str) -> reqwest::Response {
-        let response = self
+        self.get_with(path, &[]).await
+    }
+
+    /// A GET with extra headers.
+    pub async fn get_with(&mut self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        let mut request = self
             .forwarded(self.client.get(format!("{}{path}", self.app.base)))
-            .header("cookie", self.cookie_header())
-            .send()
-            .await
-            .expect("request");
+            .header("cookie", self.cookie_header());
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        let response = request.send().await.expect("request");
         self.keep(&response);
         response
     }
