@@ -29,9 +29,11 @@ for (const page of pages) {
   }
   for (const test of ALL_TESTS) {
     const out = test(r);
-    const ok = out.pass || HTTPS_ONLY.has(out.name);
+    const name = out.constructor.name;
+    const ok = out.pass || HTTPS_ONLY.has(name);
     if (!ok) failed++;
-    console.log(`${pagePath.padEnd(20)} ${ok ? 'ok  ' : 'FAIL'} ${out.name}: ${out.result}`);
+    const note = out.pass ? '' : ' (needs HTTPS)';
+    console.log(`${pagePath.padEnd(18)} ${ok ? 'ok  ' : 'FAIL'} ${name}: ${out.result}${ok ? note : ''}`);
   }
 }
 process.exit(failed ? 1 : 0);
