@@ -45,7 +45,8 @@ pub fn canonical(path: &str) -> Option<String> {
 }
 
 /// Decodes `%XX` where it stands for an unreserved character (letters, digits, `-._~`), and
-/// upper-cases the hex digits of every other escape. Only ASCII is replaced by ASCII, so the
+/// upper-cases the hex digits of every other escape; a `%` that starts no escape becomes `%25`.
+/// Only ASCII is replaced by ASCII, so the
 /// result stays valid UTF-8 whatever the input.
 fn decode_unreserved(path: &str) -> String {
     let bytes = path.as_bytes();
@@ -67,7 +68,13 @@ fn decode_unreserved(path: &str) -> String {
             i += 3;
             continue;
         }
-        out.push(bytes[i]);
+        if bytes[i] == b'%' {
+            // A `%` that starts no escape stands for itself: written as one, so that a
+            // decoded letter after it cannot turn it into an escape.
+            out.extend_from_slice(b"%25");
+        } else {
+            out.push(bytes[i]);
+        }
         i += 1;
     }
     String::from_utf8(out).unwrap_or_else(|_| path.to_owned())
@@ -124,6 +131,7 @@ mod tests {
             ("/en//", "/en/"),
             ("/en/%2f", "/en/%2F"),
             ("/%2e%2e/en/", "/en/"),
+            ("/en/%zz//", "/en/%25zz/"),
         ] {
             assert_eq!(canonical(from).as_deref(), Some(to), "{from}");
         }
@@ -139,6 +147,7 @@ mod tests {
             "/a%2F..%2Fb",
             "..%'6\u{34b}.1",
             "/ä/%c3%a4/../ö",
+            "/x//%%66c1y",
         ] {
             let once = canonical(path).unwrap_or_else(|| path.to_owned());
             assert_eq!(canonical(&once), None, "{path} -> {once}");
