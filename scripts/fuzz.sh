@@ -5,8 +5,8 @@
 #
 #   scripts/fuzz.sh [seconds-per-target] [target…]      # default: 20 s each, every target
 #
-# Each target starts from its committed seeds (fuzz/seeds/<target>) plus what earlier runs
-# found (kept under the cache folder, outside the clone). A crash, a hang (10 s per input) or
+# Each target starts from its committed seeds (fuzz/seeds/<target>), and a run of a minute or
+# more also from what earlier long runs found (kept under the cache folder, outside the clone). A crash, a hang (10 s per input) or
 # more than 2 GB of memory fails the run and leaves the input in fuzz/artifacts/<target>/.
 # Prints the executions and coverage of each target.
 set -euo pipefail
@@ -34,6 +34,9 @@ cargo fuzz build --release >"$work/build.log" 2>&1 || { tail -30 "$work/build.lo
 status=0
 for target in "${targets[@]}"; do
   corpus="$work/corpus/$target"
+  # A short run starts from the seeds alone: libFuzzer first replays every input it is given,
+  # whatever the time limit, and the kept corpus grows with every long run.
+  [ "$secs" -ge 60 ] || corpus="$(mktemp -d)"
   mkdir -p "$corpus" "artifacts/$target"
   log="$work/$target.log"
   if cargo fuzz run --release "$target" "$corpus" "seeds/$target" -- \
