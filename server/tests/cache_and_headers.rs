@@ -14,13 +14,7 @@ async fn a_head_request_never_blanks_a_page() {
     let app = TestApp::spawn_configured(granular).await;
     for headers in [vec![], vec![("sec-gpc", "1")]] {
         for path in ["/en/about", "/sv/"] {
-            let head = app
-                .client
-                .head(format!("{}{path}", app.base))
-                .headers(to_map(&headers))
-                .send()
-                .await
-                .expect("head");
+            let head = head_of(&app, path, &headers).await;
             assert_eq!(head.status().as_u16(), 200);
             assert_eq!(head.text().await.expect("body"), "");
             let get = app.get_with(path, &headers).await;
@@ -32,13 +26,7 @@ async fn a_head_request_never_blanks_a_page() {
                 "{path}: {body}"
             );
             // Now from the cache: a HEAD gets the headers and no body.
-            let head = app
-                .client
-                .head(format!("{}{path}", app.base))
-                .headers(to_map(&headers))
-                .send()
-                .await
-                .expect("head");
+            let head = head_of(&app, path, &headers).await;
             assert_eq!(head.headers()["x-cache"], "hit");
             assert!(head.headers().contains_key("content-security-policy"));
             assert_eq!(head.text().await.expect("body"), "");
@@ -46,6 +34,15 @@ async fn a_head_request_never_blanks_a_page() {
             assert_eq!(again.text().await.expect("body"), body);
         }
     }
+}
+
+async fn head_of(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    app.client
+        .head(format!("{}{path}", app.base))
+        .headers(to_map(headers))
+        .send()
+        .await
+        .expect("head")
 }
 
 fn to_map(headers: &[(&str, &str)]) -> reqwest::header::HeaderMap {
