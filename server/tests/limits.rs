@@ -47,11 +47,20 @@ async fn clients_behind_a_trusted_proxy_get_limits_of_their_own() {
     assert_eq!(r.status().as_u16(), 429);
 
     // The consent log keeps the client's masked address, not the proxy's.
-    Browser::behind_proxy(&app, "198.51.100.7")
+    assert_eq!(
+        consent_logged_from(&app, "198.51.100.7").await,
+        "198.51.100.0"
+    );
+}
+
+/// Gives consent through a proxy that says the request comes from `claimed`; returns the
+/// address the consent log kept.
+async fn consent_logged_from(app: &TestApp, claimed: &str) -> String {
+    Browser::behind_proxy(app, claimed)
         .post("/consent", &[("choice", "reject_all")])
         .await;
     let rows = app.db().await.consent_log().await.expect("log");
-    assert_eq!(rows.last().expect("row").masked_ip, "198.51.100.0");
+    rows.last().expect("row").masked_ip.clone()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -70,11 +79,7 @@ async fn an_untrusted_peer_cannot_choose_its_address() {
         let expected = if n < 2 { 401 } else { 429 };
         assert_eq!(r.status().as_u16(), expected, "claimed {claimed}");
     }
-    Browser::behind_proxy(&app, "198.51.100.1")
-        .post("/consent", &[("choice", "reject_all")])
-        .await;
-    let rows = app.db().await.consent_log().await.expect("log");
-    assert_eq!(rows.last().expect("row").masked_ip, "127.0.0.0");
+    assert_eq!(consent_logged_from(&app, "198.51.100.1").await, "127.0.0.0");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

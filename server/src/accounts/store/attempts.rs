@@ -22,19 +22,6 @@ pub struct Limit<'a> {
 }
 
 impl Db {
-    /// How many attempts `bucket` has since `since`, and when the oldest of them was.
-    pub async fn attempts(&self, bucket: &str, since: i64) -> Result<(u32, i64), sqlx::Error> {
-        let (n, oldest) = on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, i64)>(
-            "SELECT COUNT(*), COALESCE(MIN(at_unix), 0) FROM auth_attempts
-             WHERE bucket = $1 AND at_unix > $2",
-        )
-        .bind(bucket)
-        .bind(since)
-        .fetch_one(p)
-        .await)?;
-        Ok((u32::try_from(n).unwrap_or(u32::MAX), oldest))
-    }
-
     /// Records one attempt at `now` in every bucket of `limits`, unless one of them is at its
     /// limit: then nothing is recorded and the answer is the seconds until that bucket has
     /// room again. Atomic against concurrent reservations of the same buckets.
