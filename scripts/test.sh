@@ -57,8 +57,9 @@ start_server() { # mode -> prints the base URL
   local port log
   port="$(free_port)"
   log="$(mktemp)"
+  # No PORTAL_PUBLIC_URL: a server on a port other than 3000 must derive it from its bind.
   PORTAL_BIND="127.0.0.1:$port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" \
-    PORTAL_PUBLIC_URL="http://127.0.0.1:$port" PORTAL_DATA_DIR="$(mktemp -d)" \
+    PORTAL_DATA_DIR="$(mktemp -d)" \
     PORTAL_CONSENT__MODE="$1" PORTAL_CONSENT__VIDEO_ORIGIN="$video_url" \
     PORTAL_ACCOUNTS__REGISTRATIONS_PER_IP_PER_HOUR=100 \
     PORTAL_CONSENT__SCRIPTS="[{category=\"marketing\",src=\"$video_url/tag.js\"}]" \

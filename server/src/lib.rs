@@ -67,12 +67,24 @@ impl Application {
 
     /// Like [`Application::build`], with the clock sessions are timed by (tests move it).
     pub async fn build_with_clock(
-        settings: Settings,
+        mut settings: Settings,
         clock: Arc<dyn clock::Clock>,
     ) -> Result<Application, StartError> {
         ops::metrics();
         let site = content::load(&settings.content_dir)?;
         tracing::info!(pages = site.len(), dir = %settings.content_dir.display(), "content loaded");
+        let listener = TcpListener::bind(settings.bind)
+            .await
+            .map_err(|source| StartError::Io {
+                context: format!("cannot listen on {}", settings.bind),
+                source,
+            })?;
+        let address = listener.local_addr().map_err(|source| StartError::Io {
+            context: "cannot read the bound address".into(),
+            source,
+        })?;
+        // Everything below sees the public URL of the port really bound.
+        settings.bound_to(address);
         std::fs::create_dir_all(&settings.data_dir).map_err(|source| StartError::Io {
             context: format!(
                 "cannot create the data folder {}",
@@ -130,16 +142,6 @@ impl Application {
             settings.accounts.purge_interval_seconds,
             i64::try_from(settings.accounts.failure_window_minutes * 60).unwrap_or(i64::MAX / 4),
         );
-        let listener = TcpListener::bind(settings.bind)
-            .await
-            .map_err(|source| StartError::Io {
-                context: format!("cannot listen on {}", settings.bind),
-                source,
-            })?;
-        let address = listener.local_addr().map_err(|source| StartError::Io {
-            context: "cannot read the bound address".into(),
-            source,
-        })?;
         let ops_listener = TcpListener::bind(settings.ops_bind)
             .await
             .map_err(|source| StartError::Io {

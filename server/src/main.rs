@@ -100,6 +100,9 @@ async fn main() -> ExitCode {
             };
             telemetry::init(&settings.log_level, settings.log_format, &instance);
             tracing::info!("{settings}");
+            if let Some(warning) = settings.public_url_warning() {
+                tracing::warn!("{warning}");
+            }
             let app = match Application::build(settings).await {
                 Ok(app) => app,
                 Err(e) => {

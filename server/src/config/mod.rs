@@ -48,8 +48,13 @@ pub struct Settings {
     pub site_name: String,
     /// Address and port to listen on. Port 0 picks a free port.
     pub bind: SocketAddr,
-    /// The URL visitors use to reach the site, without a trailing slash.
+    /// The URL visitors use to reach the site, without a trailing slash. Empty: derived from
+    /// `bind` once every layer is read (`http://<bind>`, or `http://localhost:<port>` when
+    /// `bind` is an unspecified address such as `0.0.0.0`; start-up then warns).
     pub public_url: String,
+    /// Whether `public_url` was derived from `bind` rather than given.
+    #[serde(skip)]
+    pub public_url_derived: bool,
     /// Folder with one sub-folder of markdown pages per language.
     pub content_dir: PathBuf,
     /// Folder for data the site writes (created when missing).
@@ -161,7 +166,8 @@ impl Default for Settings {
         Settings {
             site_name: "JobTech Development".into(),
             bind,
-            public_url: format!("http://{bind}"),
+            public_url: String::new(),
+            public_url_derived: false,
             content_dir: "content".into(),
             data_dir: "data".into(),
             database_url: None,
@@ -260,6 +266,11 @@ impl Settings {
                 problem: "must not be empty".into(),
             });
         }
+        // Derived only here, after the defaults, the file and the environment are all applied.
+        if self.public_url.trim().is_empty() {
+            self.public_url = derived_public_url(self.bind);
+            self.public_url_derived = true;
+        }
         let url = self.public_url.trim().trim_end_matches('/').to_owned();
         let rest = url
             .strip_prefix("https://")
@@ -343,6 +354,28 @@ impl Settings {
         self.database_url.as_ref().map_or("", Secret::expose)
     }
 
+    /// Re-derives a derived `public_url` from the address actually bound (`bind` with port 0
+    /// picks a free port only when the listener is opened).
+    pub fn bound_to(&mut self, address: SocketAddr) {
+        if self.public_url_derived {
+            self.public_url = derived_public_url(address);
+        }
+    }
+
+    /// What start-up assumes about `public_url` when it could not be derived for sure: `bind`
+    /// is an unspecified address (every interface), so the origin visitors use is unknown.
+    pub fn public_url_warning(&self) -> Option<String> {
+        (self.public_url_derived && self.bind.ip().is_unspecified()).then(|| {
+            format!(
+                "public_url is not set and bind {} listens on every interface: assuming visitors \
+                 use {}. Set PORTAL_PUBLIC_URL (or `public_url`) to the origin visitors type, or \
+                 canonical links are wrong and form posts from browsers that send only `Origin` \
+                 are refused",
+                self.bind, self.public_url
+            )
+        })
+    }
+
     /// Whether visitors reach the site over https (cookies get `Secure`).
     pub fn is_https(&self) -> bool {
         self.public_url.starts_with("https://")
@@ -355,6 +388,15 @@ impl Settings {
         } else {
             SESSION_COOKIE_HTTP
         }
+    }
+}
+
+/// `http://<bind>`; `http://localhost:<port>` when `bind` is an unspecified address.
+fn derived_public_url(bind: SocketAddr) -> String {
+    if bind.ip().is_unspecified() {
+        format!("http://localhost:{}", bind.port())
+    } else {
+        format!("http://{bind}")
     }
 }
 

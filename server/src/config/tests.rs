@@ -24,7 +24,7 @@ fn public_url_is_normalised_and_checked() {
     );
     assert!(with("https://example.org").expect("ok").is_https());
     for bad in [
-        "",
+        " /",
         "example.org",
         "ftp://x",
         "https://",
@@ -76,10 +76,91 @@ fn file_then_environment() {
         assert_eq!(format!("{:?}", s.consent_secret), "Some([redacted])");
         Ok(())
     });
-    assert!(Settings::load(Some(&dir.path().join("missing.toml"))).is_err());
-    std::fs::write(&file, "bind = \"not an address\"\n").expect("write");
-    let err = Settings::load(Some(&file))
-        .expect_err("bad bind")
-        .to_string();
-    assert!(err.contains("bind"), "{err}");
+    // In a jail too: the environment is shared by every test running at the same time.
+    figment::Jail::expect_with(|_| {
+        assert!(Settings::load(Some(&dir.path().join("missing.toml"))).is_err());
+        std::fs::write(&file, "bind = \"not an address\"\n").expect("write");
+        let err = Settings::load(Some(&file))
+            .expect_err("bad bind")
+            .to_string();
+        assert!(err.contains("bind"), "{err}");
+        Ok(())
+    });
+}
+
+#[test]
+#[expect(
+    clippy::result_large_err,
+    reason = "the closure's error type is figment's"
+)]
+fn public_url_follows_the_bind_of_any_layer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("portal.toml");
+    std::fs::write(&file, "bind = \"127.0.0.1:4100\"\n").expect("write");
+    figment::Jail::expect_with(|jail| {
+        let s = Settings::load(Some(&file)).expect("loads");
+        assert_eq!(
+            s.public_url, "http://127.0.0.1:4100",
+            "from the file's bind"
+        );
+        assert!(s.public_url_warning().is_none());
+        jail.set_env("PORTAL_BIND", "127.0.0.1:34271");
+        let s = Settings::load(Some(&file)).expect("loads");
+        assert_eq!(
+            s.public_url, "http://127.0.0.1:34271",
+            "from the environment"
+        );
+        jail.set_env("PORTAL_BIND", "[::1]:8081");
+        let s = Settings::load(None).expect("loads");
+        assert_eq!(s.public_url, "http://[::1]:8081");
+        jail.set_env("PORTAL_PUBLIC_URL", "https://portal.example/");
+        let s = Settings::load(None).expect("loads");
+        assert_eq!(s.public_url, "https://portal.example", "a given URL stands");
+        assert!(!s.public_url_derived);
+        Ok(())
+    });
+}
+
+#[test]
+fn an_unspecified_bind_is_assumed_to_be_localhost_and_says_so() {
+    for bind in ["0.0.0.0:8080", "[::]:8080"] {
+        let s = Settings {
+            bind: bind.parse().expect("address"),
+            ..Settings::default()
+        }
+        .validated()
+        .expect("valid");
+        assert_eq!(s.public_url, "http://localhost:8080");
+        let warning = s.public_url_warning().expect("a warning");
+        assert!(warning.contains("PORTAL_PUBLIC_URL"), "{warning}");
+        assert!(warning.contains("http://localhost:8080"), "{warning}");
+    }
+    let given = Settings {
+        bind: "0.0.0.0:8080".parse().expect("address"),
+        public_url: "https://portal.example".into(),
+        ..Settings::default()
+    }
+    .validated()
+    .expect("valid");
+    assert!(given.public_url_warning().is_none(), "nothing assumed");
+}
+
+#[test]
+fn a_derived_url_takes_the_port_really_bound() {
+    let mut s = Settings {
+        bind: "127.0.0.1:0".parse().expect("address"),
+        ..Settings::default()
+    }
+    .validated()
+    .expect("valid");
+    s.bound_to("127.0.0.1:40123".parse().expect("address"));
+    assert_eq!(s.public_url, "http://127.0.0.1:40123");
+    let mut given = Settings {
+        public_url: "https://portal.example".into(),
+        ..Settings::default()
+    }
+    .validated()
+    .expect("valid");
+    given.bound_to("127.0.0.1:40123".parse().expect("address"));
+    assert_eq!(given.public_url, "https://portal.example");
 }
