@@ -6,11 +6,12 @@
 
 #![recursion_limit = "256"]
 
+pub mod api;
 pub mod components;
 pub mod domain;
 pub mod routes;
 #[cfg(feature = "ssr")]
-pub mod server;
+pub mod ssr;
 
 use std::sync::Arc;
 

@@ -57,7 +57,10 @@ test.describe('granular mode', () => {
     await page.getByLabel('Company name').fill('Acme AB');
     await page.getByLabel('Contact e-mail').fill(uniqueEmail('inline'));
     await page.getByLabel('Password').fill('Password2024!');
+    // The island calls the registration server function; its typed refusal is shown.
+    const call = page.waitForResponse((r) => r.url().endsWith('/api/account/register'));
     await page.getByRole('button', { name: 'Register' }).click();
+    expect((await call).status()).toBe(422);
     const password = page.getByLabel('Password');
     await expect(password).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator('#f-password-error')).toContainText('too common');

@@ -7,8 +7,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(header) = std::str::from_utf8(data) else {
         return;
     };
-    let key = app::server::consent::ConsentKey::new(vec![7u8; 32]).expect("key");
-    if let Some(value) = app::server::consent::cookie_value(header, "consent") {
+    let key = app::ssr::consent::ConsentKey::new(vec![7u8; 32]).expect("key");
+    if let Some(value) = app::ssr::consent::cookie_value(header, "consent") {
         let _ = key.decode(value);
     }
     // A decoded record must survive a round trip unchanged.

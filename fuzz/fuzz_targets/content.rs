@@ -8,10 +8,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     if let Ok((_, body)) = app::domain::front_matter::FrontMatter::split(text) {
-        let _ = app::server::markdown::render(body);
+        let _ = app::ssr::markdown::render(body);
     }
     // The markdown alone too: pages without front matter are refused before rendering.
-    let rendered = app::server::markdown::render(text);
-    let _ = app::server::markdown::slugify(text);
+    let rendered = app::ssr::markdown::render(text);
+    let _ = app::ssr::markdown::slugify(text);
     drop(rendered);
 });

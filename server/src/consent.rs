@@ -16,7 +16,7 @@ use app::{
         i18n::strings,
         lang::Lang,
     },
-    server::consent::{ConsentKey, cookie_value},
+    ssr::consent::{ConsentKey, cookie_value},
 };
 use axum::{
     body::Bytes,
@@ -117,45 +117,29 @@ pub fn safe_return_path(raw: &str) -> String {
     if ok { raw.to_owned() } else { "/".to_owned() }
 }
 
-/// `POST /consent` (form): `choice`, optional `category` (repeated), `return_to`, `lang`.
-pub async fn post_consent(State(state): State<ConsentState>, request: Request) -> Response {
-    let (parts, body) = request.into_parts();
-    let headers = parts.headers;
+/// A decision carried out: what is granted now and the `Set-Cookie` values to send.
+#[derive(Debug)]
+pub struct Decided {
+    /// Granted after the decision (nothing after an all-or-nothing withdrawal).
+    pub granted: CategorySet,
+    /// `Set-Cookie` header values.
+    pub cookies: Vec<String>,
+}
+
+/// Records a consent decision: the one core function behind both the plain form and the
+/// server function. Refusals are a status (400 for a choice the mode does not offer, 503 when
+/// the log cannot be written); nothing is stored or sent then.
+pub async fn decide(
+    state: &ConsentState,
+    parts: &http::request::Parts,
+    lang: Lang,
+    decision: Decision,
+) -> Result<Decided, StatusCode> {
     let carried = parts.extensions.get::<CarriedRecord>().and_then(|c| c.0);
     let client = parts.extensions.get::<ClientAddr>().copied();
-    let session = parts.extensions.get::<tower_sessions::Session>().cloned();
-    let form: Vec<(String, String)> = match axum::body::to_bytes(body, 16 * 1024).await {
-        Ok(bytes) => parse_form(&bytes),
-        Err(_) => {
-            return error_page(Lang::default(), StatusCode::PAYLOAD_TOO_LARGE, |t| {
-                t.consent_bad_request
-            });
-        }
-    };
-    let field = |name: &str| {
-        form.iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let lang = field("lang").and_then(Lang::from_code).unwrap_or_default();
-    if !is_same_origin(&headers, &state.origin) {
-        return error_page(lang, StatusCode::FORBIDDEN, |t| t.consent_forbidden);
-    }
-    let ticked: Vec<&str> = form
-        .iter()
-        .filter(|(k, _)| k == "category")
-        .map(|(_, v)| v.as_str())
-        .collect();
-    let parsed = field("choice")
-        .and_then(|c| Decision::from_form(c, &ticked))
-        .and_then(|d| {
-            d.outcome(state.policy.mode, sends_gpc(&headers))
-                .ok()
-                .map(|o| (d, o))
-        });
-    let Some((decision, outcome)) = parsed else {
-        return error_page(lang, StatusCode::BAD_REQUEST, |t| t.consent_bad_request);
-    };
+    let outcome = decision
+        .outcome(state.policy.mode, sends_gpc(&parts.headers))
+        .map_err(|_| StatusCode::BAD_REQUEST)?;
     let now = now();
     let id = carried.map(|r| r.id).unwrap_or_else(random_id);
     let before = carried.map(|r| r.granted).unwrap_or(CategorySet::NONE);
@@ -179,9 +163,7 @@ pub async fn post_consent(State(state): State<ConsentState>, request: Request) -
     };
     if let Err(e) = state.db.log_consent(&row).await {
         tracing::error!(error = %e, "consent log write failed");
-        return error_page(lang, StatusCode::SERVICE_UNAVAILABLE, |t| {
-            t.consent_bad_request
-        });
+        return Err(StatusCode::SERVICE_UNAVAILABLE);
     }
 
     metrics::counter!("portal_consent_decisions_total", "choice" => decision.as_str()).increment(1);
@@ -196,7 +178,7 @@ pub async fn post_consent(State(state): State<ConsentState>, request: Request) -
         Outcome::Forget => {
             cookies.push(set_cookie(CONSENT_COOKIE, "", Some(0), state.secure));
             // All-or-nothing: without consent the site keeps no cookie, the login one included.
-            if let Some(session) = session
+            if let Some(session) = parts.extensions.get::<tower_sessions::Session>()
                 && let Err(e) = session.flush().await
             {
                 tracing::error!(error = %e, "could not end the session on withdrawal");
@@ -214,31 +196,46 @@ pub async fn post_consent(State(state): State<ConsentState>, request: Request) -
             }
         }
     }
+    Ok(Decided { granted, cookies })
+}
 
-    let wants_json = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("application/json"));
-    let mut response = if wants_json {
-        let granted_ids: Vec<&str> = granted.iter().map(Category::id).collect();
-        let body = serde_json::json!({
-            "answered": granted != CategorySet::NONE,
-            "granted": granted_ids,
-            "bits": granted.bits(),
-        });
-        (StatusCode::OK, axum::Json(body)).into_response()
-    } else {
-        let back = safe_return_path(field("return_to").unwrap_or("/"));
-        Redirect::to(&back).into_response()
+/// `POST /consent`, the dialog's plain form: `choice`, optional `category` (repeated),
+/// `return_to`, `lang`. Stores the decision and goes back to `return_to`.
+pub async fn post_consent(State(state): State<ConsentState>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let form: Vec<(String, String)> = match axum::body::to_bytes(body, 16 * 1024).await {
+        Ok(bytes) => parse_form(&bytes),
+        Err(_) => {
+            return error_page(Lang::default(), StatusCode::PAYLOAD_TOO_LARGE, |t| {
+                t.consent_bad_request
+            });
+        }
     };
-    for cookie in cookies {
+    let field = |name: &str| {
+        form.iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let lang = field("lang").and_then(Lang::from_code).unwrap_or_default();
+    let ticked: Vec<&str> = form
+        .iter()
+        .filter(|(k, _)| k == "category")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let Some(decision) = field("choice").and_then(|c| Decision::from_form(c, &ticked)) else {
+        return error_page(lang, StatusCode::BAD_REQUEST, |t| t.consent_bad_request);
+    };
+    let decided = match decide(&state, &parts, lang, decision).await {
+        Ok(decided) => decided,
+        Err(status) => return error_page(lang, status, |t| t.consent_bad_request),
+    };
+    let back = safe_return_path(field("return_to").unwrap_or("/"));
+    let mut response = Redirect::to(&back).into_response();
+    for cookie in decided.cookies {
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
     }
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 

@@ -3,6 +3,7 @@
 //! port 0 and ask it for its port.
 
 pub mod accounts;
+mod actions;
 pub mod client_addr;
 pub mod clock;
 pub mod config;
@@ -19,10 +20,10 @@ pub mod telemetry;
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
-use app::{App, SiteContext, domain::site::Site, server::content};
+use app::{App, SiteContext, domain::site::Site, ssr::content};
 use axum::Router;
 use leptos::{config::Env, prelude::*};
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{LeptosRoutes, generate_route_list_with_exclusions};
 use tokio::net::TcpListener;
 
 pub use config::Settings;
@@ -295,11 +296,14 @@ fn router(
         logo_max_bytes: settings.logos.max_bytes,
     };
     let shell_options = options.clone();
-    // The account pages are served by their own handlers (which render them through the app).
-    let listing: Vec<_> = generate_route_list(App)
-        .into_iter()
-        .filter(|route| !accounts::LEPTOS_PATHS.contains(&route.path()))
+    // The account pages are served by their own handlers (which render them through the app),
+    // and the server functions by `actions::routes` (with the actions in their context).
+    let excluded = accounts::LEPTOS_PATHS
+        .iter()
+        .map(|p| (*p).to_owned())
+        .chain(actions::paths())
         .collect();
+    let listing = generate_route_list_with_exclusions(App, Some(excluded));
     let pages: Router<LeptosOptions> = Router::new().leptos_routes_with_context(
         &options,
         listing,
@@ -321,7 +325,11 @@ fn router(
             settings.logos.image_queue,
         ),
     };
-    let accounts_router = accounts::routes(accounts);
+    let api = actions::routes(actions::ServerActions {
+        accounts: accounts.clone(),
+        consent: consent.clone(),
+    });
+    let accounts_router = accounts::routes(accounts).merge(api);
     let sessions = routes::Sessions {
         store: accounts::sessions::AccountSessionStore::new(
             auth.db.clone(),

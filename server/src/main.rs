@@ -58,7 +58,7 @@ async fn main() -> ExitCode {
     match cli.command.unwrap_or(Command::Serve) {
         Command::CheckContent { dir } => {
             let dir = dir.unwrap_or(settings.content_dir);
-            match app::server::content::load(&dir) {
+            match app::ssr::content::load(&dir) {
                 Ok(site) => {
                     println!("content OK: {} pages in {}", site.len(), dir.display());
                     ExitCode::SUCCESS

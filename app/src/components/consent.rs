@@ -2,16 +2,20 @@
 //!
 //! The server renders the dialog open when the visitor has no current answer, so it is in the
 //! HTML before any script runs. It is a plain form: without JavaScript its buttons POST to
-//! `/consent`, which stores the choice and redirects back. Once hydrated, the same buttons
-//! send the form with `fetch` and the dialog closes at once; other islands learn of the new
-//! choice through a `portal:consent` window event.
+//! `/consent`, which stores the choice and redirects back. Once hydrated, the same buttons call
+//! the [`decide_consent`](crate::api::decide_consent) server function and the dialog closes
+//! when it answers; other islands learn of the new choice through a `portal:consent` window
+//! event.
 
 use leptos::prelude::*;
 
-use crate::domain::{
-    consent::{Category, CategorySet, ConsentMode},
-    i18n::strings,
-    lang::Lang,
+use crate::{
+    api::DecideConsent,
+    domain::{
+        consent::{Category, CategorySet, ConsentMode},
+        i18n::strings,
+        lang::Lang,
+    },
 };
 
 /// Window event that asks the dialog to open (sent by the footer control).
@@ -33,43 +37,66 @@ pub fn ConsentDialog(
     policy_url: String,
 ) -> impl IntoView {
     let t = strings(lang);
-    let open = RwSignal::new(open);
-    let answered = RwSignal::new(answered);
-    let granted = RwSignal::new(granted);
-    let saved = RwSignal::new(false);
+    // The decision is a server function; what the dialog shows is derived from its last
+    // answer (and from a choice made in another island, such as a video's "always allow",
+    // when that came later). The dialog is shown while it was opened since the last saved
+    // decision, or when saving failed.
+    let action = ServerAction::<DecideConsent>::new();
+    let version = action.version();
+    let value = action.value();
+    let pending = action.pending();
+    let elsewhere = RwSignal::new(None::<(usize, CategorySet)>);
+    let opened_at = RwSignal::new(open.then_some(0usize));
+    let granted = Memo::new(move |_| {
+        let here = value.get().and_then(Result::ok);
+        match elsewhere.get() {
+            Some((at, set)) if at >= version.get() => set,
+            _ => here.unwrap_or(granted),
+        }
+    });
+    let answered = Memo::new(move |_| {
+        if elsewhere.get().is_some() || value.with(|v| matches!(v, Some(Ok(_)))) {
+            granted.get() != CategorySet::NONE
+        } else {
+            answered
+        }
+    });
+    let shown = Memo::new(move |_| match opened_at.get() {
+        Some(at) => at == version.get() || value.with(|v| matches!(v, Some(Err(_)))),
+        None => false,
+    });
+    let saved = move || value.with(|v| matches!(v, Some(Ok(_))));
     let dialog = NodeRef::<leptos::html::Section>::new();
 
     #[cfg(feature = "hydrate")]
     {
-        client::wire(open, dialog);
-        // A choice made elsewhere (a video's "always allow") updates what the dialog shows.
+        client::wire(shown, dialog, move || {
+            opened_at.set(Some(version.get_untracked()))
+        });
+        client::announce(action);
         client::on_change(move |set| {
-            granted.set(set);
-            answered.set(set != CategorySet::NONE);
+            elsewhere.set(Some((version.get_untracked(), set)));
             if set != CategorySet::NONE {
-                open.set(false);
+                opened_at.set(None);
             }
         });
     }
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        client::send_form(ev, move |after| {
-            granted.set(after);
-            answered.set(after != CategorySet::NONE);
-            open.set(false);
-            saved.set(true);
-        });
+        if let Some(decision) = client::decision(&ev) {
+            action.dispatch(DecideConsent { lang, decision });
+        }
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
     let not_now = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        open.set(false);
+        opened_at.set(None);
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         if ev.key() == "Escape" {
-            open.set(false);
+            opened_at.set(None);
         }
     };
     let text = match mode {
@@ -160,7 +187,7 @@ pub fn ConsentDialog(
                 aria-labelledby="consent-title"
                 aria-describedby="consent-text"
                 tabindex="-1"
-                hidden=move || !open.get()
+                hidden=move || !shown.get()
                 node_ref=dialog
                 on:keydown=on_keydown
             >
@@ -168,7 +195,12 @@ pub fn ConsentDialog(
                 <p id="consent-text">{text} " " <a href=policy_url>{t.consent_read_policy}</a></p>
                 {gpc_note}
                 {current}
-                <form method="post" action="/consent" on:submit=on_submit>
+                <form
+                    method="post"
+                    action="/consent"
+                    on:submit=on_submit
+                    aria-busy=move || pending.get().then_some("true")
+                >
                     <input type="hidden" name="return_to" value=return_to />
                     <input type="hidden" name="lang" value=lang.code() />
                     <div class="consent-actions">
@@ -191,7 +223,7 @@ pub fn ConsentDialog(
                 </form>
             </section>
             <p class="visually-hidden" role="status">
-                {move || saved.get().then_some(t.consent_saved)}
+                {move || saved().then_some(t.consent_saved)}
             </p>
         </div>
     }
@@ -216,25 +248,42 @@ pub fn CookieSettingsLink(lang: Lang, href: String) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 pub(crate) mod client {
-    //! Browser-only behaviour: focus, events, and sending the form with `fetch`.
+    //! Browser-only behaviour: focus, window events, and reading a decision from a form.
 
     use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
 
     use super::{CHANGED_EVENT, OPEN_EVENT};
-    use crate::components::json_post::{field, post_json};
-    use crate::domain::consent::{CategorySet, Decision};
+    use crate::{
+        api::DecideConsent,
+        domain::consent::{CategorySet, Decision},
+    };
 
-    pub fn wire(open: RwSignal<bool>, dialog: NodeRef<leptos::html::Section>) {
-        // Move focus into the dialog whenever it opens (also on the first view).
+    /// Moves focus into the dialog whenever it is shown (also on the first view), and calls
+    /// `open` when the footer's control asks for the dialog.
+    pub fn wire(
+        shown: Memo<bool>,
+        dialog: NodeRef<leptos::html::Section>,
+        open: impl Fn() + 'static,
+    ) {
         Effect::new(move |_| {
-            if open.get()
+            if shown.get()
                 && let Some(el) = dialog.get()
             {
                 let _ = el.focus();
             }
         });
-        let handle = window_event_listener_untyped(OPEN_EVENT, move |_| open.set(true));
+        let handle = window_event_listener_untyped(OPEN_EVENT, move |_| open());
         on_cleanup(move || handle.remove());
+    }
+
+    /// Tells the other islands of each decision this action saves.
+    pub fn announce(action: ServerAction<DecideConsent>) {
+        let value = action.value();
+        Effect::new(move |_| {
+            if let Some(Ok(set)) = value.get() {
+                dispatch(CHANGED_EVENT, Some(set.bits()));
+            }
+        });
     }
 
     pub fn dispatch(name: &str, detail: Option<u8>) {
@@ -262,51 +311,28 @@ pub(crate) mod client {
         on_cleanup(move || handle.remove());
     }
 
-    /// Sends a consent form with `fetch` instead of navigating; on success calls `done` with
-    /// what the server says is now granted and tells the other islands. A form that does not
-    /// parse is left to the plain form post (which answers with a clear error page).
-    pub fn send_form(ev: leptos::ev::SubmitEvent, done: impl Fn(CategorySet) + 'static) {
-        let Some(form) = ev
+    /// The decision a consent form's submission asks for (the button pressed and the boxes
+    /// ticked). When there is one the browser's own post is cancelled, to be replaced by the
+    /// server function; a form that does not parse is left to the plain post (which answers
+    /// with a clear error page).
+    pub fn decision(ev: &leptos::ev::SubmitEvent) -> Option<Decision> {
+        let form = ev
             .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-        else {
-            return;
-        };
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())?;
         let choice = ev
             .submitter()
             .and_then(|s| s.dyn_into::<web_sys::HtmlButtonElement>().ok())
             .map(|b| b.value())
             .unwrap_or_default();
-        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-            return;
-        };
+        let data = web_sys::FormData::new_with_form(&form).ok()?;
         let ticked: Vec<String> = data
             .get_all("category")
             .iter()
             .filter_map(|v| v.as_string())
             .collect();
         let ticked_refs: Vec<&str> = ticked.iter().map(String::as_str).collect();
-        if Decision::from_form(&choice, &ticked_refs).is_none() {
-            return;
-        }
-        // From here the request is sent by script; a failure falls back to nothing changed.
+        let decision = Decision::from_form(&choice, &ticked_refs)?;
         ev.prevent_default();
-        let _ = data.append_with_str("choice", &choice);
-        let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
-            return;
-        };
-        let action = form.action();
-        leptos::task::spawn_local(async move {
-            let after = post_json(&action, &params)
-                .await
-                .filter(|(ok, _)| *ok)
-                .and_then(|(_, json)| field(&json, "bits").as_f64())
-                .and_then(|bits| u8::try_from(bits as u32).ok())
-                .and_then(CategorySet::from_bits);
-            if let Some(after) = after {
-                done(after);
-                dispatch(CHANGED_EVENT, Some(after.bits()));
-            }
-        });
+        Some(decision)
     }
 }

@@ -3,10 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{
-    consent::{Category, CategorySet, ConsentMode},
-    i18n::strings,
-    lang::Lang,
+use crate::{
+    api::DecideConsent,
+    domain::{
+        consent::{Category, CategorySet, ConsentMode},
+        i18n::strings,
+        lang::Lang,
+    },
 };
 
 /// A YouTube video. `granted` is the visitor's consent when the page was rendered; later
@@ -32,11 +35,18 @@ pub fn YouTubeEmbed(
             once.set(false);
         }
     });
+    // "Always allow" is the consent server function; its answer reaches this island and the
+    // dialog alike through the `portal:consent` event.
+    let action = ServerAction::<DecideConsent>::new();
+    #[cfg(feature = "hydrate")]
+    super::consent::client::announce(action);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        super::consent::client::send_form(ev, |_| {});
+        if let Some(decision) = super::consent::client::decision(&ev) {
+            action.dispatch(DecideConsent { lang, decision });
+        }
         #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
+        let _ = (ev, action);
     };
     let src = format!("{origin}/embed/{video}");
     let watch = format!("https://www.youtube.com/watch?v={video}");

@@ -2,14 +2,16 @@
 //! the island that sends a form with `fetch` and marks its fields without a reload.
 //!
 //! Every form works without JavaScript: it posts, and the server answers with the page again
-//! (problems marked) or a redirect. With JavaScript the island asks for JSON instead and writes
-//! the server's messages into the same places, so both paths show the same words.
+//! (problems marked) or a redirect. With JavaScript the island calls the form's server function
+//! and writes the typed refusal's messages into the same places, from the same strings, so
+//! both paths show the same words.
 
 use leptos::prelude::*;
 
 use crate::domain::{
     account::{Field, FormFeedback, Notice},
     i18n::Strings,
+    lang::Lang,
 };
 
 /// The `id` of a field's input; its hint and error add `-hint` and `-error`.
@@ -120,12 +122,33 @@ pub fn FormNotice(notice: Option<Notice>, t: &'static Strings) -> impl IntoView 
     }
 }
 
+/// Which account action a form is: the server function its island calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum FormKind {
+    /// [`register`](crate::api::register)
+    Register,
+    /// [`log_in`](crate::api::log_in)
+    LogIn,
+    /// [`log_out`](crate::api::log_out)
+    LogOut,
+    /// [`save_profile`](crate::api::save_profile)
+    Profile,
+    /// [`change_password`](crate::api::change_password)
+    Password,
+    /// [`delete_account`](crate::api::delete_account)
+    Delete,
+    /// [`remove_logo`](crate::api::remove_logo)
+    RemoveLogo,
+}
+
 /// An account form that posts to `action`: its notice on top, then the fields and the button
-/// (the children). Without JavaScript it is a plain POST; with it, [`EnhancedForm`] sends it
-/// without a reload.
+/// (the children). Without JavaScript it is a plain POST; with it, [`EnhancedForm`] calls the
+/// form's server function instead.
 #[component]
 pub fn PostForm(
     action: String,
+    kind: FormKind,
+    lang: Lang,
     notice: Option<Notice>,
     t: &'static Strings,
     /// Styles it as a dangerous action (account deletion).
@@ -139,7 +162,7 @@ pub fn PostForm(
         "account-form"
     };
     view! {
-        <EnhancedForm>
+        <EnhancedForm kind lang>
             <form method="post" action=action class=class>
                 <FormNotice notice t />
                 {children()}
@@ -148,16 +171,18 @@ pub fn PostForm(
     }
 }
 
-/// Sends the forms inside it with `fetch` (`Accept: application/json`): a redirect answer is
-/// followed, problems are written next to their fields and into the form's notice, and focus
-/// moves to the first field with a problem. Without JavaScript the forms post as usual.
+/// Sends the form inside it through its server function (`kind`): the answer's path is
+/// followed, a refusal's problems are written next to their fields and into the form's
+/// notice (in `lang`), and focus moves to the first field with a problem. While the call is
+/// pending the form is `aria-busy`. Without JavaScript the form posts as usual.
 #[island]
-pub fn EnhancedForm(children: Children) -> impl IntoView {
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        #[cfg(feature = "hydrate")]
-        client::submit(ev);
-        #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
+pub fn EnhancedForm(kind: FormKind, lang: Lang, children: Children) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    let on_submit = client::wire(kind, lang);
+    #[cfg(not(feature = "hydrate"))]
+    let on_submit = {
+        let _ = (kind, lang);
+        |_: leptos::ev::SubmitEvent| {}
     };
     view! {
         <div class="enhanced-form" on:submit=on_submit>
@@ -168,47 +193,147 @@ pub fn EnhancedForm(children: Children) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use leptos::{
-        prelude::*,
-        wasm_bindgen::{JsCast, JsValue},
-        web_sys,
+    use std::{cell::RefCell, rc::Rc};
+
+    use leptos::{prelude::*, server_fn::ServerFn, wasm_bindgen::JsCast, web_sys};
+
+    use super::{FormKind, field_id};
+    use crate::{
+        api::{self, ApiError, Refusal},
+        domain::{account::Field, i18n::strings, lang::Lang},
     };
 
-    use crate::components::json_post::{field as get, post_json};
+    /// The submitted form's values, by field.
+    struct Values(web_sys::FormData);
 
-    pub fn submit(ev: leptos::ev::SubmitEvent) {
-        let Some(form) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-        else {
-            return;
-        };
-        let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-            return;
-        };
-        let Ok(params) = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data) else {
-            return;
-        };
-        ev.prevent_default();
-        let _ = form.set_attribute("aria-busy", "true");
-        let action = form.action();
-        leptos::task::spawn_local(async move {
-            let answer = post_json(&action, &params).await;
-            let _ = form.remove_attribute("aria-busy");
-            let Some((_, json)) = answer else {
-                // No answer the page understands: let the browser post the form itself.
-                let _ = form.submit();
-                return;
-            };
-            if let Some(to) = get(&json, "redirect").as_string() {
-                let _ = window().location().assign(&to);
-                return;
-            }
-            show_problems(&form, &json);
-        });
+    impl Values {
+        fn text(&self, name: &str) -> String {
+            self.0.get(name).as_string().unwrap_or_default()
+        }
+        fn field(&self, field: Field) -> String {
+            self.text(field.name())
+        }
     }
 
-    fn show_problems(form: &web_sys::HtmlFormElement, json: &JsValue) {
+    /// The submit handler for a form of this kind.
+    pub fn wire(kind: FormKind, lang: Lang) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+        let send: Rc<dyn Fn(web_sys::HtmlFormElement, Values)> = match kind {
+            FormKind::Register => call(lang, move |v| api::Register {
+                lang,
+                form: api::RegisterForm {
+                    company: v.field(Field::Company),
+                    email: v.field(Field::Email),
+                    password: v.field(Field::Password),
+                },
+            }),
+            FormKind::LogIn => call(lang, move |v| api::LogIn {
+                lang,
+                form: api::LoginForm {
+                    email: v.field(Field::Email),
+                    password: v.field(Field::Password),
+                    next: v.text("next"),
+                },
+            }),
+            FormKind::LogOut => call(lang, move |_| api::LogOut { lang }),
+            FormKind::Profile => call(lang, move |v| api::SaveProfile {
+                lang,
+                form: api::ProfileForm {
+                    company: v.field(Field::Company),
+                    description: v.field(Field::Description),
+                    website: v.field(Field::Website),
+                    social: v.field(Field::Social),
+                    published: !v.text("published").is_empty(),
+                },
+            }),
+            FormKind::Password => call(lang, move |v| api::ChangePassword {
+                lang,
+                form: api::PasswordForm {
+                    current_password: v.field(Field::CurrentPassword),
+                    new_password: v.field(Field::NewPassword),
+                },
+            }),
+            FormKind::Delete => call(lang, move |v| api::DeleteAccount {
+                lang,
+                form: api::DeleteForm {
+                    password: v.field(Field::Password),
+                },
+            }),
+            FormKind::RemoveLogo => call(lang, move |_| api::RemoveLogo { lang }),
+        };
+        move |ev: leptos::ev::SubmitEvent| {
+            let Some(form) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
+                return;
+            };
+            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+                return;
+            };
+            ev.prevent_default();
+            send(form, Values(data));
+        }
+    }
+
+    /// A server action for `S`, and what to do with its answers: follow the path, mark the
+    /// problems, or (when the call itself failed) let the browser post the form.
+    fn call<S>(
+        lang: Lang,
+        input: impl Fn(&Values) -> S + 'static,
+    ) -> Rc<dyn Fn(web_sys::HtmlFormElement, Values)>
+    where
+        S: ServerFn<Output = String, Error = ApiError>
+            + serde::de::DeserializeOwned
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+    {
+        let action = ServerAction::<S>::new();
+        let current: Rc<RefCell<Option<web_sys::HtmlFormElement>>> = Rc::default();
+        let pending = action.pending();
+        let value = action.value();
+        {
+            let current = current.clone();
+            Effect::new(move |_| {
+                let busy = pending.get();
+                if let Some(form) = current.borrow().as_ref() {
+                    if busy {
+                        let _ = form.set_attribute("aria-busy", "true");
+                    } else {
+                        let _ = form.remove_attribute("aria-busy");
+                    }
+                }
+            });
+        }
+        {
+            let current = current.clone();
+            Effect::new(move |_| {
+                let Some(answer) = value.get() else {
+                    return;
+                };
+                let Some(form) = current.borrow().clone() else {
+                    return;
+                };
+                match answer {
+                    Ok(to) => {
+                        let _ = window().location().assign(&to);
+                    }
+                    Err(ApiError::Refused(refusal)) => show_problems(&form, lang, &refusal),
+                    Err(ApiError::Failed(_)) => {
+                        let _ = form.submit();
+                    }
+                }
+            });
+        }
+        Rc::new(move |form, values| {
+            *current.borrow_mut() = Some(form);
+            action.dispatch(input(&values));
+        })
+    }
+
+    fn show_problems(form: &web_sys::HtmlFormElement, lang: Lang, refusal: &Refusal) {
+        let t = strings(lang);
         if let Ok(errors) = form.query_selector_all(".field-error") {
             for i in 0..errors.length() {
                 if let Some(node) = errors.item(i) {
@@ -227,17 +352,10 @@ mod client {
             }
         }
         let mut first: Option<web_sys::HtmlElement> = None;
-        let errors = js_sys::Array::from(&get(json, "errors"));
-        for error in errors.iter() {
-            let (Some(field), Some(message)) = (
-                get(&error, "field").as_string(),
-                get(&error, "message").as_string(),
-            ) else {
-                continue;
-            };
-            let id = format!("f-{field}");
+        for (field, problem) in &refusal.errors {
+            let id = field_id(*field);
             if let Ok(Some(slot)) = form.query_selector(&format!("#{id}-error")) {
-                slot.set_text_content(Some(&message));
+                slot.set_text_content(Some(&t.problem(*problem)));
             }
             if let Ok(Some(input)) = form.query_selector(&format!("#{id}")) {
                 let _ = input.set_attribute("aria-invalid", "true");
@@ -247,7 +365,7 @@ mod client {
             }
         }
         if let Ok(Some(notice)) = form.query_selector(".form-notice") {
-            let text = get(json, "notice").as_string();
+            let text = refusal.notice.map(|n| t.notice(n));
             notice.set_text_content(text.as_deref());
             let _ = notice.set_attribute("class", "form-notice error");
         }

@@ -4,7 +4,11 @@ use leptos::prelude::*;
 
 use crate::{
     SiteContext,
-    components::{layout::from_request, nav_menu::NavMenu},
+    components::{
+        forms::{EnhancedForm, FormKind},
+        layout::from_request,
+        nav_menu::NavMenu,
+    },
     domain::{account::Viewer, i18n::strings, lang::Lang, site::home_url},
 };
 
@@ -34,9 +38,11 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                     {t.logged_in_as} " " <strong>{viewer.company}</strong>
                 </span>
                 <a href=format!("/{code}/account")>{t.account}</a>
-                <form method="post" action=format!("/{code}/logout")>
-                    <button type="submit">{t.log_out}</button>
-                </form>
+                <EnhancedForm kind=FormKind::LogOut lang>
+                    <form method="post" action=format!("/{code}/logout")>
+                        <button type="submit">{t.log_out}</button>
+                    </form>
+                </EnhancedForm>
             </nav>
         }
         .into_any(),

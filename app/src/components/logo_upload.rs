@@ -3,20 +3,29 @@
 
 use leptos::prelude::*;
 
+use crate::domain::lang::Lang;
+
 /// Wraps the upload form (its children): finds the file input, preview, progress bar and drop
 /// zone by class inside it. A file over `max_bytes` is refused at once with `too_large` (the
 /// server checks again).
+/// The upload's answer is the typed [`UploadAnswer`](crate::api::UploadAnswer); a refusal's
+/// notice is written in `lang`.
 #[island]
-pub fn LogoUpload(max_bytes: u64, too_large: String, children: Children) -> impl IntoView {
+pub fn LogoUpload(
+    lang: Lang,
+    max_bytes: u64,
+    too_large: String,
+    children: Children,
+) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         if let Some(el) = root.get() {
-            client::wire(&el, max_bytes, too_large.clone());
+            client::wire(&el, lang, max_bytes, too_large.clone());
         }
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (max_bytes, too_large);
+    let _ = (lang, max_bytes, too_large);
     view! {
         <div class="logo-upload" node_ref=root>
             {children()}
@@ -31,7 +40,10 @@ mod client {
         web_sys,
     };
 
-    use crate::components::json_post::field;
+    use crate::{
+        api::UploadAnswer,
+        domain::{i18n::strings, lang::Lang},
+    };
 
     fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> Option<T> {
         root.query_selector(selector)
@@ -80,7 +92,7 @@ mod client {
             .map(|f| f.size())
     }
 
-    pub fn wire(root: &web_sys::Element, max_bytes: u64, too_large: String) {
+    pub fn wire(root: &web_sys::Element, lang: Lang, max_bytes: u64, too_large: String) {
         let Some(form) = find::<web_sys::HtmlFormElement>(root, "form") else {
             return;
         };
@@ -156,22 +168,25 @@ mod client {
                 if let Some(bar) = &progress {
                     bar.set_value(100.0);
                 }
-                let json = x
+                let answer = x
                     .response_text()
                     .ok()
                     .flatten()
-                    .and_then(|t| js_sys::JSON::parse(&t).ok());
-                let Some(json) = json else {
-                    // No answer the page understands: post the form the plain way.
-                    let _ = f2.submit();
-                    return;
+                    .and_then(|t| serde_json::from_str::<UploadAnswer>(&t).ok());
+                let refusal = match answer {
+                    Some(Ok(to)) => {
+                        let _ = web_sys::window().map(|w| w.location().assign(&to));
+                        return;
+                    }
+                    Some(Err(refusal)) => refusal,
+                    None => {
+                        // No answer the page understands: post the form the plain way.
+                        let _ = f2.submit();
+                        return;
+                    }
                 };
-                let get = |key: &str| field(&json, key).as_string();
-                if let Some(to) = get("redirect") {
-                    let _ = web_sys::window().map(|w| w.location().assign(&to));
-                    return;
-                }
-                show_notice(&r2, get("notice").as_deref());
+                let text = refusal.notice.map(|n| strings(lang).notice(n));
+                show_notice(&r2, text.as_deref());
                 if let Some(bar) = &progress {
                     bar.set_hidden(true);
                 }

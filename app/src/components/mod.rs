@@ -6,8 +6,6 @@ pub mod embed;
 pub mod footer;
 pub mod forms;
 pub mod header;
-#[cfg(feature = "hydrate")]
-pub(crate) mod json_post;
 pub mod layout;
 pub mod logo_upload;
 pub mod nav_menu;

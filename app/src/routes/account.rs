@@ -10,7 +10,7 @@ use crate::{
     SiteContext,
     components::{
         consent::CookieSettingsLink,
-        forms::{FormField, Kind, PostForm},
+        forms::{FormField, FormKind, Kind, PostForm},
         layout::{Layout, SETTINGS_QUERY, consent_status, from_request},
     },
     domain::{
@@ -91,7 +91,7 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <AccountFrame lang rest="login" title=t.login_title>
             {consent_needed(lang, t)}
-            <PostForm action=format!("/{code}/login") notice=feedback.notice t>
+            <PostForm action=format!("/{code}/login") kind=FormKind::LogIn lang notice=feedback.notice t>
                 <input type="hidden" name="next" value=next />
                 <FormField
                     field=Field::Email
@@ -134,7 +134,13 @@ pub fn RegisterPage() -> impl IntoView {
         <AccountFrame lang rest="register" title=t.register_title>
             <p>{t.register_intro}</p>
             {consent_needed(lang, t)}
-            <PostForm action=format!("/{code}/register") notice=feedback.notice t>
+            <PostForm
+                action=format!("/{code}/register")
+                kind=FormKind::Register
+                lang
+                notice=feedback.notice
+                t
+            >
                 <FormField
                     field=Field::Company
                     label=t.company_label

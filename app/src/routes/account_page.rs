@@ -6,7 +6,7 @@ use super::account::{AccountFrame, page_lang};
 use crate::{
     SiteContext,
     components::{
-        forms::{FormField, FormNotice, Kind, PostForm},
+        forms::{EnhancedForm, FormField, FormKind, FormNotice, Kind, PostForm},
         layout::from_request,
         logo_upload::LogoUpload,
     },
@@ -82,7 +82,13 @@ pub fn AccountPage() -> impl IntoView {
 
             <section aria-labelledby="profile-heading">
                 <h2 id="profile-heading">{t.profile_heading}</h2>
-                <PostForm action=format!("/{code}/account") notice=profile.notice t>
+                <PostForm
+                    action=format!("/{code}/account")
+                    kind=FormKind::Profile
+                    lang
+                    notice=profile.notice
+                    t
+                >
                     <FormField
                         field=Field::Company
                         label=t.company_label
@@ -152,6 +158,7 @@ pub fn AccountPage() -> impl IntoView {
                     None => view! { <p class="logo-none">{t.logo_none}</p> }.into_any(),
                 }}
                 <LogoUpload
+                    lang
                     max_bytes=ctx.logo_max_bytes
                     too_large=t.logo_problem(LogoProblem::TooLarge(ctx.logo_max_bytes))
                 >
@@ -198,20 +205,28 @@ pub fn AccountPage() -> impl IntoView {
                     .is_some()
                     .then(|| {
                         view! {
-                            <form
-                                method="post"
-                                action=format!("/{code}/account/logo/remove")
-                                class="account-form"
-                            >
-                                <button type="submit">{t.remove_logo}</button>
-                            </form>
+                            <EnhancedForm kind=FormKind::RemoveLogo lang>
+                                <form
+                                    method="post"
+                                    action=format!("/{code}/account/logo/remove")
+                                    class="account-form"
+                                >
+                                    <button type="submit">{t.remove_logo}</button>
+                                </form>
+                            </EnhancedForm>
                         }
                     })}
             </section>
 
             <section aria-labelledby="password-heading">
                 <h2 id="password-heading">{t.password_heading}</h2>
-                <PostForm action=format!("/{code}/account/password") notice=password.notice t>
+                <PostForm
+                    action=format!("/{code}/account/password")
+                    kind=FormKind::Password
+                    lang
+                    notice=password.notice
+                    t
+                >
                     <FormField
                         field=Field::CurrentPassword
                         label=t.current_password_label
@@ -254,6 +269,8 @@ pub fn AccountPage() -> impl IntoView {
                 <p>{t.delete_text}</p>
                 <PostForm
                     action=format!("/{code}/account/delete")
+                    kind=FormKind::Delete
+                    lang
                     notice=delete.notice
                     t
                     danger=true

@@ -1,7 +1,10 @@
 //! Registration, login (with rate limits and the cookie check) and logout.
 
-use app::domain::account::{
-    Field, FormFeedback, Notice, Problem, Viewer, check_company, normalise_email, safe_next,
+use app::{
+    api::{LoginForm, RegisterForm},
+    domain::account::{
+        Field, FormFeedback, Notice, Problem, Viewer, check_company, normalise_email, safe_next,
+    },
 };
 use axum::{
     extract::{Request, State},
@@ -41,20 +44,20 @@ impl AccountsState {
     }
 }
 
-/// `POST /{lang}/register`
-pub(super) async fn register(State(state): State<AccountsState>, sub: Submission) -> Response {
-    let result = register_inner(&state, &sub).await;
-    answer(&state, sub.lang, sub.parts, result).await
-}
-
-pub(super) async fn register_inner(state: &AccountsState, sub: &Submission) -> Answer {
+/// Registration: checks the form, counts against the address's limit, creates the account
+/// and logs it in.
+pub(super) async fn register(
+    state: &AccountsState,
+    sub: &Submission,
+    form: RegisterForm,
+) -> Answer {
     let page = sub.page("register");
     if sub.lacks_consent(state.mode) {
         return Answer::notice(StatusCode::FORBIDDEN, page, Notice::NeedsConsent);
     }
-    let company = check_company(sub.field("company"));
-    let email = normalise_email(sub.field("email"));
-    let password = sub.field("password");
+    let company = check_company(&form.company);
+    let email = normalise_email(&form.email);
+    let password = form.password.as_str();
     let mut errors = Vec::new();
     if let Err(p) = &company {
         errors.push((Field::Company, *p));
@@ -65,10 +68,7 @@ pub(super) async fn register_inner(state: &AccountsState, sub: &Submission) -> A
     if let Err(p) = check_new_password(password) {
         errors.push((Field::Password, p));
     }
-    let values = vec![
-        (Field::Company, sub.field("company").to_owned()),
-        (Field::Email, sub.field("email").to_owned()),
-    ];
+    let values = vec![(Field::Company, form.company), (Field::Email, form.email)];
     let (Ok(company), Ok(email), true) = (company, email, errors.is_empty()) else {
         return Answer::fields(page, errors, values);
     };
@@ -114,14 +114,9 @@ pub(super) async fn log_in(
     Answer::Redirect(format!("/{}/login/check?{query}", sub.lang.code()))
 }
 
-/// `POST /{lang}/login`
-pub(super) async fn login(State(state): State<AccountsState>, sub: Submission) -> Response {
-    let result = login_inner(&state, &sub).await;
-    answer(&state, sub.lang, sub.parts, result).await
-}
-
-pub(super) async fn login_inner(state: &AccountsState, sub: &Submission) -> Answer {
-    let next = safe_next(sub.field("next"));
+/// Login, within the limits; the same answer for every failure.
+pub(super) async fn login(state: &AccountsState, sub: &Submission, form: LoginForm) -> Answer {
+    let next = safe_next(&form.next);
     let page = match &next {
         Some(next) => {
             let query = next_query(next);
@@ -138,14 +133,14 @@ pub(super) async fn login_inner(state: &AccountsState, sub: &Submission) -> Answ
             page,
             FormFeedback {
                 errors: Vec::new(),
-                values: vec![(Field::Email, sub.field("email").to_owned())],
+                values: vec![(Field::Email, form.email.clone())],
                 notice: Some(Notice::LoginFailed),
             },
         )
     };
     // Every failure below looks the same, whatever the reason.
-    let email = normalise_email(sub.field("email")).unwrap_or_default();
-    let password = sub.field("password");
+    let email = normalise_email(&form.email).unwrap_or_default();
+    let password = form.password.as_str();
     let masked = sub.masked_ip();
     // Per account from this address (what one attacker hits first), per address, and per
     // account from everywhere (a ceiling far above the first, against guesses spread over
@@ -227,17 +222,15 @@ pub(super) async fn login_check(
             Notice::CookiesBlocked,
         )
     };
-    answer(&state, lang, parts, answer_).await
+    answer(&state, parts, answer_).await
 }
 
-/// `POST /{lang}/logout`: ends the session on the server; the old cookie no longer works.
-pub(super) async fn logout(State(state): State<AccountsState>, sub: Submission) -> Response {
+/// Logout: ends the session on the server; the old cookie no longer works.
+pub(super) async fn logout(sub: &Submission) -> Answer {
     if let Some(session) = sub.session()
         && let Err(e) = session.flush().await
     {
-        let page = sub.page("login");
-        return answer(&state, sub.lang, sub.parts, unavailable(page, &e)).await;
+        return unavailable(sub.page("login"), &e);
     }
-    let to = format!("/{}/login?done=logged-out", sub.lang.code());
-    answer(&state, sub.lang, sub.parts, Answer::Redirect(to)).await
+    Answer::Redirect(format!("/{}/login?done=logged-out", sub.lang.code()))
 }

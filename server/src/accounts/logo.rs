@@ -6,9 +6,12 @@
 //! switched to it, then the old object is deleted if nothing else uses it. A failure at any step
 //! leaves the account as it was and removes what this upload stored.
 
-use app::domain::{
-    account::{FormFeedback, Notice, Viewer},
-    logo::{LogoProblem, LogoRef, is_logo_hash},
+use app::{
+    api::UploadAnswer,
+    domain::{
+        account::{FormFeedback, Notice, Viewer},
+        logo::{LogoProblem, LogoRef, is_logo_hash},
+    },
 };
 use axum::{
     extract::{FromRequest, Multipart, Request, State},
@@ -16,7 +19,7 @@ use axum::{
 };
 use http::{HeaderValue, StatusCode, header, request::Parts};
 
-use super::{AccountsState, Answer, PathLang, answer, login_first};
+use super::{AccountsState, Answer, PathLang, Submission, answer, login_first};
 use crate::logos::process;
 
 /// Room for the multipart framing around the file.
@@ -70,7 +73,7 @@ pub(super) async fn upload(
     let parts = || parts_of(&headers, &uri, &extensions);
     let account = format!("/{}/account", lang.code());
     let Some(viewer) = extensions.get::<Viewer>().cloned() else {
-        return answer(&state, lang, parts(), login_first(lang, &account)).await;
+        return respond_upload(&state, parts(), login_first(lang, &account)).await;
     };
     let max = state.logo_max_bytes;
     let declared = headers
@@ -105,26 +108,29 @@ pub(super) async fn upload(
         Answer::Feedback { .. } => "refused",
     };
     metrics::counter!("portal_logo_uploads_total", "outcome" => outcome).increment(1);
-    account_answer(&state, lang, parts(), &viewer, result).await
+    respond_upload(&state, parts(), result).await
 }
 
-/// The account page again (with its data), or the redirect.
-async fn account_answer(
-    state: &AccountsState,
-    lang: app::domain::lang::Lang,
-    mut parts: Parts,
-    viewer: &Viewer,
-    result: Answer,
-) -> Response {
-    if !matches!(result, Answer::Redirect(_))
-        && let Ok(Some(view)) = state.db.account_view(viewer.account_id).await
-    {
-        parts.extensions.insert(view);
+/// The upload's answer: for the page's script (which asks for JSON, to keep its progress bar
+/// and stay on the page) the typed [`UploadAnswer`] with the same status, otherwise what
+/// every plain form gets.
+async fn respond_upload(state: &AccountsState, parts: Parts, result: Answer) -> Response {
+    let wants_json = parts
+        .headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"));
+    if !wants_json {
+        return answer(state, parts, result).await;
     }
-    answer(state, lang, parts, result).await
+    let typed: UploadAnswer = result.into_result();
+    let status = match &typed {
+        Ok(_) => StatusCode::OK,
+        Err(refusal) => StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::BAD_REQUEST),
+    };
+    (status, axum::Json(typed)).into_response()
 }
 
-/// Reads the `logo` field, refusing as soon as it passes `max` bytes.
 async fn read_file(request: Request, max: u64) -> Result<Vec<u8>, LogoProblem> {
     // The route's body limit (`DefaultBodyLimit`) stops the stream past `max` plus framing.
     let mut multipart = Multipart::from_request(request, &())
@@ -241,31 +247,26 @@ pub(super) async fn forget_if_unused(state: &AccountsState, hash: &str) {
     }
 }
 
-/// `POST /{lang}/account/logo/remove`
-pub(super) async fn remove(
-    State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    request: Request,
-) -> Response {
-    let (parts, _) = request.into_parts();
-    let account = format!("/{}/account", lang.code());
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        return answer(&state, lang, parts, login_first(lang, &account)).await;
+/// Removes the logo (the stored image goes once no account uses it).
+pub(super) async fn remove(state: &AccountsState, sub: &Submission) -> Answer {
+    let viewer = match super::owner::owner(sub) {
+        Ok(viewer) => viewer,
+        Err(answer) => return answer,
     };
-    let result = match state
+    let account = sub.page("account");
+    match state
         .db
         .set_logo(viewer.account_id, None, state.clock.now())
         .await
     {
         Ok(old) => {
             if let Some(old) = old {
-                forget_if_unused(&state, &old).await;
+                forget_if_unused(state, &old).await;
             }
             Answer::Redirect(format!("{account}?done=logo-removed"))
         }
         Err(e) => super::unavailable(account, &e),
-    };
-    account_answer(&state, lang, parts, &viewer, result).await
+    }
 }
 
 /// `GET /logos/{hash}.png`: from the site's own origin, immutable (the name is the content).

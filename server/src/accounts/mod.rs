@@ -1,12 +1,14 @@
 //! Company accounts over HTTP: registration, login, logout, the account page's forms, data
 //! export and deletion.
 //!
-//! Every form is a plain POST to its page's own URL. Without JavaScript a refused form comes
-//! back as its page with the problems marked (the page is rendered by the Leptos app with a
-//! [`FormFeedback`] in the request); with JavaScript (`Accept: application/json`) the answer is
-//! JSON — `{"redirect": …}` or `{"notice": …, "errors": [{"field", "message"}]}` — and the page
-//! marks the fields without a reload. Each handler checks the session itself; the cross-site
-//! check for every non-GET request sits in front of all routes.
+//! Each action has one core function ([`run`] picks it) taking the request's [`Submission`]
+//! and the action's typed form from `app::api`. Two doors lead to it. Without JavaScript a form
+//! is a plain POST to its page's own URL: a refused form comes back as its page with the
+//! problems marked (rendered by the Leptos app with a [`FormFeedback`] in the request), with
+//! the same status codes. With JavaScript the islands call the server functions of `app::api`,
+//! which reach the same core through [`crate::actions`] and get a typed answer. The core checks
+//! the session itself; the cross-site check for every non-GET request sits in front of all
+//! routes.
 
 mod auth;
 mod logo;
@@ -17,16 +19,19 @@ pub mod sessions;
 pub mod store;
 
 pub use auth::account_bucket;
-use auth::{login, login_check, logout, register};
-use owner::{account_page, change_password, delete_account, export, save_profile};
+use auth::login_check;
+use owner::{account_page, export};
+pub(crate) use respond::{Answer, Submission};
 use respond::{
-    Answer, PathLang, Submission, answer, done_notice, limited, login_first, next_query, render,
-    unavailable,
+    PathLang, Posted, answer, done_notice, limited, login_first, next_query, render, unavailable,
 };
 
 use std::sync::Arc;
 
-use app::domain::{account::FormFeedback, consent::ConsentMode, lang::Lang};
+use app::{
+    api::{DeleteForm, LoginForm, PasswordForm, ProfileForm, RegisterForm, account::Action},
+    domain::{account::FormFeedback, consent::ConsentMode, lang::Lang},
+};
 use axum::{
     Router,
     extract::{Request, State},
@@ -72,15 +77,15 @@ pub fn routes(state: AccountsState) -> Router {
     for lang in Lang::ALL {
         let at = |rest: &str| format!("/{}/{rest}", lang.code());
         router = router
-            .route(&at("register"), get(show_page).post(register))
-            .route(&at("login"), get(show_page).post(login))
+            .route(&at("register"), get(show_page).post(plain::<RegisterForm>))
+            .route(&at("login"), get(show_page).post(plain::<LoginForm>))
             .route(&at("login/check"), get(login_check))
-            .route(&at("logout"), post(logout))
-            .route(&at("account"), get(account_page).post(save_profile))
-            .route(&at("account/password"), post(change_password))
-            .route(&at("account/delete"), post(delete_account))
+            .route(&at("logout"), post(plain::<LogOut>))
+            .route(&at("account"), get(account_page).post(plain::<ProfileForm>))
+            .route(&at("account/password"), post(plain::<PasswordForm>))
+            .route(&at("account/delete"), post(plain::<DeleteForm>))
             .route(&at("account/export"), get(export))
-            .route(&at("account/logo/remove"), post(logo::remove))
+            .route(&at("account/logo/remove"), post(plain::<RemoveLogo>))
             .route(
                 &at("account/logo"),
                 post(logo::upload).layer(axum::extract::DefaultBodyLimit::max(
@@ -91,6 +96,16 @@ pub fn routes(state: AccountsState) -> Router {
     router
         .route("/logos/{file}", get(logo::serve))
         .with_state(state)
+        .layer(no_store())
+}
+
+/// Answers about accounts and decisions are for one browser at one moment: `no-store`, unless
+/// a handler chose otherwise (logo images are immutable).
+pub(crate) fn no_store() -> tower_http::set_header::SetResponseHeaderLayer<http::HeaderValue> {
+    tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+        http::header::CACHE_CONTROL,
+        http::HeaderValue::from_static("no-store"),
+    )
 }
 
 /// `GET /{lang}/login`, `/{lang}/register`: the page (with a `?done=` notice, if any).
@@ -103,4 +118,76 @@ async fn show_page(
     let done = done_notice(&parts);
     let page = parts.uri.to_string();
     render(&state, parts, &page, done.map(FormFeedback::notice)).await
+}
+
+/// Carries out an account action: the one core function per action, for both the plain form
+/// and the server function.
+pub(crate) async fn run(state: &AccountsState, sub: &Submission, action: Action) -> Answer {
+    match action {
+        Action::Register(form) => auth::register(state, sub, form).await,
+        Action::LogIn(form) => auth::login(state, sub, form).await,
+        Action::LogOut => auth::logout(sub).await,
+        Action::SaveProfile(form) => owner::save_profile(state, sub, form).await,
+        Action::ChangePassword(form) => owner::change_password(state, sub, form).await,
+        Action::Delete(form) => owner::delete_account(state, sub, form).await,
+        Action::RemoveLogo => logo::remove(state, sub).await,
+    }
+}
+
+/// A plain form's body, and the action it asks for.
+trait PlainForm: serde::de::DeserializeOwned + Send + 'static {
+    fn action(self) -> Action;
+}
+
+/// The logout form (no fields).
+#[derive(serde::Deserialize)]
+struct LogOut {}
+
+/// The logo removal form (no fields).
+#[derive(serde::Deserialize)]
+struct RemoveLogo {}
+
+impl PlainForm for RegisterForm {
+    fn action(self) -> Action {
+        Action::Register(self)
+    }
+}
+impl PlainForm for LoginForm {
+    fn action(self) -> Action {
+        Action::LogIn(self)
+    }
+}
+impl PlainForm for LogOut {
+    fn action(self) -> Action {
+        Action::LogOut
+    }
+}
+impl PlainForm for ProfileForm {
+    fn action(self) -> Action {
+        Action::SaveProfile(self)
+    }
+}
+impl PlainForm for PasswordForm {
+    fn action(self) -> Action {
+        Action::ChangePassword(self)
+    }
+}
+impl PlainForm for DeleteForm {
+    fn action(self) -> Action {
+        Action::Delete(self)
+    }
+}
+impl PlainForm for RemoveLogo {
+    fn action(self) -> Action {
+        Action::RemoveLogo
+    }
+}
+
+/// `POST` of an account form without JavaScript: the action, then a redirect or the page again.
+async fn plain<F: PlainForm>(
+    State(state): State<AccountsState>,
+    Posted(sub, form): Posted<F>,
+) -> Response {
+    let result = run(&state, &sub, form.action()).await;
+    answer(&state, sub.parts, result).await
 }

@@ -1,12 +1,15 @@
 //! What only the logged-in owner may do: the account page, profile, password, deletion and
 //! the data export. Every handler checks the session itself.
 
-use app::domain::account::{Field, FormFeedback, Problem, Profile, Viewer};
+use app::{
+    api::{DeleteForm, PasswordForm, ProfileForm},
+    domain::account::{Field, FormFeedback, Problem, Profile, Viewer},
+};
 use axum::{
     extract::{Request, State},
     response::{IntoResponse, Redirect, Response},
 };
-use http::{HeaderValue, StatusCode, header};
+use http::{StatusCode, header};
 
 use super::{passwords::check_new_password, sessions::SessionEnded};
 
@@ -28,88 +31,50 @@ pub(super) async fn account_page(
         if ended {
             to.push_str("&done=ended");
         }
-        let mut response = Redirect::to(&to).into_response();
-        response
-            .headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        return response;
+        return Redirect::to(&to).into_response();
     };
     match state.db.account_view(viewer.account_id).await {
         Ok(Some(view)) => {
             let done = done_notice(&parts);
             parts.extensions.insert(view);
-            let mut response =
-                render(&state, parts, &account, done.map(FormFeedback::notice)).await;
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
+            render(&state, parts, &account, done.map(FormFeedback::notice)).await
         }
         Ok(None) => Redirect::to(&format!("/{}/login", lang.code())).into_response(),
-        Err(e) => answer(&state, lang, parts, unavailable(account, &e)).await,
+        Err(e) => answer(&state, parts, unavailable(account, &e)).await,
     }
 }
 
-/// Renders the account page again with feedback (the page needs the account's data).
-pub(super) async fn account_feedback(
-    state: &AccountsState,
-    mut sub: Submission,
-    viewer: &Viewer,
-    answer_: Answer,
-) -> Response {
-    if let Ok(Some(view)) = state.db.account_view(viewer.account_id).await {
-        sub.parts.extensions.insert(view);
-    }
-    answer(state, sub.lang, sub.parts, answer_).await
+/// The logged-in owner of the account, or the answer that sends the caller to log in.
+pub(super) fn owner(sub: &Submission) -> Result<Viewer, Answer> {
+    sub.viewer()
+        .ok_or_else(|| login_first(sub.lang, &sub.page("account")))
 }
 
-/// A submission from the logged-in owner of the account. Handlers that take it check the
-/// login themselves, before anything else: without one the caller is sent to log in.
-pub(super) struct Owner {
-    pub(super) sub: Submission,
-    pub(super) viewer: Viewer,
-}
-
-impl axum::extract::FromRequest<AccountsState> for Owner {
-    type Rejection = Response;
-
-    async fn from_request(request: Request, state: &AccountsState) -> Result<Self, Response> {
-        let sub = Submission::from_request(request, state).await?;
-        match sub.viewer() {
-            Some(viewer) => Ok(Owner { sub, viewer }),
-            None => {
-                let back = sub.page("account");
-                let lang = sub.lang;
-                Err(answer(state, lang, sub.parts, login_first(lang, &back)).await)
-            }
-        }
-    }
-}
-
-/// `POST /{lang}/account`: saves the profile.
+/// Saves the profile (the showcase toggle included).
 pub(super) async fn save_profile(
-    State(state): State<AccountsState>,
-    Owner { sub, viewer }: Owner,
-) -> Response {
+    state: &AccountsState,
+    sub: &Submission,
+    form: ProfileForm,
+) -> Answer {
+    let viewer = match owner(sub) {
+        Ok(viewer) => viewer,
+        Err(answer) => return answer,
+    };
     let page = sub.page("account");
-    let fields = [
-        Field::Company,
-        Field::Description,
-        Field::Website,
-        Field::Social,
-    ];
-    let result = match Profile::from_form(
-        sub.field("company"),
-        sub.field("description"),
-        sub.field("website"),
-        sub.field("social"),
-        !sub.field("published").is_empty(),
+    match Profile::from_form(
+        &form.company,
+        &form.description,
+        &form.website,
+        &form.social,
+        form.published,
     ) {
         Err(errors) => {
-            let values = fields
-                .iter()
-                .map(|f| (*f, sub.field(f.name()).to_owned()))
-                .collect();
+            let values = vec![
+                (Field::Company, form.company),
+                (Field::Description, form.description),
+                (Field::Website, form.website),
+                (Field::Social, form.social),
+            ];
             Answer::fields(page, errors, values)
         }
         Ok(profile) => match state
@@ -120,8 +85,7 @@ pub(super) async fn save_profile(
             Ok(()) => Answer::Redirect(format!("{page}?done=saved")),
             Err(e) => unavailable(page, &e),
         },
-    };
-    account_feedback(&state, sub, &viewer, result).await
+    }
 }
 
 /// Checks the owner's password (for changes that need it).
@@ -134,15 +98,20 @@ pub(super) async fn confirm_password(
     Ok(state.hasher.verify(password, hash.as_deref()).await?)
 }
 
-/// `POST /{lang}/account/password`: asks for the current password; ends the other sessions.
+/// Changes the password: asks for the current one; ends the other sessions.
 pub(super) async fn change_password(
-    State(state): State<AccountsState>,
-    Owner { sub, viewer }: Owner,
-) -> Response {
+    state: &AccountsState,
+    sub: &Submission,
+    form: PasswordForm,
+) -> Answer {
+    let viewer = match owner(sub) {
+        Ok(viewer) => viewer,
+        Err(answer) => return answer,
+    };
     let page = sub.page("account");
-    let current = sub.field("current_password");
-    let new = sub.field("new_password");
-    let result = match confirm_password(&state, &viewer, current).await {
+    let current = form.current_password.as_str();
+    let new = form.new_password.as_str();
+    match confirm_password(state, &viewer, current).await {
         Err(e) => unavailable(page, &e),
         Ok(false) => Answer::fields(
             page,
@@ -156,10 +125,9 @@ pub(super) async fn change_password(
                 vec![(Field::NewPassword, Problem::SamePassword)],
                 Vec::new(),
             ),
-            Ok(()) => change_password_inner(&state, &sub, &viewer, new, page).await,
+            Ok(()) => change_password_inner(state, sub, &viewer, new, page).await,
         },
-    };
-    account_feedback(&state, sub, &viewer, result).await
+    }
 }
 
 pub(super) async fn change_password_inner(
@@ -192,14 +160,18 @@ pub(super) async fn change_password_inner(
     Answer::Redirect(format!("{page}?done=password"))
 }
 
-/// `POST /{lang}/account/delete`: asks for the password; removes the account and every
-/// session of it.
+/// Deletes the account: asks for the password; removes the account and every session of it.
 pub(super) async fn delete_account(
-    State(state): State<AccountsState>,
-    Owner { sub, viewer }: Owner,
-) -> Response {
+    state: &AccountsState,
+    sub: &Submission,
+    form: DeleteForm,
+) -> Answer {
+    let viewer = match owner(sub) {
+        Ok(viewer) => viewer,
+        Err(answer) => return answer,
+    };
     let page = sub.page("account");
-    let result = match confirm_password(&state, &viewer, sub.field("password")).await {
+    match confirm_password(state, &viewer, &form.password).await {
         Err(e) => unavailable(page, &e),
         Ok(false) => Answer::fields(
             page,
@@ -209,9 +181,7 @@ pub(super) async fn delete_account(
         Ok(true) => {
             let email = match state.db.account_view(viewer.account_id).await {
                 Ok(view) => view.map(|v| v.email).unwrap_or_default(),
-                Err(e) => {
-                    return account_feedback(&state, sub, &viewer, unavailable(page, &e)).await;
-                }
+                Err(e) => return unavailable(page, &e),
             };
             match state
                 .db
@@ -221,7 +191,7 @@ pub(super) async fn delete_account(
                 Err(e) => unavailable(page, &e),
                 Ok(old_logo) => {
                     if let Some(old) = old_logo {
-                        logo::forget_if_unused(&state, &old).await;
+                        logo::forget_if_unused(state, &old).await;
                     }
                     if let Some(session) = sub.session() {
                         let _ = session.flush().await;
@@ -231,11 +201,7 @@ pub(super) async fn delete_account(
                 }
             }
         }
-    };
-    if matches!(result, Answer::Redirect(_)) {
-        return answer(&state, sub.lang, sub.parts, result).await;
     }
-    account_feedback(&state, sub, &viewer, result).await
 }
 
 /// `GET /{lang}/account/export`: everything stored about the company, as a JSON download.
@@ -247,7 +213,7 @@ pub(super) async fn export(
     let (parts, _) = request.into_parts();
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
         let back = format!("/{}/account", lang.code());
-        return answer(&state, lang, parts, login_first(lang, &back)).await;
+        return answer(&state, parts, login_first(lang, &back)).await;
     };
     match state.db.export_account(viewer.account_id).await {
         Ok(Some(data)) => {
@@ -259,7 +225,6 @@ pub(super) async fn export(
                         header::CONTENT_DISPOSITION,
                         "attachment; filename=\"account-data.json\"",
                     ),
-                    (header::CACHE_CONTROL, "no-store"),
                 ],
                 body,
             )
@@ -268,7 +233,7 @@ pub(super) async fn export(
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
             let page = format!("/{}/account", lang.code());
-            answer(&state, lang, parts, unavailable(page, &e)).await
+            answer(&state, parts, unavailable(page, &e)).await
         }
     }
 }

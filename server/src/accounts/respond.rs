@@ -1,14 +1,15 @@
-//! How the account handlers answer: a redirect, or the form page again with its problems —
-//! as JSON for scripts, as the page rendered through the app for plain forms.
+//! How the account actions answer: a redirect or the form page again with its problems for a
+//! plain form, the path to go to or a typed [`Refusal`] for a server function.
 
-use app::domain::{
-    account::{Field, FormFeedback, Notice, Problem, Viewer},
-    consent::{ConsentMode, ConsentStatus},
-    i18n::strings,
-    lang::Lang,
+use app::{
+    api::Refusal,
+    domain::{
+        account::{Field, FormFeedback, Notice, Problem, Viewer},
+        consent::{ConsentMode, ConsentStatus},
+        lang::Lang,
+    },
 };
 use axum::{
-    Json,
     body::Body,
     extract::Request,
     response::{IntoResponse, Redirect, Response},
@@ -17,7 +18,7 @@ use http::{HeaderValue, StatusCode, header, request::Parts};
 use tower::ServiceExt;
 use tower_sessions::Session;
 
-use crate::{client_addr::ClientAddr, consent::parse_form};
+use crate::client_addr::ClientAddr;
 
 use super::*;
 
@@ -40,7 +41,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PathLang {
 }
 
 /// A handler's answer before it is shaped for a browser with or without JavaScript.
-pub(super) enum Answer {
+pub(crate) enum Answer {
     /// Go on to this path (303).
     Redirect(String),
     /// Show `page` again with this feedback and status.
@@ -83,17 +84,31 @@ impl Answer {
     }
 }
 
-/// A request's form, language and extensions, read once.
-pub(super) struct Submission {
+/// A request's language and extensions (session, viewer, consent, client address): what
+/// every core function reads besides its form.
+pub(crate) struct Submission {
     pub(super) lang: Lang,
     pub(super) parts: Parts,
-    form: Vec<(String, String)>,
     client: ClientAddr,
 }
 
-/// A form post to an account page, read in full (at most 16 KiB) with the page's language
-/// and the client's address.
-impl<S: Send + Sync> axum::extract::FromRequest<S> for Submission {
+impl Submission {
+    /// From a request's parts (the server functions' way in).
+    pub(crate) fn from_parts(parts: Parts, lang: Lang) -> Option<Submission> {
+        let client = parts.extensions.get::<ClientAddr>().copied()?;
+        Some(Submission {
+            lang,
+            parts,
+            client,
+        })
+    }
+}
+
+/// A plain form post to an account page: its [`Submission`] and its body (at most 16 KiB)
+/// read into the action's typed form.
+pub(super) struct Posted<T>(pub(super) Submission, pub(super) T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for Posted<T> {
     type Rejection = Response;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -102,31 +117,25 @@ impl<S: Send + Sync> axum::extract::FromRequest<S> for Submission {
         let PathLang(lang) = PathLang::from_request_parts(&mut parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let client = parts
-            .extensions
-            .get::<ClientAddr>()
-            .copied()
-            .ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
         let bytes = axum::body::to_bytes(body, 16 * 1024)
             .await
             .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
-        Ok(Submission {
-            lang,
-            form: parse_form(&bytes),
-            parts,
-            client,
-        })
+        // Every field has a default, so only a malformed body (a field given twice) fails.
+        let form = serde_urlencoded::from_bytes(&bytes).map_err(|_| {
+            crate::consent::simple_page(
+                lang,
+                StatusCode::BAD_REQUEST,
+                |t| t.site_forbidden_title,
+                |t| t.consent_bad_request,
+            )
+        })?;
+        let sub = Submission::from_parts(parts, lang)
+            .ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
+        Ok(Posted(sub, form))
     }
 }
 
 impl Submission {
-    pub(super) fn field(&self, name: &str) -> &str {
-        self.form
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    }
-
     pub(super) fn viewer(&self) -> Option<Viewer> {
         self.parts.extensions.get::<Viewer>().cloned()
     }
@@ -154,25 +163,30 @@ impl Submission {
     }
 }
 
-pub(super) fn wants_json(parts: &Parts) -> bool {
-    parts
-        .headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.contains("application/json"))
+impl Answer {
+    /// The answer for a server function: where to go next, or the refusal.
+    pub(crate) fn into_result(self) -> Result<String, Refusal> {
+        match self {
+            Answer::Redirect(to) => Ok(to),
+            Answer::Feedback {
+                status,
+                feedback,
+                retry_after,
+                ..
+            } => Err(Refusal {
+                status: status.as_u16(),
+                notice: feedback.notice,
+                errors: feedback.errors,
+                retry_after,
+            }),
+        }
+    }
 }
 
-/// Shapes an answer: a redirect or JSON for scripts, a redirect or the re-rendered page for
-/// plain forms.
-pub(super) async fn answer(
-    state: &AccountsState,
-    lang: Lang,
-    parts: Parts,
-    answer: Answer,
-) -> Response {
-    let json = wants_json(&parts);
-    let mut response = match answer {
-        Answer::Redirect(to) if json => Json(serde_json::json!({ "redirect": to })).into_response(),
+/// Shapes an answer for a plain form: a redirect, or the page rendered again with the
+/// problems marked (the account page with the owner's data).
+pub(super) async fn answer(state: &AccountsState, mut parts: Parts, answer: Answer) -> Response {
+    match answer {
         Answer::Redirect(to) => Redirect::to(&to).into_response(),
         Answer::Feedback {
             status,
@@ -180,38 +194,25 @@ pub(super) async fn answer(
             feedback,
             retry_after,
         } => {
-            let mut response = if json {
-                let t = strings(lang);
-                let errors: Vec<serde_json::Value> = feedback
-                    .errors
-                    .iter()
-                    .map(|(field, problem)| {
-                        serde_json::json!({ "field": field.name(), "message": t.problem(*problem) })
-                    })
-                    .collect();
-                let notice = feedback.notice.map(|n| t.notice(n));
-                (
-                    status,
-                    Json(serde_json::json!({ "notice": notice, "errors": errors })),
-                )
-                    .into_response()
-            } else {
-                let mut response = render(state, parts, &page, Some(feedback)).await;
-                *response.status_mut() = status;
-                response
-            };
-            if let Some(secs) = retry_after
-                && let Ok(value) = HeaderValue::from_str(&secs.to_string())
+            if page
+                .split('?')
+                .next()
+                .is_some_and(|p| p.ends_with("/account"))
+                && let Some(viewer) = parts.extensions.get::<Viewer>()
+                && let Ok(Some(view)) = state.db.account_view(viewer.account_id).await
             {
-                response.headers_mut().insert(header::RETRY_AFTER, value);
+                parts.extensions.insert(view);
+            }
+            let mut response = render(state, parts, &page, Some(feedback)).await;
+            *response.status_mut() = status;
+            if let Some(secs) = retry_after {
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(secs));
             }
             response
         }
-    };
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    }
 }
 
 /// Renders `page` (a path with an optional query) through the app, with the request's

@@ -77,9 +77,24 @@ impl Category {
     }
 }
 
-/// A set of categories.
+/// A set of categories. Serialised as its bits; bits of no category do not deserialise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
 pub struct CategorySet(u8);
+
+impl TryFrom<u8> for CategorySet {
+    type Error = &'static str;
+
+    fn try_from(bits: u8) -> Result<Self, Self::Error> {
+        CategorySet::from_bits(bits).ok_or("no such consent categories")
+    }
+}
+
+impl From<CategorySet> for u8 {
+    fn from(set: CategorySet) -> u8 {
+        set.0
+    }
+}
 
 impl CategorySet {
     /// No category.
@@ -137,7 +152,8 @@ impl fmt::Display for CategorySet {
 }
 
 /// What a visitor chose in the dialog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Decision {
     /// "Accept all cookies".
     AcceptAll,

@@ -40,7 +40,6 @@ pub(super) const EN: Strings = Strings {
     category_external_media: "External media (YouTube)",
     category_marketing: "Marketing (Google)",
     consent_bad_request: "The choice could not be read. Go back and try again.",
-    consent_forbidden: "Consent can only be changed on this site.",
     accept_all_but_marketing: "Accept all but marketing",
     consent_gpc: "Your browser sends Global Privacy Control, so we take it as a no to marketing. You can still switch it on under Choose.",
     cookie_table_heading: "Cookies on this site",

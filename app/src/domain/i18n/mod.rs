@@ -79,8 +79,6 @@ pub struct Strings {
     pub category_marketing: &'static str,
     /// Error page text for a choice that could not be read.
     pub consent_bad_request: &'static str,
-    /// Error page text for a cross-site consent request.
-    pub consent_forbidden: &'static str,
     /// Text of a video placeholder.
     pub video_notice: &'static str,
     /// Loads one video this once.

@@ -40,7 +40,6 @@ pub(super) const SV: Strings = Strings {
     category_external_media: "Externa medier (YouTube)",
     category_marketing: "Marknadsföring (Google)",
     consent_bad_request: "Valet kunde inte läsas. Gå tillbaka och försök igen.",
-    consent_forbidden: "Ändringar av samtycke måste göras på den här webbplatsen.",
     accept_all_but_marketing: "Godkänn alla utom marknadsföring",
     consent_gpc: "Din webbläsare skickar Global Privacy Control, så vi räknar det som ett nej till marknadsföring. Du kan ändå välja den under Välj själv.",
     cookie_table_heading: "Kakor på webbplatsen",

@@ -2,14 +2,12 @@
 //! names against the real server, on local disk and on an S3-compatible server: every file is
 //! refused with its message or stored only as a clean, re-encoded PNG; nothing partial remains.
 
-mod common;
-
 use std::path::Path;
 
-use app::domain::consent::ConsentMode;
-use common::{
+use crate::common::{
     Browser, PASSWORD, TestApp, corpus, current_logo, location, moto::start_moto, registered,
 };
+use app::domain::consent::ConsentMode;
 use server::logos::{Backend, LogoSettings, LogoStore};
 
 /// How the server must answer a corpus file.
@@ -210,7 +208,7 @@ async fn the_hostile_corpus_on_s3_compatible_storage() {
         s3_bucket: "logos".into(),
         s3_region: "us-east-1".into(),
         s3_access_key_id: Some("test-key".into()),
-        s3_secret_access_key: Some(common::toml_secret("test-secret")),
+        s3_secret_access_key: Some(crate::common::toml_secret("test-secret")),
         ..LogoSettings::default()
     };
     let store = LogoStore::open(&settings, Path::new("/nonexistent")).expect("store");

@@ -2,11 +2,9 @@
 //! concurrency, a stranger who cannot lock the owner out, bounded work under a burst, and
 //! ended sessions that a request in flight cannot bring back.
 
-mod common;
-
 use std::str::FromStr;
 
-use common::{
+use crate::common::{
     Browser, EMAIL, PASSWORD, TestApp, count, granular, location, registered, rss_kib,
     session_cookie,
 };
@@ -142,6 +140,12 @@ async fn a_stranger_cannot_lock_the_owner_out() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_of_logins_and_uploads_is_answered_within_bounded_memory() {
+    if crate::common::ran_alone(
+        module_path!(),
+        "a_burst_of_logins_and_uploads_is_answered_within_bounded_memory",
+    ) {
+        return;
+    }
     let app = TestApp::spawn_configured(|s| {
         granular(s);
         s.accounts.login_failures_per_ip = 1000;

@@ -1,8 +1,3 @@
-#![allow(
-    dead_code,
-    reason = "each test binary uses a different part of these helpers"
-)]
-
 //! A real server on port 0 with a throwaway data folder, and an HTTP client that keeps
 //! cookies and does not follow redirects.
 
@@ -11,7 +6,7 @@ use std::path::{Path, PathBuf};
 mod browser;
 pub mod moto;
 
-use app::server::consent::ConsentKey;
+use app::ssr::consent::ConsentKey;
 use server::{Application, Settings};
 
 /// A running server for one test; its data folder (and, on PostgreSQL, its database) is
@@ -24,7 +19,8 @@ pub struct TestApp {
     pub data: tempfile::TempDir,
     /// The database URL the server uses (empty: SQLite in the data folder).
     pub database_url: String,
-    dropper: Option<DropDatabase>,
+    /// Drops the test's PostgreSQL database when the app goes (held, never read).
+    _dropper: Option<DropDatabase>,
 }
 
 /// With `PORTAL_TEST_DATABASE_URL` set to a PostgreSQL server (an administrator connection),
@@ -152,7 +148,7 @@ impl TestApp {
             client,
             data,
             database_url,
-            dropper,
+            _dropper: dropper,
         }
     }
 
@@ -319,6 +315,38 @@ pub async fn raw_get(app: &TestApp, path: &str, extra: &str) -> (u16, String) {
         .and_then(|s| s.parse().ok())
         .expect("status line");
     (status, text)
+}
+
+/// Memory is measured for the whole process, and the tests of this binary run in parallel, so
+/// a test that measures it runs alone. Called first thing with the test's `module_path!()` and
+/// name: outside that run it starts this binary again with only that test, checks that the
+/// test ran and passed, and answers `true` (the caller returns); inside, it answers `false`
+/// and the test goes on.
+pub fn ran_alone(module: &str, test: &str) -> bool {
+    const INSIDE: &str = "PORTAL_TEST_ALONE";
+    if std::env::var_os(INSIDE).is_some() {
+        return false;
+    }
+    let name = match module.split_once("::") {
+        Some((_, path)) => format!("{path}::{test}"),
+        None => test.to_owned(),
+    };
+    let out = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args([name.as_str(), "--exact", "--test-threads=1", "--nocapture"])
+        .env(INSIDE, "1")
+        .output()
+        .expect("the test binary runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "{name} alone failed:\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains("1 passed"),
+        "{name} did not run alone:\n{stdout}"
+    );
+    true
 }
 
 /// The process's resident memory in KiB (Linux).

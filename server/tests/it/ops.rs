@@ -1,8 +1,6 @@
 //! Operations: health, readiness, metrics, request and instance ids, JSON logs that keep
 //! personal data out, and a graceful stop under load.
 
-mod common;
-
 use std::{
     io::{BufRead, BufReader},
     process::{Child, Command, Stdio},
@@ -13,8 +11,8 @@ use std::{
     time::Duration,
 };
 
+use crate::common::{Browser, ORIGIN, TestApp, content_dir};
 use app::domain::consent::ConsentMode;
-use common::{Browser, ORIGIN, TestApp, content_dir};
 use server::logos::{Backend, LogoSettings};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -118,7 +116,7 @@ async fn readiness_names_the_storage_when_it_is_unreachable() {
             backend: Backend::S3,
             s3_endpoint: format!("http://127.0.0.1:{closed}"),
             s3_access_key_id: Some("k".into()),
-            s3_secret_access_key: Some(common::toml_secret("s")),
+            s3_secret_access_key: Some(crate::common::toml_secret("s")),
             ..LogoSettings::default()
         };
     })

@@ -2,14 +2,12 @@
 //! `PORTAL_PUBLIC_URL`): its links name the port it listens on, and a form post whose only
 //! evidence is a matching `Origin` is accepted while any other `Origin` is refused.
 
-mod common;
-
 use std::{
     process::{Child, Command, Stdio},
     time::{Duration, Instant},
 };
 
-use common::content_dir;
+use crate::common::content_dir;
 
 /// The server process, stopped when the test ends however it ends.
 struct Server(Child);

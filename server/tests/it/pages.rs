@@ -1,8 +1,6 @@
 //! Content pages over HTTP: rendering, languages, redirects, 404s, and no cookies.
 
-mod common;
-
-use common::{TestApp, content_dir};
+use crate::common::{TestApp, content_dir};
 
 /// The prose of the seed policy, line by line, as a reader sees it (markdown marks removed).
 fn seed_sentences() -> Vec<String> {

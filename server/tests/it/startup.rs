@@ -1,10 +1,8 @@
 //! Start-up and the `check-content` command refuse broken content and say which file is wrong.
 
-mod common;
-
 use std::{path::Path, process::Command};
 
-use common::content_dir;
+use crate::common::content_dir;
 use server::{Application, Settings};
 
 fn broken_content() -> tempfile::TempDir {
@@ -132,7 +130,7 @@ fn migrate_creates_the_schema_and_exits() {
 /// `sslmode=require` and `verify-ca` work, so the database can be reached over TLS.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn postgres_connections_can_require_tls() {
-    let app = common::TestApp::spawn().await;
+    let app = crate::common::TestApp::spawn().await;
     if app.database_url.is_empty() {
         return;
     }

@@ -1,13 +1,14 @@
 //! Consent over HTTP: the dialog before an answer, the POST endpoint in both modes, signed
 //! cookies, the consent log with masked IPs, re-asking, forgeries and cross-site requests.
 
-mod common;
-
-use app::{
-    domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, ThirdPartyScript},
-    server::consent::ConsentKey,
+use crate::common::{
+    Browser, ORIGIN, TestApp, key, page_with_cookie, post, set_cookies, stored_consent,
 };
-use common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies, stored_consent};
+use app::{
+    api::ApiError,
+    domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, ThirdPartyScript},
+    ssr::consent::ConsentKey,
+};
 use server::consent::now;
 
 /// Whether the page's consent dialog is rendered open.
@@ -106,29 +107,56 @@ async fn accepting_sets_a_signed_cookie_logs_a_masked_ip_and_closes_the_dialog()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn javascript_requests_get_json() {
+async fn the_consent_server_function_answers_what_is_granted() {
     let app = TestApp::spawn().await;
-    let response = post(
-        &app,
-        &[("choice", "accept_all"), ("return_to", "/en/")],
-        &[
-            ("sec-fetch-site", "same-origin"),
-            ("accept", "application/json"),
-        ],
-    )
-    .await;
+    let mut browser = Browser::new(&app);
+    let response = browser
+        .call(
+            "consent",
+            serde_json::json!({"lang": "en", "decision": "accept_all"}),
+            &[],
+        )
+        .await;
     assert_eq!(response.status(), 200);
     assert_eq!(set_cookies(&response).len(), 1);
-    let body: serde_json::Value = response.json().await.expect("json");
-    assert_eq!(body["answered"], true);
-    assert_eq!(
-        body["granted"],
-        serde_json::json!(["necessary", "external_media", "marketing"])
+    assert!(
+        response.headers()["cache-control"]
+            .to_str()
+            .is_ok_and(|v| v.contains("no-store"))
     );
+    let granted: CategorySet = response.json().await.expect("typed answer");
+    assert_eq!(granted, CategorySet::ALL, "what the dialog reads");
+    let page = browser.text("/en/").await.1;
+    assert!(
+        !dialog_open(&page),
+        "the cookie set by the call is honoured"
+    );
+    // A choice this mode does not offer is refused with the plain form's status.
+    let refused = browser
+        .call(
+            "consent",
+            serde_json::json!({"lang": "en", "decision": "reject_all"}),
+            &[],
+        )
+        .await;
+    assert_eq!(refused.status(), 400);
+    assert!(matches!(
+        refused.json::<ApiError>().await.expect("typed error"),
+        ApiError::Refused(_)
+    ));
+    // Categories that do not exist do not even decode.
+    let junk = browser
+        .call(
+            "consent",
+            serde_json::json!({"lang": "en", "decision": {"choose": 255}}),
+            &[],
+        )
+        .await;
+    assert!(junk.status().is_client_error() || junk.status().is_server_error());
     assert_eq!(
-        body["bits"],
-        CategorySet::ALL.bits(),
-        "what the dialog reads"
+        log_rows(&app).await.len(),
+        1,
+        "only the accepted decision is logged"
     );
 }
 

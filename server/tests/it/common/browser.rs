@@ -111,6 +111,36 @@ impl<'a> Browser<'a> {
         response
     }
 
+    /// Calls a server function the way an island does (a same-origin JSON post under `/api/`)
+    /// with this browser's cookies; `headers` replace the same-origin ones when given.
+    pub async fn call(
+        &mut self,
+        endpoint: &str,
+        input: serde_json::Value,
+        headers: &[(&str, &str)],
+    ) -> reqwest::Response {
+        let mut request = self
+            .forwarded(
+                self.client
+                    .post(format!("{}/api/{endpoint}", self.app.base)),
+            )
+            .header("cookie", self.cookie_header())
+            .header("content-type", "application/json")
+            .body(input.to_string());
+        let same_origin = [("sec-fetch-site", "same-origin"), ("origin", ORIGIN)];
+        let headers = if headers.is_empty() {
+            &same_origin[..]
+        } else {
+            headers
+        };
+        for (k, v) in headers {
+            request = request.header(*k, *v);
+        }
+        let response = request.send().await.expect("request");
+        self.keep(&response);
+        response
+    }
+
     /// Uploads `bytes` as the logo file, named `name`, claiming `content_type`.
     pub async fn upload(
         &mut self,

@@ -2,9 +2,7 @@
 //! all-or-nothing mode, indistinguishable and rate-limited failed logins, rate-limited
 //! registration, and the refusal of cross-site posts.
 
-mod common;
-
-use common::{Browser, EMAIL, ORIGIN, PASSWORD, TestApp, count, granular, set_cookies};
+use crate::common::{Browser, EMAIL, ORIGIN, PASSWORD, TestApp, count, granular, set_cookies};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn all_or_nothing_needs_consent_before_login_or_registration() {
@@ -203,6 +201,48 @@ async fn every_state_changing_endpoint_refuses_cross_site_requests() {
         ] {
             let response = owner.post_with(path, form, &headers).await;
             assert_eq!(response.status().as_u16(), 403, "{path} {headers:?}");
+        }
+    }
+    // The server functions sit behind the same check.
+    let calls: [(&str, serde_json::Value); 8] = [
+        (
+            "consent",
+            serde_json::json!({"lang": "en", "decision": "reject_all"}),
+        ),
+        (
+            "account/register",
+            serde_json::json!({"lang": "en", "form": {"company": "X", "email": "x@x.example", "password": PASSWORD}}),
+        ),
+        (
+            "account/login",
+            serde_json::json!({"lang": "en", "form": {"email": EMAIL, "password": PASSWORD}}),
+        ),
+        ("account/logout", serde_json::json!({"lang": "en"})),
+        (
+            "account/profile",
+            serde_json::json!({"lang": "en", "form": {"company": "Evil AB"}}),
+        ),
+        (
+            "account/password",
+            serde_json::json!({"lang": "en", "form": {"current_password": PASSWORD, "new_password": "evil evil evil evil"}}),
+        ),
+        (
+            "account/delete",
+            serde_json::json!({"lang": "en", "form": {"password": PASSWORD}}),
+        ),
+        ("account/logo/remove", serde_json::json!({"lang": "en"})),
+    ];
+    for (endpoint, input) in calls {
+        for headers in [
+            [
+                ("origin", "https://evil.example"),
+                ("sec-fetch-site", "cross-site"),
+            ],
+            [("origin", "null"), ("x-none", "")],
+            [("sec-fetch-site", "same-site"), ("origin", ORIGIN)],
+        ] {
+            let response = owner.call(endpoint, input.clone(), &headers).await;
+            assert_eq!(response.status().as_u16(), 403, "{endpoint} {headers:?}");
         }
     }
     assert!(owner.logged_in().await, "still logged in");

@@ -1,10 +1,8 @@
 //! What consent gates: videos, third-party scripts, and the cookie declaration every cookie the
 //! server sets must appear in.
 
-mod common;
-
+use crate::common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies};
 use app::domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, CookieDecl};
-use common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies};
 use server::consent::now;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

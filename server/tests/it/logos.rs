@@ -1,13 +1,11 @@
 //! Company logos against the real server: serving with immutable caching, replacing and
 //! removing, only by the owner, the public showcase, and the storage going away and coming back.
 
-mod common;
-
-use app::domain::consent::ConsentMode;
-use common::{
+use crate::common::{
     Browser, PASSWORD, TestApp, corpus, current_logo, location, moto::start_moto,
     moto::start_moto_on, registered,
 };
+use app::domain::consent::ConsentMode;
 use server::logos::{Backend, LogoSettings, LogoStore};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -163,7 +161,7 @@ async fn storage_down_means_a_clear_503_and_the_site_recovers_by_itself() {
         backend: Backend::S3,
         s3_endpoint: moto.endpoint.clone(),
         s3_access_key_id: Some("test-key".into()),
-        s3_secret_access_key: Some(common::toml_secret("test-secret")),
+        s3_secret_access_key: Some(crate::common::toml_secret("test-secret")),
         ..LogoSettings::default()
     };
     let app = TestApp::spawn_configured(move |s| {

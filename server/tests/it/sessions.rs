@@ -2,13 +2,9 @@
 //! login, logout on the server, idle and absolute timeouts, the purge of expired sessions, the
 //! `next` target, blocked cookies, and concurrent logins.
 
-mod common;
-
 use std::sync::Arc;
 
-use common::{
-    Browser, EMAIL, ORIGIN, PASSWORD, TestApp, count, granular, location, session_cookie,
-};
+use crate::common::{Browser, EMAIL, PASSWORD, TestApp, count, granular, location, session_cookie};
 use server::clock::ManualClock;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -220,20 +216,16 @@ async fn next_is_only_followed_on_this_site_and_blocked_cookies_are_explained() 
     let (status, html) = no_cookies.text(&location(&response)).await;
     assert_eq!(status, 200);
     assert!(html.contains("Logging in needs your browser to allow cookies"));
-    let json = no_cookies
-        .post_with(
-            "/en/login",
-            &[("email", EMAIL), ("password", PASSWORD)],
-            &[("origin", ORIGIN), ("accept", "application/json")],
+    let answer = no_cookies
+        .call(
+            "account/login",
+            serde_json::json!({"lang": "en", "form": {"email": EMAIL, "password": PASSWORD}}),
+            &[],
         )
         .await;
-    let body: serde_json::Value = json.json().await.expect("json");
-    assert!(
-        body["redirect"]
-            .as_str()
-            .expect("redirect")
-            .starts_with("/en/login/check")
-    );
+    assert_eq!(answer.status(), 200);
+    let next: String = answer.json().await.expect("the path to go to");
+    assert!(next.starts_with("/en/login/check"), "{next}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

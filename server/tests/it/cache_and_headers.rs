@@ -1,16 +1,10 @@
 //! The page cache under hostile use (HEAD requests, junk URLs, concurrent misses) and the
 //! security headers of every page.
 
-mod common;
-
-use common::{Browser, TestApp, granular, raw_get, rss_kib};
-
-/// Memory is measured for the whole test process: the test that measures it runs alone.
-static ALONE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+use crate::common::{Browser, TestApp, granular, raw_get, rss_kib};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_head_request_never_blanks_a_page() {
-    let _alone = ALONE.lock().await;
     let app = TestApp::spawn_configured(granular).await;
     for headers in [vec![], vec![("sec-gpc", "1")]] {
         for path in ["/en/about", "/sv/"] {
@@ -59,7 +53,12 @@ fn to_map(headers: &[(&str, &str)]) -> reqwest::header::HeaderMap {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn junk_urls_are_redirected_and_cost_no_memory() {
-    let _alone = ALONE.lock().await;
+    if crate::common::ran_alone(
+        module_path!(),
+        "junk_urls_are_redirected_and_cost_no_memory",
+    ) {
+        return;
+    }
     let app = TestApp::spawn().await;
     let (status, head) = raw_get(&app, "/en/x123/../cookie-policy", "").await;
     assert_eq!(status, 308, "{head}");
@@ -171,7 +170,7 @@ async fn every_page_has_a_tight_content_security_policy() {
     .await;
     let mut browser = Browser::consenting(&app).await;
     browser
-        .register("Acme AB", "csp@acme.example", common::PASSWORD)
+        .register("Acme AB", "csp@acme.example", crate::common::PASSWORD)
         .await;
     for path in [
         "/en/cookie-policy",

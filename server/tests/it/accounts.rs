@@ -1,9 +1,11 @@
 //! Company accounts against the real server: the account page (profile, password, export,
 //! deletion) and bad input on every form.
 
-mod common;
-
-use common::{Browser, EMAIL, ORIGIN, PASSWORD, TestApp, count, granular, location, set_cookies};
+use crate::common::{Browser, EMAIL, PASSWORD, TestApp, count, granular, location, set_cookies};
+use app::{
+    api::ApiError,
+    domain::account::{Field, Notice, Problem},
+};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_account_page_edits_exports_and_deletes() {
@@ -219,27 +221,31 @@ async fn bad_input_gets_a_clear_message_and_stores_nothing() {
             .contains("An account with this address exists")
     );
 
-    let json = browser
-        .post_with(
-            "/en/account",
-            &[
-                ("company", "Acme AB"),
-                ("website", "javascript:alert(1)"),
-                ("social", "ftp://x.example"),
-            ],
-            &[("origin", ORIGIN), ("accept", "application/json")],
+    // The same refusal through the server function: typed, with the plain form's status.
+    let refused = browser
+        .call(
+            "account/profile",
+            serde_json::json!({"lang": "en", "form": {
+                "company": "Acme AB",
+                "website": "javascript:alert(1)",
+                "social": "ftp://x.example",
+            }}),
+            &[],
         )
         .await;
-    assert_eq!(json.status().as_u16(), 422);
-    let body: serde_json::Value = json.json().await.expect("json");
-    let fields: Vec<&str> = body["errors"]
-        .as_array()
-        .expect("errors")
-        .iter()
-        .map(|e| e["field"].as_str().expect("field"))
-        .collect();
-    assert_eq!(fields, ["website", "social"]);
-    assert_eq!(body["notice"], "Correct the marked fields.");
+    assert_eq!(refused.status().as_u16(), 422);
+    let body: ApiError = refused.json().await.expect("a typed error");
+    let ApiError::Refused(refusal) = body else {
+        panic!("not a refusal: {body:?}");
+    };
+    assert_eq!(
+        refusal.errors,
+        [
+            (Field::Website, Problem::Url),
+            (Field::Social, Problem::Url)
+        ]
+    );
+    assert_eq!(refusal.notice, Some(Notice::FixFields));
     for (form, field) in [
         (vec![("company", "")], "company"),
         (

@@ -1,0 +1,125 @@
+//! The typed contract between the islands and the server: one Leptos server function per
+//! action, each at a pinned URL under `/api/`, with typed arguments, results and errors that
+//! both builds share.
+//!
+//! | URL | function | answer |
+//! |---|---|---|
+//! | `/api/consent` | [`decide_consent`] | what is granted now |
+//! | `/api/account/register` | [`register`] | the path to go to next |
+//! | `/api/account/login` | [`log_in`] | the path to go to next |
+//! | `/api/account/logout` | [`log_out`] | the path to go to next |
+//! | `/api/account/profile` | [`save_profile`] | the path to go to next |
+//! | `/api/account/password` | [`change_password`] | the path to go to next |
+//! | `/api/account/delete` | [`delete_account`] | the path to go to next |
+//! | `/api/account/logo/remove` | [`remove_logo`] | the path to go to next |
+//!
+//! Every form also works without JavaScript as a plain POST to its page (which answers with
+//! the page again, problems marked, or a redirect). That handler and the server function call
+//! the same core function on the server, with the same typed form ([`account`]), so a rule, a
+//! message or a limit exists once. Server functions run behind the same middleware as every
+//! other request: the same-origin check, the session, the consent cookie.
+
+pub mod account;
+
+use leptos::{
+    prelude::*,
+    server_fn::{
+        codec::{Json, JsonEncoding},
+        error::{FromServerFnError, ServerFnErrorErr},
+    },
+};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    account::{Field, Notice, Problem},
+    consent::{CategorySet, Decision},
+    lang::Lang,
+};
+
+pub use account::{DeleteForm, LoginForm, PasswordForm, ProfileForm, RegisterForm};
+
+/// Why the server refused an action, in the terms the form shows: the notice above the form,
+/// a problem per field, and for a limit how many seconds to wait.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    /// The HTTP status the plain form gets for the same refusal (403, 422, 429, …).
+    pub status: u16,
+    /// The message above the form.
+    pub notice: Option<Notice>,
+    /// The fields' problems, in the form's order.
+    pub errors: Vec<(Field, Problem)>,
+    /// Seconds to wait before trying again (with a 429).
+    pub retry_after: Option<u64>,
+}
+
+/// The logo upload's answer to its script (the upload keeps its own multipart endpoint, for
+/// the progress bar and the streaming size limit): the path to go to, or the refusal.
+pub type UploadAnswer = Result<String, Refusal>;
+
+/// A server function's error: refused by the site's rules, or not carried out at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum ApiError {
+    /// The server looked at the request and said no.
+    #[error("refused with status {}", .0.status)]
+    Refused(Refusal),
+    /// The request or its answer did not get through (network, encoding, a server fault).
+    #[error("{0}")]
+    Failed(String),
+}
+
+impl FromServerFnError for ApiError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        ApiError::Failed(value.to_string())
+    }
+}
+
+/// Records a consent decision; answers what is granted now (nothing after an all-or-nothing
+/// withdrawal). Sets or clears the consent cookie like the plain form does.
+#[server(prefix = "/api", endpoint = "consent", input = Json)]
+pub async fn decide_consent(lang: Lang, decision: Decision) -> Result<CategorySet, ApiError> {
+    crate::ssr::actions::consent(lang, decision).await
+}
+
+/// Registers a company and logs it in.
+#[server(prefix = "/api", endpoint = "account/register", input = Json)]
+pub async fn register(lang: Lang, form: RegisterForm) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::Register(form)).await
+}
+
+/// Logs in.
+#[server(prefix = "/api", endpoint = "account/login", input = Json)]
+pub async fn log_in(lang: Lang, form: LoginForm) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::LogIn(form)).await
+}
+
+/// Ends the session on the server.
+#[server(prefix = "/api", endpoint = "account/logout", input = Json)]
+pub async fn log_out(lang: Lang) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::LogOut).await
+}
+
+/// Saves the profile, the showcase toggle included.
+#[server(prefix = "/api", endpoint = "account/profile", input = Json)]
+pub async fn save_profile(lang: Lang, form: ProfileForm) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::SaveProfile(form)).await
+}
+
+/// Changes the password (the current one is asked for); ends the other sessions.
+#[server(prefix = "/api", endpoint = "account/password", input = Json)]
+pub async fn change_password(lang: Lang, form: PasswordForm) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::ChangePassword(form)).await
+}
+
+/// Deletes the account (the password is asked for) and every session of it.
+#[server(prefix = "/api", endpoint = "account/delete", input = Json)]
+pub async fn delete_account(lang: Lang, form: DeleteForm) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::Delete(form)).await
+}
+
+/// Removes the logo.
+#[server(prefix = "/api", endpoint = "account/logo/remove", input = Json)]
+pub async fn remove_logo(lang: Lang) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::RemoveLogo).await
+}

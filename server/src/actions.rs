@@ -1,0 +1,99 @@
+//! The server's side of `app::api`: the server functions reach the same core functions as the
+//! plain forms ([`crate::accounts::run`], [`crate::consent::decide`]) through [`ServerActions`],
+//! provided to them as context. Mounted at `/api/…` behind the same middleware as every
+//! other route.
+
+use std::sync::Arc;
+
+use app::{
+    api::{Refusal, account::Action},
+    domain::{
+        consent::{CategorySet, Decision},
+        lang::Lang,
+    },
+    ssr::actions::{Actions, ActionsContext, Pending, Reply},
+};
+use axum::{
+    Router,
+    extract::{Request, State},
+    response::{IntoResponse, Response},
+    routing::post,
+};
+use http::{HeaderValue, StatusCode, header, request::Parts};
+
+use crate::{
+    accounts::{self, AccountsState, Submission},
+    consent::{self, ConsentState},
+};
+
+/// Largest server function request body (the longest form is a profile: well under this).
+const MAX_BODY: usize = 16 * 1024;
+
+/// What the server functions act on.
+pub struct ServerActions {
+    /// Accounts.
+    pub accounts: AccountsState,
+    /// Consent.
+    pub consent: ConsentState,
+}
+
+impl Actions for ServerActions {
+    fn consent(&self, parts: Parts, lang: Lang, decision: Decision) -> Pending<CategorySet> {
+        let state = self.consent.clone();
+        Box::pin(async move {
+            match consent::decide(&state, &parts, lang, decision).await {
+                Ok(decided) => Reply {
+                    result: Ok(decided.granted),
+                    headers: decided
+                        .cookies
+                        .iter()
+                        .filter_map(|c| HeaderValue::from_str(c).ok())
+                        .map(|v| (header::SET_COOKIE, v))
+                        .collect(),
+                },
+                Err(status) => Reply::plain(Err(refusal(status))),
+            }
+        })
+    }
+
+    fn account(&self, parts: Parts, lang: Lang, action: Action) -> Pending<String> {
+        let state = self.accounts.clone();
+        Box::pin(async move {
+            let Some(sub) = Submission::from_parts(parts, lang) else {
+                return Reply::plain(Err(refusal(StatusCode::INTERNAL_SERVER_ERROR)));
+            };
+            Reply::plain(accounts::run(&state, &sub, action).await.into_result())
+        })
+    }
+}
+
+fn refusal(status: StatusCode) -> Refusal {
+    Refusal {
+        status: status.as_u16(),
+        notice: None,
+        errors: Vec::new(),
+        retry_after: None,
+    }
+}
+
+/// The `/api/{*fn}` route: Leptos' server function handler with [`ServerActions`] in context,
+/// request bodies bounded, answers never stored.
+pub fn routes(actions: ServerActions) -> Router {
+    let context = ActionsContext(Arc::new(actions));
+    Router::new()
+        .route("/api/{*fn_name}", post(handle))
+        .with_state(context)
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
+        .layer(accounts::no_store())
+}
+
+/// The paths of every server function (all under `/api/`).
+pub fn paths() -> impl Iterator<Item = String> {
+    leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned())
+}
+
+async fn handle(State(context): State<ActionsContext>, request: Request) -> Response {
+    leptos_axum::handle_server_fns_with_context(move || context.provide(), request)
+        .await
+        .into_response()
+}
