@@ -91,7 +91,13 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <AccountFrame lang rest="login" title=t.login_title>
             {consent_needed(lang, t)}
-            <PostForm action=format!("/{code}/login") kind=FormKind::LogIn lang notice=feedback.notice t>
+            <PostForm
+                action=format!("/{code}/login")
+                kind=FormKind::LogIn
+                lang
+                notice=feedback.notice
+                t
+            >
                 <input type="hidden" name="next" value=next />
                 <FormField
                     field=Field::Email
