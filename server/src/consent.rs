@@ -93,19 +93,6 @@ pub fn sends_gpc(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.as_bytes().trim_ascii() == b"1")
 }
 
-/// Whether a state-changing request comes from this site: `Sec-Fetch-Site: same-origin`, or
-/// else an `Origin` equal to the site's. Requests with neither header (not from a browser)
-/// carry no visitor's cookies to abuse and are let through.
-pub fn is_same_origin(headers: &HeaderMap, origin: &str) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site") {
-        return site == "same-origin";
-    }
-    match headers.get(header::ORIGIN) {
-        Some(o) => o.to_str().is_ok_and(|o| o.eq_ignore_ascii_case(origin)),
-        None => true,
-    }
-}
-
 /// A path on this site to go back to: relative, no scheme or host, no backslashes; `/`
 /// otherwise.
 pub fn safe_return_path(raw: &str) -> String {
@@ -327,28 +314,6 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn same_origin_rules() {
-        let origin = "https://portal.example";
-        let with = |pairs: &[(&'static str, &'static str)]| {
-            let mut h = HeaderMap::new();
-            for (k, v) in pairs {
-                h.insert(*k, HeaderValue::from_static(v));
-            }
-            is_same_origin(&h, origin)
-        };
-        assert!(with(&[("sec-fetch-site", "same-origin")]));
-        assert!(!with(&[
-            ("sec-fetch-site", "cross-site"),
-            ("origin", "https://portal.example")
-        ]));
-        assert!(!with(&[("sec-fetch-site", "same-site")]));
-        assert!(with(&[("origin", "https://portal.example")]));
-        assert!(!with(&[("origin", "https://evil.example")]));
-        assert!(!with(&[("origin", "null")]));
-        assert!(with(&[]));
-    }
 
     #[test]
     fn return_paths_stay_on_the_site() {

@@ -4,19 +4,17 @@
 
 pub mod accounts;
 mod actions;
-pub mod client_addr;
 pub mod clock;
 pub mod config;
 pub mod consent;
 pub mod db;
 pub mod logos;
+pub mod middleware;
 pub mod ops;
-mod page_cache;
-pub mod paths;
 pub mod permits;
-mod routes;
-pub mod security_headers;
 pub mod telemetry;
+
+pub use middleware::{canonical as paths, client_addr, security_headers};
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
@@ -220,7 +218,13 @@ fn leptos_options(settings: &Settings) -> LeptosOptions {
         .site_root(settings.site_dir.to_string_lossy().as_ref())
         .site_pkg_dir("pkg")
         .site_addr(settings.bind)
-        .env(Env::PROD)
+        .env(if live_reload() { Env::DEV } else { Env::PROD })
+        .reload_port(
+            std::env::var("LEPTOS_RELOAD_PORT")
+                .ok()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(3001),
+        )
         .hash_files(hash_file.is_some())
         .hash_file(
             hash_file
@@ -230,6 +234,12 @@ fn leptos_options(settings: &Settings) -> LeptosOptions {
                 .into(),
         )
         .build()
+}
+
+/// Whether `cargo leptos watch` runs this server (it sets `LEPTOS_WATCH`): development, where
+/// the pages carry the live-reload script and may open its WebSocket.
+fn live_reload() -> bool {
+    std::env::var_os("LEPTOS_WATCH").is_some()
 }
 
 /// Deletes consent log rows past their retention, now and then every hour.
@@ -330,7 +340,7 @@ fn router(
         consent: consent.clone(),
     });
     let accounts_router = accounts::routes(accounts).merge(api);
-    let sessions = routes::Sessions {
+    let sessions = middleware::Sessions {
         store: accounts::sessions::AccountSessionStore::new(
             auth.db.clone(),
             auth.clock.clone(),
@@ -355,17 +365,18 @@ fn router(
         &settings.public_url,
         &settings.consent.video_origin,
         settings.consent.scripts.iter().map(|s| s.src.as_str()),
-    );
+    )
+    .with_live_reload(live_reload());
     // Checked by `Settings::validated`.
     let trusted = client_addr::TrustedProxies::parse(&settings.trusted_proxies).unwrap_or_default();
-    routes::wrap(
+    middleware::wrap(
         pages.merge(accounts_router),
         ops_routes,
         &options,
         site,
         consent,
         sessions,
-        routes::Edge {
+        middleware::Edge {
             instance_id: &settings.instance_id,
             trusted,
             headers: security,

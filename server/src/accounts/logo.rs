@@ -287,7 +287,7 @@ pub(super) async fn serve(State(state): State<AccountsState>, request: Request) 
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
             headers.insert(
                 header::CACHE_CONTROL,
-                HeaderValue::from_static(crate::routes::IMMUTABLE),
+                HeaderValue::from_static(crate::middleware::IMMUTABLE),
             );
             headers.insert(
                 header::X_CONTENT_TYPE_OPTIONS,

@@ -1,21 +1,39 @@
-//! Everything around the Leptos pages: the `/` language redirect, canonical-path and
-//! trailing-slash redirects, static assets with long-lived caching, compression, the page
-//! cache, security headers and the client's address.
+//! The middleware around the routes, one file each, assembled in one place ([`wrap`]), in
+//! order from the outside in:
+//!
+//! 1. [`client_addr`]: who the client is (behind trusted proxies), for everything inside.
+//! 2. Request id, the request's log span, `X-Instance-Id`, compression.
+//! 3. [`security_headers`]: the Content-Security-Policy and friends (inside compression, so
+//!    the policy is computed from the page's plain bytes).
+//! 4. Metrics.
+//! 5. [`canonical`]: one spelling per path (308 before anything renders).
+//! 6. The consent cookie, read for every request (`crate::consent::read_consent`).
+//! 7. [`showcase`]: the published companies, for pages that show them.
+//! 8. [`page_cache`]: anonymous pages answered from memory; a hit stops here.
+//! 9. [`same_origin`]: no state-changing request from another site.
+//! 10. The session (tower-sessions) and the logged-in company (`load_viewer`).
+//! 11. [`redirects`]: trailing slashes.
+//!
+//! They wrap the router rather than being layered onto each route: axum clones a route's
+//! service for every request, and each middleware its inner service, so a stack layered onto
+//! the Leptos page handlers was cloned many times over per request. Split in two behind a
+//! cheap-to-clone `Router`, a page answered from the cache costs only the front part.
+
+pub mod canonical;
+pub mod client_addr;
+pub(crate) mod page_cache;
+mod redirects;
+pub mod same_origin;
+pub mod security_headers;
+mod showcase;
+
+use page_cache::PageCache;
 
 use std::sync::Arc;
 
-use app::domain::{
-    lang::Lang,
-    site::{Site, home_url},
-};
-use axum::{
-    Router,
-    extract::{Request, State},
-    middleware::{self, Next},
-    response::{IntoResponse, Redirect, Response},
-    routing::get,
-};
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use app::domain::site::Site;
+use axum::{Router, middleware, routing::get};
+use http::{HeaderValue, header};
 use leptos::prelude::LeptosOptions;
 use tower::ServiceBuilder;
 use tower_http::{
@@ -34,7 +52,6 @@ use crate::{
         sessions::{AccountSessionStore, ViewerState},
     },
     consent::{self, ConsentState},
-    page_cache::{self, PageCache},
 };
 
 /// Content-addressed files (hashed asset names, logos by content hash) never change, so browsers
@@ -60,9 +77,9 @@ pub struct Edge<'a> {
     /// `X-Instance-Id` (empty: none).
     pub instance_id: &'a str,
     /// Whose `X-Forwarded-For` is believed.
-    pub trusted: crate::client_addr::TrustedProxies,
+    pub trusted: client_addr::TrustedProxies,
     /// The security headers and the pages' policy.
-    pub headers: crate::security_headers::SecurityHeaders,
+    pub headers: security_headers::SecurityHeaders,
     /// The page cache's bound in bytes.
     pub cache_bytes: usize,
 }
@@ -117,13 +134,13 @@ pub fn wrap(
         .with_secure(sessions.secure)
         .with_path("/");
     let origin = consent.origin.clone();
-    let live = LiveData {
+    let live = showcase::LiveData {
         site: site.clone(),
         db: sessions.viewer.db.clone(),
     };
 
     let site_routes = Router::new()
-        .route("/", get(language_redirect))
+        .route("/", get(redirects::language_redirect))
         .route(
             "/consent",
             axum::routing::post(consent::post_consent).with_state(consent.clone()),
@@ -138,7 +155,10 @@ pub fn wrap(
     // two behind a cheap-to-clone `Router`, a page answered from the cache costs only the
     // front part.
     let back = ServiceBuilder::new()
-        .layer(middleware::from_fn_with_state(origin, same_origin_only))
+        .layer(middleware::from_fn_with_state(
+            origin,
+            same_origin::same_origin_only,
+        ))
         .layer(session_layer)
         .layer(middleware::from_fn_with_state(
             sessions.viewer,
@@ -146,16 +166,19 @@ pub fn wrap(
         ))
         .layer(middleware::from_fn_with_state(
             site,
-            trailing_slash_redirect,
+            redirects::trailing_slash_redirect,
         ))
         .service(site_routes);
     let front = ServiceBuilder::new()
-        .layer(middleware::from_fn(crate::paths::redirect_to_canonical))
+        .layer(middleware::from_fn(canonical::redirect_to_canonical))
         .layer(middleware::from_fn_with_state(
             consent,
             consent::read_consent,
         ))
-        .layer(middleware::from_fn_with_state(live, load_showcase))
+        .layer(middleware::from_fn_with_state(
+            live,
+            showcase::load_showcase,
+        ))
         .layer(middleware::from_fn_with_state(
             cache,
             page_cache::serve_cached,
@@ -170,7 +193,7 @@ pub fn wrap(
         // Inside compression: the policy is computed from the page's plain bytes.
         .layer(middleware::from_fn_with_state(
             headers,
-            crate::security_headers::add,
+            security_headers::add,
         ))
         .layer(CompressionLayer::new().br(true).gzip(true));
     let router = match HeaderValue::from_str(instance_id) {
@@ -187,113 +210,6 @@ pub fn wrap(
         // Outermost: every layer inside, the request log included, sees the same client.
         .layer(middleware::from_fn_with_state(
             trusted,
-            crate::client_addr::client_addr,
+            client_addr::client_addr,
         ))
-}
-
-/// `/` sends the visitor to the home page in their language (Swedish unless they prefer
-/// English).
-async fn language_redirect(headers: HeaderMap) -> Response {
-    let accept = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    let lang = Lang::negotiate(accept);
-    let mut response = Redirect::to(&home_url(lang)).into_response();
-    response
-        .headers_mut()
-        .insert(header::VARY, HeaderValue::from_static("accept-language"));
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    response
-}
-
-/// `/en` → `/en/`, `/en/cookie-policy/` → `/en/cookie-policy` (308, query kept).
-async fn trailing_slash_redirect(
-    State(site): State<Arc<Site>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let path = request.uri().path();
-    if site.page(path).is_none()
-        && let Some(canonical) = site.canonical(path)
-    {
-        let target = match request.uri().query() {
-            Some(query) => format!("{canonical}?{query}"),
-            None => canonical.to_owned(),
-        };
-        return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, target)]).into_response();
-    }
-    next.run(request).await
-}
-
-/// What the showcase middleware needs.
-#[derive(Debug, Clone)]
-pub struct LiveData {
-    /// The pages (to know which ones show live data).
-    pub site: Arc<Site>,
-    /// Where the companies are.
-    pub db: crate::db::Db,
-}
-
-/// Reads the published companies for a page with a `{{< showcase >}}` (such pages are never
-/// served from the page cache); a clear 503 when the database is unreachable.
-async fn load_showcase(State(live): State<LiveData>, mut request: Request, next: Next) -> Response {
-    let live_page = matches!(*request.method(), http::Method::GET | http::Method::HEAD)
-        && live
-            .site
-            .page(request.uri().path())
-            .is_some_and(|p| p.is_live());
-    if live_page {
-        match live.db.showcase().await {
-            Ok(showcase) => {
-                request.extensions_mut().insert(showcase);
-            }
-            Err(e) => {
-                tracing::error!(error = %e, "showcase unavailable");
-                let lang = Lang::from_path(request.uri().path()).unwrap_or_default();
-                return consent::simple_page(
-                    lang,
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    |t| t.showcase_unavailable_title,
-                    |t| t.n_unavailable,
-                );
-            }
-        }
-    }
-    next.run(request).await
-}
-
-/// Refuses every state-changing request that does not come from this site (403), before any
-/// handler runs: consent, login, logout, registration, account changes, and whatever is added
-/// later.
-async fn same_origin_only(
-    State(origin): State<Arc<str>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let safe = matches!(
-        *request.method(),
-        http::Method::GET | http::Method::HEAD | http::Method::OPTIONS
-    );
-    if safe || consent::is_same_origin(request.headers(), &origin) {
-        return next.run(request).await;
-    }
-    let lang = request
-        .uri()
-        .path()
-        .split('/')
-        .nth(1)
-        .and_then(Lang::from_code)
-        .unwrap_or_default();
-    let mut response = consent::simple_page(
-        lang,
-        StatusCode::FORBIDDEN,
-        |t| t.site_forbidden_title,
-        |t| t.form_forbidden,
-    );
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }

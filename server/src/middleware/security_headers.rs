@@ -70,6 +70,19 @@ impl SecurityHeaders {
         }
     }
 
+    /// In development (`cargo leptos watch`) the live-reload script talks to cargo-leptos over
+    /// a WebSocket on another port: `connect-src` allows `ws:` then, and only then.
+    #[must_use]
+    pub fn with_live_reload(mut self, on: bool) -> SecurityHeaders {
+        if on {
+            self.rest = self
+                .rest
+                .replace("connect-src 'self'", "connect-src 'self' ws:")
+                .into();
+        }
+        self
+    }
+
     /// The policy for an HTML page: its inline scripts allowed by hash, nothing else inline.
     pub fn policy_for(&self, html: &[u8]) -> HeaderValue {
         let mut hashes: Vec<String> = inline_scripts(html)
@@ -277,6 +290,12 @@ mod tests {
         ] {
             assert!(!policy.contains(bad), "{bad} in {policy}");
         }
+        assert!(!policy.contains("ws:"), "no WebSocket outside development");
+        let dev = SecurityHeaders::new("http://127.0.0.1:3000", "", [])
+            .with_live_reload(true)
+            .policy_for(b"<html></html>");
+        let dev = dev.to_str().expect("ascii");
+        assert!(dev.contains("connect-src 'self' ws:;"), "{dev}");
         assert!(!h.hsts);
         assert!(SecurityHeaders::new("https://x.example", "", []).hsts);
     }

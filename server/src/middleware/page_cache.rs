@@ -34,7 +34,7 @@ use axum::{
 use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 
-use crate::security_headers::SecurityHeaders;
+use super::security_headers::SecurityHeaders;
 
 /// Rendered pages by path and consent status, at most `capacity` bytes of them.
 #[derive(Debug)]
