@@ -47,24 +47,24 @@ pub fn ConsentDialog(
     let pending = action.pending();
     let elsewhere = RwSignal::new(None::<(usize, CategorySet)>);
     let opened_at = RwSignal::new(open.then_some(0usize));
-    let granted = Memo::new(move |_| {
+    let granted = move || {
         let here = value.get().and_then(Result::ok);
         match elsewhere.get() {
             Some((at, set)) if at >= version.get() => set,
             _ => here.unwrap_or(granted),
         }
-    });
-    let answered = Memo::new(move |_| {
-        if elsewhere.get().is_some() || value.with(|v| matches!(v, Some(Ok(_)))) {
-            granted.get() != CategorySet::NONE
+    };
+    let answered = move || {
+        if elsewhere.with(Option::is_some) || value.with(|v| matches!(v, Some(Ok(_)))) {
+            granted() != CategorySet::NONE
         } else {
             answered
         }
-    });
-    let shown = Memo::new(move |_| match opened_at.get() {
+    };
+    let shown = move || match opened_at.get() {
         Some(at) => at == version.get() || value.with(|v| matches!(v, Some(Err(_)))),
         None => false,
-    });
+    };
     let saved = move || value.with(|v| matches!(v, Some(Ok(_))));
     let dialog = NodeRef::<leptos::html::Section>::new();
 
@@ -122,7 +122,7 @@ pub fn ConsentDialog(
                             id=id.clone()
                             name="category"
                             value=category.id()
-                            prop:checked=move || granted.get().contains(category)
+                            prop:checked=move || granted().contains(category)
                         />
                         <label for=id>{t.category(category)}</label>
                     </div>
@@ -163,9 +163,8 @@ pub fn ConsentDialog(
         .into_any(),
     };
     let current = move || {
-        answered.get().then(|| {
-            let optional: Vec<&str> = granted
-                .get()
+        answered().then(|| {
+            let optional: Vec<&str> = granted()
                 .iter()
                 .filter(|c| *c != Category::Necessary)
                 .map(|c| t.category(c))
@@ -187,7 +186,7 @@ pub fn ConsentDialog(
                 aria-labelledby="consent-title"
                 aria-describedby="consent-text"
                 tabindex="-1"
-                hidden=move || !shown.get()
+                hidden=move || !shown()
                 node_ref=dialog
                 on:keydown=on_keydown
             >
@@ -210,7 +209,7 @@ pub fn ConsentDialog(
                         {second}
                     </div>
                     {choices}
-                    <Show when=move || answered.get()>
+                    <Show when=answered>
                         <button
                             type="submit"
                             name="choice"
@@ -261,12 +260,12 @@ pub(crate) mod client {
     /// Moves focus into the dialog whenever it is shown (also on the first view), and calls
     /// `open` when the footer's control asks for the dialog.
     pub fn wire(
-        shown: Memo<bool>,
+        shown: impl Fn() -> bool + 'static,
         dialog: NodeRef<leptos::html::Section>,
         open: impl Fn() + 'static,
     ) {
         Effect::new(move |_| {
-            if shown.get()
+            if shown()
                 && let Some(el) = dialog.get()
             {
                 let _ = el.focus();

@@ -193,9 +193,9 @@ pub fn EnhancedForm(kind: FormKind, lang: Lang, children: Children) -> impl Into
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use std::{cell::RefCell, rc::Rc};
+    use std::{cell::Cell, rc::Rc};
 
-    use leptos::{prelude::*, server_fn::ServerFn, wasm_bindgen::JsCast, web_sys};
+    use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
 
     use super::{FormKind, field_id};
     use crate::{
@@ -215,51 +215,69 @@ mod client {
         }
     }
 
-    /// The submit handler for a form of this kind.
-    pub fn wire(kind: FormKind, lang: Lang) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
-        let send: Rc<dyn Fn(web_sys::HtmlFormElement, Values)> = match kind {
-            FormKind::Register => call(lang, move |v| api::Register {
-                lang,
-                form: api::RegisterForm {
+    /// One call of an account server function, built from the submitted form.
+    #[derive(Clone)]
+    enum Call {
+        Register(api::RegisterForm),
+        LogIn(api::LoginForm),
+        LogOut,
+        Profile(api::ProfileForm),
+        Password(api::PasswordForm),
+        Delete(api::DeleteForm),
+        RemoveLogo,
+    }
+
+    impl Call {
+        fn of(kind: FormKind, v: &Values) -> Call {
+            match kind {
+                FormKind::Register => Call::Register(api::RegisterForm {
                     company: v.field(Field::Company),
                     email: v.field(Field::Email),
                     password: v.field(Field::Password),
-                },
-            }),
-            FormKind::LogIn => call(lang, move |v| api::LogIn {
-                lang,
-                form: api::LoginForm {
+                }),
+                FormKind::LogIn => Call::LogIn(api::LoginForm {
                     email: v.field(Field::Email),
                     password: v.field(Field::Password),
                     next: v.text("next"),
-                },
-            }),
-            FormKind::LogOut => call(lang, move |_| api::LogOut { lang }),
-            FormKind::Profile => call(lang, move |v| api::SaveProfile {
-                lang,
-                form: api::ProfileForm {
+                }),
+                FormKind::LogOut => Call::LogOut,
+                FormKind::Profile => Call::Profile(api::ProfileForm {
                     company: v.field(Field::Company),
                     description: v.field(Field::Description),
                     website: v.field(Field::Website),
                     social: v.field(Field::Social),
                     published: !v.text("published").is_empty(),
-                },
-            }),
-            FormKind::Password => call(lang, move |v| api::ChangePassword {
-                lang,
-                form: api::PasswordForm {
+                }),
+                FormKind::Password => Call::Password(api::PasswordForm {
                     current_password: v.field(Field::CurrentPassword),
                     new_password: v.field(Field::NewPassword),
-                },
-            }),
-            FormKind::Delete => call(lang, move |v| api::DeleteAccount {
-                lang,
-                form: api::DeleteForm {
+                }),
+                FormKind::Delete => Call::Delete(api::DeleteForm {
                     password: v.field(Field::Password),
-                },
-            }),
-            FormKind::RemoveLogo => call(lang, move |_| api::RemoveLogo { lang }),
-        };
+                }),
+                FormKind::RemoveLogo => Call::RemoveLogo,
+            }
+        }
+
+        async fn send(self, lang: Lang) -> Result<String, ApiError> {
+            match self {
+                Call::Register(form) => api::register(lang, form).await,
+                Call::LogIn(form) => api::log_in(lang, form).await,
+                Call::LogOut => api::log_out(lang).await,
+                Call::Profile(form) => api::save_profile(lang, form).await,
+                Call::Password(form) => api::change_password(lang, form).await,
+                Call::Delete(form) => api::delete_account(lang, form).await,
+                Call::RemoveLogo => api::remove_logo(lang).await,
+            }
+        }
+    }
+
+    /// The submit handler for a form of this kind: the form's server function is called;
+    /// its answer is followed (a path), shown (a refusal), or handed to the browser's own post
+    /// (the call failed). While it is pending the form is `aria-busy` and a second submission
+    /// waits for it.
+    pub fn wire(kind: FormKind, lang: Lang) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
+        let busy = Rc::new(Cell::new(false));
         move |ev: leptos::ev::SubmitEvent| {
             let Some(form) = ev
                 .target()
@@ -271,50 +289,16 @@ mod client {
                 return;
             };
             ev.prevent_default();
-            send(form, Values(data));
-        }
-    }
-
-    /// A server action for `S`, and what to do with its answers: follow the path, mark the
-    /// problems, or (when the call itself failed) let the browser post the form.
-    fn call<S>(
-        lang: Lang,
-        input: impl Fn(&Values) -> S + 'static,
-    ) -> Rc<dyn Fn(web_sys::HtmlFormElement, Values)>
-    where
-        S: ServerFn<Output = String, Error = ApiError>
-            + serde::de::DeserializeOwned
-            + Clone
-            + Send
-            + Sync
-            + 'static,
-    {
-        let action = ServerAction::<S>::new();
-        let current: Rc<RefCell<Option<web_sys::HtmlFormElement>>> = Rc::default();
-        let pending = action.pending();
-        let value = action.value();
-        {
-            let current = current.clone();
-            Effect::new(move |_| {
-                let busy = pending.get();
-                if let Some(form) = current.borrow().as_ref() {
-                    if busy {
-                        let _ = form.set_attribute("aria-busy", "true");
-                    } else {
-                        let _ = form.remove_attribute("aria-busy");
-                    }
-                }
-            });
-        }
-        {
-            let current = current.clone();
-            Effect::new(move |_| {
-                let Some(answer) = value.get() else {
-                    return;
-                };
-                let Some(form) = current.borrow().clone() else {
-                    return;
-                };
+            if busy.replace(true) {
+                return;
+            }
+            let call = Call::of(kind, &Values(data));
+            let _ = form.set_attribute("aria-busy", "true");
+            let busy = busy.clone();
+            leptos::task::spawn_local(async move {
+                let answer = call.send(lang).await;
+                busy.set(false);
+                let _ = form.remove_attribute("aria-busy");
                 match answer {
                     Ok(to) => {
                         let _ = window().location().assign(&to);
@@ -326,10 +310,6 @@ mod client {
                 }
             });
         }
-        Rc::new(move |form, values| {
-            *current.borrow_mut() = Some(form);
-            action.dispatch(input(&values));
-        })
     }
 
     fn show_problems(form: &web_sys::HtmlFormElement, lang: Lang, refusal: &Refusal) {
