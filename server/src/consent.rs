@@ -1,11 +1,7 @@
 //! Consent on the server: reading the visitor's signed consent cookie for every request, and
 //! the `POST /consent` endpoint that records a decision, sets or clears cookies and logs it.
 
-use std::{
-    path::Path,
-    sync::Arc,
-    time::{SystemTime, UNIX_EPOCH},
-};
+use std::{path::Path, sync::Arc};
 
 use app::{
     domain::{
@@ -44,19 +40,20 @@ pub struct ConsentState {
     pub origin: Arc<str>,
     /// Whether cookies get `Secure`.
     pub secure: bool,
+    /// The clock (the one the sessions use; tests move it).
+    pub clock: Arc<dyn crate::clock::Clock>,
+}
+
+impl ConsentState {
+    /// Now, in Unix seconds.
+    fn now(&self) -> u64 {
+        u64::try_from(self.clock.now()).unwrap_or_default()
+    }
 }
 
 /// The verified consent record a request carries, if any.
 #[derive(Debug, Clone, Copy)]
 pub struct CarriedRecord(pub Option<ConsentRecord>);
-
-/// Seconds since the Unix epoch.
-pub fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default()
-}
 
 /// Reads the consent cookie of every request and leaves a [`ConsentStatus`] (and the record)
 /// in its extensions for the pages. A missing, malformed, forged, outdated or expired cookie
@@ -77,7 +74,7 @@ pub async fn read_consent(
         record,
         state.policy.revision,
         state.policy.lifetime_days,
-        now(),
+        state.now(),
     )
     .with_gpc(state.policy.mode, sends_gpc(request.headers()));
     let record = record.filter(|_| status.answered);
@@ -127,7 +124,7 @@ pub async fn decide(
     let outcome = decision
         .outcome(state.policy.mode, sends_gpc(&parts.headers))
         .map_err(|_| StatusCode::BAD_REQUEST)?;
-    let now = now();
+    let now = state.now();
     let id = carried.map(|r| r.id).unwrap_or_else(random_id);
     let before = carried.map(|r| r.granted).unwrap_or(CategorySet::NONE);
     let granted = outcome.granted();

@@ -106,6 +106,7 @@ impl Application {
             db: db.clone(),
             origin: settings.public_url.as_str().into(),
             secure: settings.is_https(),
+            clock: clock.clone(),
         };
         let hasher = accounts::passwords::Hasher::new(
             settings.accounts.hash_permits,
@@ -134,7 +135,11 @@ impl Application {
             clock: clock.clone(),
             timeouts,
         };
-        spawn_pruning(db.clone(), settings.consent.log_retention_days);
+        spawn_pruning(
+            db.clone(),
+            clock.clone(),
+            settings.consent.log_retention_days,
+        );
         spawn_session_purge(
             db,
             clock,
@@ -243,16 +248,13 @@ fn live_reload() -> bool {
 }
 
 /// Deletes consent log rows past their retention, now and then every hour.
-fn spawn_pruning(db: db::Db, retention_days: u32) {
+fn spawn_pruning(db: db::Db, clock: Arc<dyn clock::Clock>, retention_days: u32) {
     tokio::spawn(async move {
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
-            let cutoff = consent::now().saturating_sub(u64::from(retention_days) * 86_400);
-            match db
-                .prune_consent_log(i64::try_from(cutoff).unwrap_or(0))
-                .await
-            {
+            let cutoff = clock.now() - i64::from(retention_days) * 86_400;
+            match db.prune_consent_log(cutoff).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(rows = n, "pruned old consent log rows"),
                 Err(e) => tracing::warn!(error = %e, "pruning the consent log failed"),

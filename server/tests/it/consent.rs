@@ -1,6 +1,7 @@
 //! Consent over HTTP: the dialog before an answer, the POST endpoint in both modes, signed
 //! cookies, the consent log with masked IPs, re-asking, forgeries and cross-site requests.
 
+use crate::common::now;
 use crate::common::{
     Browser, ORIGIN, TestApp, key, page_with_cookie, post, set_cookies, stored_consent,
 };
@@ -9,7 +10,6 @@ use app::{
     domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, ThirdPartyScript},
     ssr::consent::ConsentKey,
 };
-use server::consent::now;
 
 /// Whether the page's consent dialog is rendered open.
 fn dialog_open(html: &str) -> bool {

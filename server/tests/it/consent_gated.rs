@@ -1,9 +1,9 @@
 //! What consent gates: videos, third-party scripts, and the cookie declaration every cookie the
 //! server sets must appear in.
 
+use crate::common::now;
 use crate::common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies};
 use app::domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, CookieDecl};
-use server::consent::now;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn videos_wait_for_external_media_consent() {

@@ -414,3 +414,9 @@ pub fn corpus(name: &str) -> Vec<u8> {
         .join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+/// Now, in Unix seconds (the system clock the servers under test use unless told otherwise).
+pub fn now() -> u64 {
+    use server::clock::Clock;
+    u64::try_from(server::clock::SystemClock.now()).unwrap_or_default()
+}
