@@ -50,10 +50,14 @@ pub(super) async fn register(
     state: &AccountsState,
     sub: &Submission,
     form: RegisterForm,
-) -> Answer {
+) -> Outcome {
     let page = sub.page("register");
     if sub.lacks_consent(state.mode) {
-        return Answer::notice(StatusCode::FORBIDDEN, page, Notice::NeedsConsent);
+        return Ok(Answer::notice(
+            StatusCode::FORBIDDEN,
+            page,
+            Notice::NeedsConsent,
+        ));
     }
     let company = check_company(&form.company);
     let email = normalise_email(&form.email);
@@ -70,26 +74,25 @@ pub(super) async fn register(
     }
     let values = vec![(Field::Company, form.company), (Field::Email, form.email)];
     let (Ok(company), Ok(email), true) = (company, email, errors.is_empty()) else {
-        return Answer::fields(page, errors, values);
+        return Ok(Answer::fields(page, errors, values));
     };
     let bucket = format!("register-ip:{}", sub.masked_ip());
     let now = state.clock.now();
     let limit = state.limit(&bucket, state.settings.registrations_per_ip_per_hour, 3600);
-    match state.db.reserve_attempts(&[limit], now).await {
-        Ok(Ok(())) => {}
-        Ok(Err(retry)) => return limited(page, retry),
-        Err(e) => return unavailable(page, &e),
+    if let Err(retry) = state.db.reserve_attempts(&[limit], now).await? {
+        return Ok(limited(page, retry));
     }
-    let hash = match state.hasher.hash(password).await {
-        Ok(hash) => hash,
-        Err(e) => return unavailable(page, &e),
-    };
+    let hash = state.hasher.hash(password).await?;
     let id = match state.db.create_account(&email, &hash, &company, now).await {
         Ok(id) => id,
         Err(CreateError::Taken) => {
-            return Answer::fields(page, vec![(Field::Email, Problem::EmailTaken)], values);
+            return Ok(Answer::fields(
+                page,
+                vec![(Field::Email, Problem::EmailTaken)],
+                values,
+            ));
         }
-        Err(CreateError::Db(e)) => return unavailable(page, &e),
+        Err(CreateError::Db(e)) => return Err(e.into()),
     };
     tracing::info!(account = id, "account registered");
     metrics::counter!("portal_registrations_total").increment(1);
@@ -102,30 +105,28 @@ pub(super) async fn log_in(
     sub: &Submission,
     account: i64,
     next: &str,
-) -> Answer {
-    let page = sub.page("login");
-    let Some(session) = sub.session() else {
-        return unavailable(page, &"no session layer");
-    };
-    if let Err(e) = sessions::start(&session, account, state.clock.now()).await {
-        return unavailable(page, &e);
-    }
+) -> Outcome {
+    let session = sub
+        .session()
+        .ok_or_else(|| Unavailable::msg("no session layer"))?;
+    sessions::start(&session, account, state.clock.now()).await?;
     let query = next_query(next);
-    Answer::Redirect(format!("/{}/login/check?{query}", sub.lang.code()))
+    Ok(Answer::Redirect(format!(
+        "/{}/login/check?{query}",
+        sub.lang.code()
+    )))
 }
 
 /// Login, within the limits; the same answer for every failure.
-pub(super) async fn login(state: &AccountsState, sub: &Submission, form: LoginForm) -> Answer {
+pub(super) async fn login(state: &AccountsState, sub: &Submission, form: LoginForm) -> Outcome {
     let next = safe_next(&form.next);
-    let page = match &next {
-        Some(next) => {
-            let query = next_query(next);
-            format!("{}?{query}", sub.page("login"))
-        }
-        None => sub.page("login"),
-    };
+    let page = login_page(sub, &form.next);
     if sub.lacks_consent(state.mode) {
-        return Answer::notice(StatusCode::FORBIDDEN, page, Notice::NeedsConsent);
+        return Ok(Answer::notice(
+            StatusCode::FORBIDDEN,
+            page,
+            Notice::NeedsConsent,
+        ));
     }
     let failed = |page: String| {
         Answer::feedback(
@@ -159,33 +160,22 @@ pub(super) async fn login(state: &AccountsState, sub: &Submission, form: LoginFo
     // The attempt is counted before the password is checked, so parallel guesses cannot all
     // pass the limit; a successful login gives it back.
     let now = state.clock.now();
-    match state.db.reserve_attempts(&limits, now).await {
-        Ok(Ok(())) => {}
-        Ok(Err(retry)) => {
-            metrics::counter!("portal_logins_total", "outcome" => "limited").increment(1);
-            return limited(page, retry);
-        }
-        Err(e) => return unavailable(page, &e),
+    if let Err(retry) = state.db.reserve_attempts(&limits, now).await? {
+        metrics::counter!("portal_logins_total", "outcome" => "limited").increment(1);
+        return Ok(limited(page, retry));
     }
     let record = if email.is_empty() || password.is_empty() {
         None
     } else {
-        match state.db.login_record(&email).await {
-            Ok(record) => record,
-            Err(e) => return unavailable(page, &e),
-        }
+        state.db.login_record(&email).await?
     };
-    let verified = match state
+    let verified = state
         .hasher
         .verify(password, record.as_ref().map(|(_, h)| h.as_str()))
-        .await
-    {
-        Ok(verified) => verified,
-        Err(e) => return unavailable(page, &e),
-    };
+        .await?;
     let Some((id, _)) = record.filter(|_| verified) else {
         metrics::counter!("portal_logins_total", "outcome" => "failure").increment(1);
-        return failed(page);
+        return Ok(failed(page));
     };
     metrics::counter!("portal_logins_total", "outcome" => "success").increment(1);
     let released = async {
@@ -226,11 +216,20 @@ pub(super) async fn login_check(
 }
 
 /// Logout: ends the session on the server; the old cookie no longer works.
-pub(super) async fn logout(sub: &Submission) -> Answer {
-    if let Some(session) = sub.session()
-        && let Err(e) = session.flush().await
-    {
-        return unavailable(sub.page("login"), &e);
+pub(super) async fn logout(sub: &Submission) -> Outcome {
+    if let Some(session) = sub.session() {
+        session.flush().await?;
     }
-    Answer::Redirect(format!("/{}/login?done=logged-out", sub.lang.code()))
+    Ok(Answer::Redirect(format!(
+        "/{}/login?done=logged-out",
+        sub.lang.code()
+    )))
+}
+
+/// The login page, with `next` when it is a path on this site.
+pub(super) fn login_page(sub: &Submission, next: &str) -> String {
+    match safe_next(next) {
+        Some(next) => format!("{}?{}", sub.page("login"), next_query(&next)),
+        None => sub.page("login"),
+    }
 }

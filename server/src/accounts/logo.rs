@@ -19,7 +19,9 @@ use axum::{
 };
 use http::{HeaderValue, StatusCode, header, request::Parts};
 
-use super::{AccountsState, Answer, PathLang, Submission, answer, login_first};
+use super::{
+    AccountsState, Answer, Outcome, PathLang, Submission, Unavailable, answer, login_first,
+};
 use crate::logos::process;
 
 /// Room for the multipart framing around the file.
@@ -98,7 +100,9 @@ pub(super) async fn upload(
                 logo_answer(account.clone(), StatusCode::PAYLOAD_TOO_LARGE, problem)
             }
             Err(problem) => logo_answer(account.clone(), StatusCode::UNPROCESSABLE_ENTITY, problem),
-            Ok(bytes) => store_logo(&state, &viewer, bytes, account.clone()).await,
+            Ok(bytes) => store_logo(&state, &viewer, bytes, account.clone())
+                .await
+                .unwrap_or_else(|e| e.answer(account.clone())),
         }
     };
     let outcome = match &result {
@@ -180,20 +184,17 @@ async fn store_logo(
     viewer: &Viewer,
     bytes: Vec<u8>,
     page: String,
-) -> Answer {
+) -> Outcome {
     // The permit goes with the work, so it is held until the decoder really stops, even
     // when the answer has already been given up on below.
-    let permit = match state.image_permits.acquire().await {
-        Ok(permit) => permit,
-        Err(busy) => return super::unavailable(page, &busy),
-    };
+    let permit = state.image_permits.acquire().await?;
     let work = tokio::task::spawn_blocking(move || {
         let _permit = permit;
         process::clean(&bytes)
     });
     let cleaned = match tokio::time::timeout(process::MAX_TIME, work).await {
         Ok(Ok(result)) => result,
-        Ok(Err(e)) => return super::unavailable(page, &e),
+        Ok(Err(e)) => return Err(e.into()),
         Err(_) => {
             tracing::warn!("logo cleaning took too long");
             Err(LogoProblem::TooComplex)
@@ -202,7 +203,7 @@ async fn store_logo(
     let logo = match cleaned {
         Ok(logo) => logo,
         Err(problem) => {
-            return logo_answer(page, StatusCode::UNPROCESSABLE_ENTITY, problem);
+            return Ok(logo_answer(page, StatusCode::UNPROCESSABLE_ENTITY, problem));
         }
     };
     let reference = LogoRef {
@@ -210,9 +211,11 @@ async fn store_logo(
         width: logo.width,
         height: logo.height,
     };
-    if let Err(e) = state.logos.put(&logo.hash, logo.png).await {
-        return super::unavailable(page, &e);
-    }
+    state
+        .logos
+        .put(&logo.hash, logo.png)
+        .await
+        .map_err(Unavailable::msg)?;
     let now = state.clock.now();
     match state
         .db
@@ -224,12 +227,12 @@ async fn store_logo(
                 forget_if_unused(state, &old).await;
             }
             tracing::info!(account = viewer.account_id, "logo stored");
-            Answer::Redirect(format!("{page}?done=logo"))
+            Ok(Answer::Redirect(format!("{page}?done=logo")))
         }
         Err(e) => {
             // The account still points at its old logo: drop what this upload added.
             forget_if_unused(state, &reference.hash).await;
-            super::unavailable(page, &e)
+            Err(e.into())
         }
     }
 }
@@ -248,25 +251,20 @@ pub(super) async fn forget_if_unused(state: &AccountsState, hash: &str) {
 }
 
 /// Removes the logo (the stored image goes once no account uses it).
-pub(super) async fn remove(state: &AccountsState, sub: &Submission) -> Answer {
+pub(super) async fn remove(state: &AccountsState, sub: &Submission) -> Outcome {
     let viewer = match super::owner::owner(sub) {
         Ok(viewer) => viewer,
-        Err(answer) => return answer,
+        Err(answer) => return Ok(answer),
     };
     let account = sub.page("account");
-    match state
+    let old = state
         .db
         .set_logo(viewer.account_id, None, state.clock.now())
-        .await
-    {
-        Ok(old) => {
-            if let Some(old) = old {
-                forget_if_unused(state, &old).await;
-            }
-            Answer::Redirect(format!("{account}?done=logo-removed"))
-        }
-        Err(e) => super::unavailable(account, &e),
+        .await?;
+    if let Some(old) = old {
+        forget_if_unused(state, &old).await;
     }
+    Ok(Answer::Redirect(format!("{account}?done=logo-removed")))
 }
 
 /// `GET /logos/{hash}.png`: from the site's own origin, immutable (the name is the content).

@@ -23,7 +23,8 @@ use auth::login_check;
 use owner::{account_page, export};
 pub(crate) use respond::{Answer, Submission};
 use respond::{
-    PathLang, Posted, answer, done_notice, limited, login_first, next_query, render, unavailable,
+    Outcome, PathLang, Posted, Unavailable, answer, done_notice, limited, login_first, next_query,
+    render, unavailable,
 };
 
 use std::sync::Arc;
@@ -122,8 +123,15 @@ async fn show_page(
 
 /// Carries out an account action: the one core function per action, for both the plain form
 /// and the server function.
+/// A failure of something the action needed becomes its page again with a 503, here.
 pub(crate) async fn run(state: &AccountsState, sub: &Submission, action: Action) -> Answer {
-    match action {
+    let page = match &action {
+        Action::Register(_) => sub.page("register"),
+        Action::LogIn(form) => auth::login_page(sub, &form.next),
+        Action::LogOut => sub.page("login"),
+        _ => sub.page("account"),
+    };
+    let outcome = match action {
         Action::Register(form) => auth::register(state, sub, form).await,
         Action::LogIn(form) => auth::login(state, sub, form).await,
         Action::LogOut => auth::logout(sub).await,
@@ -131,7 +139,8 @@ pub(crate) async fn run(state: &AccountsState, sub: &Submission, action: Action)
         Action::ChangePassword(form) => owner::change_password(state, sub, form).await,
         Action::Delete(form) => owner::delete_account(state, sub, form).await,
         Action::RemoveLogo => logo::remove(state, sub).await,
-    }
+    };
+    outcome.unwrap_or_else(|e| e.answer(page))
 }
 
 /// A plain form's body, and the action it asks for.

@@ -55,19 +55,20 @@ pub(super) async fn save_profile(
     state: &AccountsState,
     sub: &Submission,
     form: ProfileForm,
-) -> Answer {
+) -> Outcome {
     let viewer = match owner(sub) {
         Ok(viewer) => viewer,
-        Err(answer) => return answer,
+        Err(answer) => return Ok(answer),
     };
     let page = sub.page("account");
-    match Profile::from_form(
+    let profile = match Profile::from_form(
         &form.company,
         &form.description,
         &form.website,
         &form.social,
         form.published,
     ) {
+        Ok(profile) => profile,
         Err(errors) => {
             let values = vec![
                 (Field::Company, form.company),
@@ -75,17 +76,14 @@ pub(super) async fn save_profile(
                 (Field::Website, form.website),
                 (Field::Social, form.social),
             ];
-            Answer::fields(page, errors, values)
+            return Ok(Answer::fields(page, errors, values));
         }
-        Ok(profile) => match state
-            .db
-            .update_profile(viewer.account_id, &profile, state.clock.now())
-            .await
-        {
-            Ok(()) => Answer::Redirect(format!("{page}?done=saved")),
-            Err(e) => unavailable(page, &e),
-        },
-    }
+    };
+    state
+        .db
+        .update_profile(viewer.account_id, &profile, state.clock.now())
+        .await?;
+    Ok(Answer::Redirect(format!("{page}?done=saved")))
 }
 
 /// Checks the owner's password (for changes that need it).
@@ -93,9 +91,14 @@ pub(super) async fn confirm_password(
     state: &AccountsState,
     viewer: &Viewer,
     password: &str,
-) -> Result<bool, Box<dyn std::error::Error + Send + Sync>> {
+) -> Result<bool, Unavailable> {
     let hash = state.db.password_hash(viewer.account_id).await?;
     Ok(state.hasher.verify(password, hash.as_deref()).await?)
+}
+
+/// A refusal of one field.
+fn refused(page: String, field: Field, problem: Problem) -> Outcome {
+    Ok(Answer::fields(page, vec![(field, problem)], Vec::new()))
 }
 
 /// Changes the password: asks for the current one; ends the other sessions.
@@ -103,61 +106,36 @@ pub(super) async fn change_password(
     state: &AccountsState,
     sub: &Submission,
     form: PasswordForm,
-) -> Answer {
+) -> Outcome {
     let viewer = match owner(sub) {
         Ok(viewer) => viewer,
-        Err(answer) => return answer,
+        Err(answer) => return Ok(answer),
     };
     let page = sub.page("account");
     let current = form.current_password.as_str();
     let new = form.new_password.as_str();
-    match confirm_password(state, &viewer, current).await {
-        Err(e) => unavailable(page, &e),
-        Ok(false) => Answer::fields(
-            page,
-            vec![(Field::CurrentPassword, Problem::WrongPassword)],
-            Vec::new(),
-        ),
-        Ok(true) => match check_new_password(new) {
-            Err(p) => Answer::fields(page, vec![(Field::NewPassword, p)], Vec::new()),
-            Ok(()) if new == current => Answer::fields(
-                page,
-                vec![(Field::NewPassword, Problem::SamePassword)],
-                Vec::new(),
-            ),
-            Ok(()) => change_password_inner(state, sub, &viewer, new, page).await,
-        },
+    if !confirm_password(state, &viewer, current).await? {
+        return refused(page, Field::CurrentPassword, Problem::WrongPassword);
     }
-}
-
-pub(super) async fn change_password_inner(
-    state: &AccountsState,
-    sub: &Submission,
-    viewer: &Viewer,
-    new: &str,
-    page: String,
-) -> Answer {
-    let hash = match state.hasher.hash(new).await {
-        Ok(hash) => hash,
-        Err(e) => return unavailable(page, &e),
-    };
-    let Some(session) = sub.session() else {
-        return unavailable(page, &"no session layer");
-    };
+    if let Err(problem) = check_new_password(new) {
+        return refused(page, Field::NewPassword, problem);
+    }
+    if new == current {
+        return refused(page, Field::NewPassword, Problem::SamePassword);
+    }
+    let hash = state.hasher.hash(new).await?;
+    let session = sub
+        .session()
+        .ok_or_else(|| Unavailable::msg("no session layer"))?;
     let now = state.clock.now();
     // This browser stays logged in under a new id; every other session ends.
-    if let Err(e) = state
+    state
         .db
         .change_password(viewer.account_id, &hash, None, now)
-        .await
-    {
-        return unavailable(page, &e);
-    }
-    if let Err(e) = sessions::start(&session, viewer.account_id, now).await {
-        return unavailable(page, &e);
-    }
+        .await?;
+    sessions::start(&session, viewer.account_id, now).await?;
     tracing::info!(account = viewer.account_id, "password changed");
-    Answer::Redirect(format!("{page}?done=password"))
+    Ok(Answer::Redirect(format!("{page}?done=password")))
 }
 
 /// Deletes the account: asks for the password; removes the account and every session of it.
@@ -165,43 +143,36 @@ pub(super) async fn delete_account(
     state: &AccountsState,
     sub: &Submission,
     form: DeleteForm,
-) -> Answer {
+) -> Outcome {
     let viewer = match owner(sub) {
         Ok(viewer) => viewer,
-        Err(answer) => return answer,
+        Err(answer) => return Ok(answer),
     };
     let page = sub.page("account");
-    match confirm_password(state, &viewer, &form.password).await {
-        Err(e) => unavailable(page, &e),
-        Ok(false) => Answer::fields(
-            page,
-            vec![(Field::Password, Problem::WrongPassword)],
-            Vec::new(),
-        ),
-        Ok(true) => {
-            let email = match state.db.account_view(viewer.account_id).await {
-                Ok(view) => view.map(|v| v.email).unwrap_or_default(),
-                Err(e) => return unavailable(page, &e),
-            };
-            match state
-                .db
-                .delete_account(viewer.account_id, &account_bucket(&email))
-                .await
-            {
-                Err(e) => unavailable(page, &e),
-                Ok(old_logo) => {
-                    if let Some(old) = old_logo {
-                        logo::forget_if_unused(state, &old).await;
-                    }
-                    if let Some(session) = sub.session() {
-                        let _ = session.flush().await;
-                    }
-                    tracing::info!(account = viewer.account_id, "account deleted");
-                    Answer::Redirect(format!("/{}/login?done=deleted", sub.lang.code()))
-                }
-            }
-        }
+    if !confirm_password(state, &viewer, &form.password).await? {
+        return refused(page, Field::Password, Problem::WrongPassword);
     }
+    let email = state
+        .db
+        .account_view(viewer.account_id)
+        .await?
+        .map(|v| v.email)
+        .unwrap_or_default();
+    let old_logo = state
+        .db
+        .delete_account(viewer.account_id, &account_bucket(&email))
+        .await?;
+    if let Some(old) = old_logo {
+        logo::forget_if_unused(state, &old).await;
+    }
+    if let Some(session) = sub.session() {
+        let _ = session.flush().await;
+    }
+    tracing::info!(account = viewer.account_id, "account deleted");
+    Ok(Answer::Redirect(format!(
+        "/{}/login?done=deleted",
+        sub.lang.code()
+    )))
 }
 
 /// `GET /{lang}/account/export`: everything stored about the company, as a JSON download.

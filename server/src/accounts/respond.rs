@@ -253,6 +253,33 @@ pub(super) fn limited(page: String, retry: u64) -> Answer {
     }
 }
 
+/// Something an action needed did not answer (the database, password hashing, the session
+/// store, logo storage, a full queue). Core functions return it with `?`; [`super::run`] turns
+/// it into the form's page again with "try again later" (503), once. It is logged, never shown.
+#[derive(Debug)]
+pub(crate) struct Unavailable(Box<dyn std::error::Error + Send + Sync>);
+
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for Unavailable {
+    fn from(e: E) -> Unavailable {
+        Unavailable(Box::new(e))
+    }
+}
+
+impl Unavailable {
+    /// For a failure that has only a message.
+    pub(super) fn msg(text: impl std::fmt::Display) -> Unavailable {
+        Unavailable(text.to_string().into())
+    }
+
+    /// The answer: the form's `page` again, 503.
+    pub(super) fn answer(self, page: String) -> Answer {
+        unavailable(page, &self.0)
+    }
+}
+
+/// What a core function gives back: an answer, or the failure that stopped it.
+pub(super) type Outcome = Result<Answer, Unavailable>;
+
 pub(super) fn unavailable(page: String, e: &dyn std::fmt::Display) -> Answer {
     tracing::error!(error = %e, "account request failed");
     Answer::notice(StatusCode::SERVICE_UNAVAILABLE, page, Notice::Unavailable)
