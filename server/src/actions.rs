@@ -22,26 +22,30 @@ use axum::{
 use http::{HeaderValue, StatusCode, header, request::Parts};
 
 use crate::{
-    accounts::{self, AccountsState, Submission},
-    consent::{self, ConsentState},
+    accounts::{self, Submission},
+    consent,
+    state::AppState,
 };
 
 /// Largest server function request body (the longest form is a profile: well under this).
 const MAX_BODY: usize = 16 * 1024;
 
-/// What the server functions act on.
-pub struct ServerActions {
-    /// Accounts.
-    pub accounts: AccountsState,
-    /// Consent.
-    pub consent: ConsentState,
-}
+/// What the server functions act on: the application state.
+pub struct ServerActions(pub AppState);
 
 impl Actions for ServerActions {
     fn consent(&self, parts: Parts, lang: Lang, decision: Decision) -> Pending<CategorySet> {
-        let state = self.consent.clone();
+        let state = self.0.clone();
         Box::pin(async move {
-            match consent::decide(&state, &parts, lang, decision).await {
+            let decided = consent::decide(
+                &state.consent,
+                &state.db,
+                state.clock.as_ref(),
+                &parts,
+                lang,
+                decision,
+            );
+            match decided.await {
                 Ok(decided) => Reply {
                     result: Ok(decided.granted),
                     headers: decided
@@ -57,7 +61,7 @@ impl Actions for ServerActions {
     }
 
     fn account(&self, parts: Parts, lang: Lang, action: Action) -> Pending<String> {
-        let state = self.accounts.clone();
+        let state = self.0.accounts.clone();
         Box::pin(async move {
             let Some(sub) = Submission::from_parts(parts, lang) else {
                 return Reply::plain(Err(refusal(StatusCode::INTERNAL_SERVER_ERROR)));
@@ -78,11 +82,9 @@ fn refusal(status: StatusCode) -> Refusal {
 
 /// The `/api/{*fn}` route: Leptos' server function handler with [`ServerActions`] in context,
 /// request bodies bounded, answers never stored.
-pub fn routes(actions: ServerActions) -> Router {
-    let context = ActionsContext(Arc::new(actions));
+pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/{*fn_name}", post(handle))
-        .with_state(context)
         .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_BODY))
         .layer(accounts::no_store())
 }
@@ -92,7 +94,8 @@ pub fn paths() -> impl Iterator<Item = String> {
     leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned())
 }
 
-async fn handle(State(context): State<ActionsContext>, request: Request) -> Response {
+async fn handle(State(state): State<AppState>, request: Request) -> Response {
+    let context = ActionsContext(Arc::new(ServerActions(state)));
     leptos_axum::handle_server_fns_with_context(move || context.provide(), request)
         .await
         .into_response()

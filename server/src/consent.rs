@@ -24,31 +24,25 @@ use http::{HeaderMap, HeaderValue, StatusCode, header};
 
 use crate::{
     client_addr::ClientAddr,
+    clock::Clock,
     db::{ConsentLogRow, Db},
 };
 
-/// What the consent code needs, shared by the middleware and the endpoint.
+/// The consent rules and the cookie key (the database and the clock come from the
+/// application state).
 #[derive(Debug, Clone)]
 pub struct ConsentState {
     /// The operator's rules.
     pub policy: Arc<ConsentPolicy>,
     /// Signs and verifies the cookie.
     pub key: ConsentKey,
-    /// Where decisions are logged.
-    pub db: Db,
-    /// The site's origin (`https://example.org`), for the same-origin check.
-    pub origin: Arc<str>,
     /// Whether cookies get `Secure`.
     pub secure: bool,
-    /// The clock (the one the sessions use; tests move it).
-    pub clock: Arc<dyn crate::clock::Clock>,
 }
 
-impl ConsentState {
-    /// Now, in Unix seconds.
-    fn now(&self) -> u64 {
-        u64::try_from(self.clock.now()).unwrap_or_default()
-    }
+/// Now, in Unix seconds.
+fn seconds(clock: &dyn Clock) -> u64 {
+    u64::try_from(clock.now()).unwrap_or_default()
 }
 
 /// The verified consent record a request carries, if any.
@@ -60,6 +54,7 @@ pub struct CarriedRecord(pub Option<ConsentRecord>);
 /// reads as "no answer".
 pub async fn read_consent(
     State(state): State<ConsentState>,
+    State(clock): State<Arc<dyn Clock>>,
     mut request: Request,
     next: Next,
 ) -> Response {
@@ -74,7 +69,7 @@ pub async fn read_consent(
         record,
         state.policy.revision,
         state.policy.lifetime_days,
-        state.now(),
+        seconds(clock.as_ref()),
     )
     .with_gpc(state.policy.mode, sends_gpc(request.headers()));
     let record = record.filter(|_| status.answered);
@@ -115,6 +110,8 @@ pub struct Decided {
 /// the log cannot be written); nothing is stored or sent then.
 pub async fn decide(
     state: &ConsentState,
+    db: &Db,
+    clock: &dyn Clock,
     parts: &http::request::Parts,
     lang: Lang,
     decision: Decision,
@@ -124,7 +121,7 @@ pub async fn decide(
     let outcome = decision
         .outcome(state.policy.mode, sends_gpc(&parts.headers))
         .map_err(|_| StatusCode::BAD_REQUEST)?;
-    let now = state.now();
+    let now = seconds(clock);
     let id = carried.map(|r| r.id).unwrap_or_else(random_id);
     let before = carried.map(|r| r.granted).unwrap_or(CategorySet::NONE);
     let granted = outcome.granted();
@@ -145,7 +142,7 @@ pub async fn decide(
         lang: lang.code().into(),
         masked_ip: client.map_or_else(|| "-".to_owned(), ClientAddr::masked),
     };
-    if let Err(e) = state.db.log_consent(&row).await {
+    if let Err(e) = db.log_consent(&row).await {
         tracing::error!(error = %e, "consent log write failed");
         return Err(StatusCode::SERVICE_UNAVAILABLE);
     }
@@ -185,7 +182,12 @@ pub async fn decide(
 
 /// `POST /consent`, the dialog's plain form: `choice`, optional `category` (repeated),
 /// `return_to`, `lang`. Stores the decision and goes back to `return_to`.
-pub async fn post_consent(State(state): State<ConsentState>, request: Request) -> Response {
+pub async fn post_consent(
+    State(state): State<ConsentState>,
+    State(db): State<Db>,
+    State(clock): State<Arc<dyn Clock>>,
+    request: Request,
+) -> Response {
     let (parts, body) = request.into_parts();
     let form: Vec<(String, String)> = match axum::body::to_bytes(body, 16 * 1024).await {
         Ok(bytes) => parse_form(&bytes),
@@ -209,7 +211,7 @@ pub async fn post_consent(State(state): State<ConsentState>, request: Request) -
     let Some(decision) = field("choice").and_then(|c| Decision::from_form(c, &ticked)) else {
         return error_page(lang, StatusCode::BAD_REQUEST, |t| t.consent_bad_request);
     };
-    let decided = match decide(&state, &parts, lang, decision).await {
+    let decided = match decide(&state, &db, clock.as_ref(), &parts, lang, decision).await {
         Ok(decided) => decided,
         Err(status) => return error_page(lang, status, |t| t.consent_bad_request),
     };

@@ -12,6 +12,7 @@ pub mod logos;
 pub mod middleware;
 pub mod ops;
 pub mod permits;
+pub mod state;
 pub mod telemetry;
 
 pub use middleware::{canonical as paths, client_addr, security_headers};
@@ -103,10 +104,7 @@ impl Application {
         let consent = consent::ConsentState {
             policy: Arc::new(settings.consent.clone()),
             key,
-            db: db.clone(),
-            origin: settings.public_url.as_str().into(),
             secure: settings.is_https(),
-            clock: clock.clone(),
         };
         let hasher = accounts::passwords::Hasher::new(
             settings.accounts.hash_permits,
@@ -322,14 +320,13 @@ fn router(
         move || provide_context(context.clone()),
         move || app::shell(shell_options.clone()),
     );
-    let pages = pages.with_state(options.clone());
     let accounts = accounts::AccountsState {
         db: auth.db.clone(),
         hasher: auth.hasher,
         clock: auth.clock.clone(),
         settings: settings.accounts.clone(),
         mode: settings.consent.mode,
-        pages: pages.clone(),
+        pages: pages.clone().with_state(options.clone()),
         logos: auth.logos,
         logo_max_bytes: settings.logos.max_bytes,
         image_permits: permits::Permits::new(
@@ -337,22 +334,25 @@ fn router(
             settings.logos.image_queue,
         ),
     };
-    let api = actions::routes(actions::ServerActions {
-        accounts: accounts.clone(),
-        consent: consent.clone(),
-    });
-    let accounts_router = accounts::routes(accounts).merge(api);
-    let sessions = middleware::Sessions {
-        store: accounts::sessions::AccountSessionStore::new(
-            auth.db.clone(),
-            auth.clock.clone(),
-            auth.timeouts,
-        ),
+    let routes = pages
+        .with_state(options.clone())
+        .merge(accounts::routes(settings.logos.max_bytes))
+        .merge(actions::routes());
+    let state = state::AppState {
         viewer: accounts::sessions::ViewerState {
-            db: auth.db,
-            clock: auth.clock,
+            db: auth.db.clone(),
+            clock: auth.clock.clone(),
             timeouts: auth.timeouts,
         },
+        db: auth.db.clone(),
+        clock: auth.clock.clone(),
+        site,
+        origin: state::SiteOrigin(settings.public_url.as_str().into()),
+        consent,
+        accounts,
+    };
+    let sessions = middleware::Sessions {
+        store: accounts::sessions::AccountSessionStore::new(auth.db, auth.clock, auth.timeouts),
         cookie_name: settings.session_cookie_name(),
         secure: settings.is_https(),
     };
@@ -372,11 +372,10 @@ fn router(
     // Checked by `Settings::validated`.
     let trusted = client_addr::TrustedProxies::parse(&settings.trusted_proxies).unwrap_or_default();
     middleware::wrap(
-        pages.merge(accounts_router),
+        state,
+        routes,
         ops_routes,
         &options,
-        site,
-        consent,
         sessions,
         middleware::Edge {
             instance_id: &settings.instance_id,

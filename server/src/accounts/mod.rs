@@ -73,7 +73,7 @@ pub const LEPTOS_PATHS: [&str; 3] = ["/{lang}/register", "/{lang}/login", "/{lan
 
 /// The account routes, one set per language (static paths: the content pages' catch-all route
 /// leaves no room for a `/{lang}/…` parameter).
-pub fn routes(state: AccountsState) -> Router {
+pub fn routes(logo_max_bytes: u64) -> Router<crate::state::AppState> {
     let mut router = Router::new();
     for lang in Lang::ALL {
         let at = |rest: &str| format!("/{}/{rest}", lang.code());
@@ -90,13 +90,12 @@ pub fn routes(state: AccountsState) -> Router {
             .route(
                 &at("account/logo"),
                 post(logo::upload).layer(axum::extract::DefaultBodyLimit::max(
-                    usize::try_from(state.logo_max_bytes + logo::FRAMING).unwrap_or(usize::MAX),
+                    usize::try_from(logo_max_bytes + logo::FRAMING).unwrap_or(usize::MAX),
                 )),
             );
     }
     router
         .route("/logos/{file}", get(logo::serve))
-        .with_state(state)
         .layer(no_store())
 }
 

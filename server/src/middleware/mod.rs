@@ -29,9 +29,6 @@ mod showcase;
 
 use page_cache::PageCache;
 
-use std::sync::Arc;
-
-use app::domain::site::Site;
 use axum::{Router, middleware, routing::get};
 use http::{HeaderValue, header};
 use leptos::prelude::LeptosOptions;
@@ -47,11 +44,9 @@ use tower_http::{
 use tower_sessions::{SessionManagerLayer, cookie::SameSite};
 
 use crate::{
-    accounts::{
-        self,
-        sessions::{AccountSessionStore, ViewerState},
-    },
-    consent::{self, ConsentState},
+    accounts::{self, sessions::AccountSessionStore},
+    consent,
+    state::AppState,
 };
 
 /// Content-addressed files (hashed asset names, logos by content hash) never change, so browsers
@@ -63,8 +58,6 @@ pub(crate) const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub struct Sessions {
     /// Where session records live.
     pub store: AccountSessionStore,
-    /// What the viewer middleware needs.
-    pub viewer: ViewerState,
     /// The cookie's name (`__Host-session` on https).
     pub cookie_name: &'static str,
     /// Whether the cookie gets `Secure`.
@@ -84,13 +77,13 @@ pub struct Edge<'a> {
     pub cache_bytes: usize,
 }
 
-/// Adds the routes and layers around the rendered pages.
+/// Adds the site's own routes and the middleware around `routes` (the pages, the account
+/// routes and the server functions); every part takes what it needs from `state`.
 pub fn wrap(
-    pages: Router,
+    state: AppState,
+    routes: Router<AppState>,
     ops_routes: Router,
     options: &LeptosOptions,
-    site: Arc<Site>,
-    consent: ConsentState,
     sessions: Sessions,
     edge: Edge<'_>,
 ) -> Router {
@@ -124,7 +117,7 @@ pub fn wrap(
         .service(tower_http::services::ServeFile::new(
             site_root.join("favicon.svg"),
         ));
-    let cache = PageCache::new(site.clone(), headers.clone(), cache_bytes);
+    let cache = PageCache::new(state.site.clone(), headers.clone(), cache_bytes);
     // The session cookie: an opaque id, no Max-Age or Expires (it ends with the browser),
     // HttpOnly, SameSite=Lax, path `/`, and on https `Secure` with the `__Host-` name.
     let session_layer = SessionManagerLayer::new(sessions.store)
@@ -133,22 +126,15 @@ pub fn wrap(
         .with_same_site(SameSite::Lax)
         .with_secure(sessions.secure)
         .with_path("/");
-    let origin = consent.origin.clone();
-    let live = showcase::LiveData {
-        site: site.clone(),
-        db: sessions.viewer.db.clone(),
-    };
 
     let site_routes = Router::new()
         .route("/", get(redirects::language_redirect))
-        .route(
-            "/consent",
-            axum::routing::post(consent::post_consent).with_state(consent.clone()),
-        )
+        .route("/consent", axum::routing::post(consent::post_consent))
         .route_service("/favicon.svg", favicon)
         .nest_service("/pkg", pkg)
-        .merge(pages)
-        .route_layer(middleware::from_fn(crate::ops::label_route));
+        .merge(routes)
+        .route_layer(middleware::from_fn(crate::ops::label_route))
+        .with_state(state.clone());
     // These run around the router rather than being layered onto each route: axum clones a
     // route's service for every request, and each middleware its inner service, so a stack
     // layered onto the Leptos page handlers was cloned many times over per request. Split in
@@ -156,27 +142,27 @@ pub fn wrap(
     // front part.
     let back = ServiceBuilder::new()
         .layer(middleware::from_fn_with_state(
-            origin,
+            state.clone(),
             same_origin::same_origin_only,
         ))
         .layer(session_layer)
         .layer(middleware::from_fn_with_state(
-            sessions.viewer,
+            state.clone(),
             accounts::sessions::load_viewer,
         ))
         .layer(middleware::from_fn_with_state(
-            site,
+            state.clone(),
             redirects::trailing_slash_redirect,
         ))
         .service(site_routes);
     let front = ServiceBuilder::new()
         .layer(middleware::from_fn(canonical::redirect_to_canonical))
         .layer(middleware::from_fn_with_state(
-            consent,
+            state.clone(),
             consent::read_consent,
         ))
         .layer(middleware::from_fn_with_state(
-            live,
+            state,
             showcase::load_showcase,
         ))
         .layer(middleware::from_fn_with_state(

@@ -2,8 +2,6 @@
 //! handler runs (consent, the account forms, the server functions, the logo upload, and
 //! whatever is added later).
 
-use std::sync::Arc;
-
 use app::domain::lang::Lang;
 use axum::{
     extract::{Request, State},
@@ -12,7 +10,7 @@ use axum::{
 };
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 
-use crate::consent;
+use crate::{consent, state::SiteOrigin};
 
 /// Whether a state-changing request comes from this site: `Sec-Fetch-Site: same-origin`, or
 /// else an `Origin` equal to the site's. Requests with neither header (not from a browser)
@@ -31,7 +29,7 @@ pub fn is_same_origin(headers: &HeaderMap, origin: &str) -> bool {
 /// handler runs: consent, login, logout, registration, account changes, and whatever is added
 /// later.
 pub(super) async fn same_origin_only(
-    State(origin): State<Arc<str>>,
+    State(SiteOrigin(origin)): State<SiteOrigin>,
     request: Request,
     next: Next,
 ) -> Response {

@@ -10,31 +10,20 @@ use axum::{
 };
 use http::StatusCode;
 
-use crate::consent;
-
-/// What the showcase middleware needs.
-#[derive(Debug, Clone)]
-pub struct LiveData {
-    /// The pages (to know which ones show live data).
-    pub site: Arc<Site>,
-    /// Where the companies are.
-    pub db: crate::db::Db,
-}
+use crate::{consent, db::Db};
 
 /// Reads the published companies for a page with a `{{< showcase >}}` (such pages are never
 /// served from the page cache); a clear 503 when the database is unreachable.
 pub(super) async fn load_showcase(
-    State(live): State<LiveData>,
+    State(site): State<Arc<Site>>,
+    State(db): State<Db>,
     mut request: Request,
     next: Next,
 ) -> Response {
     let live_page = matches!(*request.method(), http::Method::GET | http::Method::HEAD)
-        && live
-            .site
-            .page(request.uri().path())
-            .is_some_and(|p| p.is_live());
+        && site.page(request.uri().path()).is_some_and(|p| p.is_live());
     if live_page {
-        match live.db.showcase().await {
+        match db.showcase().await {
             Ok(showcase) => {
                 request.extensions_mut().insert(showcase);
             }

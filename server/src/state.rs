@@ -1,0 +1,58 @@
+//! The one application state, built once in `lib.rs`. Routes and middleware are given the
+//! whole of it and each handler takes the part it needs (`State<Db>`, `State<ConsentState>`,
+//! …) through `FromRef`, so no part is copied into several structs.
+
+use std::sync::Arc;
+
+use app::domain::site::Site;
+use axum::extract::FromRef;
+
+use crate::{
+    accounts::{AccountsState, sessions::ViewerState},
+    clock::Clock,
+    consent::ConsentState,
+    db::Db,
+};
+
+/// What the routes and middleware share.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub db: Db,
+    /// The clock everything is timed by (tests move it).
+    pub clock: Arc<dyn Clock>,
+    /// The content pages.
+    pub site: Arc<Site>,
+    /// The site's origin (`https://example.org`), for the same-origin check.
+    pub origin: SiteOrigin,
+    /// Consent rules and the cookie key.
+    pub consent: ConsentState,
+    /// The account handlers' part.
+    pub accounts: AccountsState,
+    /// The logged-in company's lookup.
+    pub viewer: ViewerState,
+}
+
+/// The site's origin, as visitors reach it.
+#[derive(Debug, Clone)]
+pub struct SiteOrigin(pub Arc<str>);
+
+macro_rules! parts {
+    ($($field:ident: $ty:ty),* $(,)?) => {
+        $(impl FromRef<AppState> for $ty {
+            fn from_ref(state: &AppState) -> $ty {
+                state.$field.clone()
+            }
+        })*
+    };
+}
+
+parts! {
+    db: Db,
+    clock: Arc<dyn Clock>,
+    site: Arc<Site>,
+    origin: SiteOrigin,
+    consent: ConsentState,
+    accounts: AccountsState,
+    viewer: ViewerState,
+}
