@@ -126,7 +126,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
                 lang,
                 StatusCode::BAD_REQUEST,
                 |t| t.site_forbidden_title,
-                |t| t.consent_bad_request,
+                |t| t.form_unreadable,
             )
         })?;
         let sub = Submission::from_parts(parts, lang)

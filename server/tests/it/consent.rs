@@ -1,24 +1,13 @@
 //! Consent over HTTP: the dialog before an answer, the POST endpoint in both modes, signed
 //! cookies, the consent log with masked IPs, re-asking, forgeries and cross-site requests.
 
-use crate::common::now;
 use crate::common::{
-    Browser, ORIGIN, TestApp, key, page_with_cookie, post, set_cookies, stored_consent,
+    ORIGIN, TestApp, dialog_open, key, now, page_with_cookie, post, set_cookies, stored_consent,
 };
 use app::{
-    api::ApiError,
     domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, ThirdPartyScript},
     ssr::consent::ConsentKey,
 };
-
-/// Whether the page's consent dialog is rendered open.
-fn dialog_open(html: &str) -> bool {
-    let at = html
-        .find(r#"class="consent-dialog""#)
-        .expect("the dialog is rendered");
-    let tag = &html[html[..at].rfind('<').expect("tag")..at + html[at..].find('>').expect("end")];
-    !tag.contains(" hidden")
-}
 
 async fn log_rows(app: &TestApp) -> Vec<server::db::ConsentLogRow> {
     app.db().await.consent_log().await.expect("rows")
@@ -104,60 +93,6 @@ async fn accepting_sets_a_signed_cookie_logs_a_masked_ip_and_closes_the_dialog()
     assert_eq!(row.masked_ip, "127.0.0.0", "the last octet is never stored");
     assert_eq!(row.lang, "en");
     assert!((now() as i64 - row.at_unix).abs() < 60);
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_consent_server_function_answers_what_is_granted() {
-    let app = TestApp::spawn().await;
-    let mut browser = Browser::new(&app);
-    let response = browser
-        .call(
-            "consent",
-            serde_json::json!({"lang": "en", "decision": "accept_all"}),
-            &[],
-        )
-        .await;
-    assert_eq!(response.status(), 200);
-    assert_eq!(set_cookies(&response).len(), 1);
-    assert!(
-        response.headers()["cache-control"]
-            .to_str()
-            .is_ok_and(|v| v.contains("no-store"))
-    );
-    let granted: CategorySet = response.json().await.expect("typed answer");
-    assert_eq!(granted, CategorySet::ALL, "what the dialog reads");
-    let page = browser.text("/en/").await.1;
-    assert!(
-        !dialog_open(&page),
-        "the cookie set by the call is honoured"
-    );
-    // A choice this mode does not offer is refused with the plain form's status.
-    let refused = browser
-        .call(
-            "consent",
-            serde_json::json!({"lang": "en", "decision": "reject_all"}),
-            &[],
-        )
-        .await;
-    assert_eq!(refused.status(), 400);
-    assert!(matches!(
-        refused.json::<ApiError>().await.expect("typed error"),
-        ApiError::Refused(_)
-    ));
-    // Categories that do not exist do not even decode.
-    let junk = browser
-        .call(
-            "consent",
-            serde_json::json!({"lang": "en", "decision": {"choose": 255}}),
-            &[],
-        )
-        .await;
-    assert!(junk.status().is_client_error() || junk.status().is_server_error());
-    assert_eq!(
-        log_rows(&app).await.len(),
-        1,
-        "only the accepted decision is logged"
-    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

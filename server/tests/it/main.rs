@@ -14,5 +14,6 @@ mod ops;
 mod pages;
 mod protection;
 mod public_url;
+mod server_fns;
 mod sessions;
 mod startup;

@@ -251,3 +251,36 @@ async fn every_state_changing_endpoint_refuses_cross_site_requests() {
     assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 1);
     assert!(owner.login(EMAIL, PASSWORD).await.status().is_redirection());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_form_that_does_not_read_is_refused_clearly_and_changes_nothing() {
+    let app = TestApp::spawn_configured(granular).await;
+    let mut owner = Browser::new(&app);
+    owner.register("Acme AB", EMAIL, PASSWORD).await;
+    // A field given twice cannot be one value of the typed form.
+    let response = owner
+        .post(
+            "/en/account",
+            &[("company", "Evil AB"), ("company", "Other AB")],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 400);
+    let html = response.text().await.expect("body");
+    assert!(html.contains("The form could not be read"), "{html}");
+    let (_, page) = owner.text("/en/account").await;
+    assert!(page.contains("Acme AB") && !page.contains("Evil AB"));
+    let mut stranger = Browser::new(&app);
+    let response = stranger
+        .post(
+            "/en/register",
+            &[
+                ("company", "X"),
+                ("email", "x@x.example"),
+                ("email", "y@y.example"),
+                ("password", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 400);
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM accounts").await, 1);
+}

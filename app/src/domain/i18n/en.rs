@@ -113,6 +113,7 @@ pub(super) const EN: Strings = Strings {
     n_unavailable: "The service cannot save right now. Nothing was changed; try again in a while.",
     site_forbidden_title: "The form was refused",
     form_forbidden: "The form must be sent from this site.",
+    form_unreadable: "The form could not be read. Go back and try again.",
     logo_heading: "Logo",
     logo_none: "No logo uploaded yet.",
     logo_label: "Logo file (PNG, JPEG, WebP or SVG)",

@@ -233,6 +233,8 @@ pub struct Strings {
     pub site_forbidden_title: &'static str,
     /// Cross-site form post.
     pub form_forbidden: &'static str,
+    /// A form body that cannot be read (a field given twice, say).
+    pub form_unreadable: &'static str,
     /// Heading of the logo section.
     pub logo_heading: &'static str,
     /// When no logo is uploaded.

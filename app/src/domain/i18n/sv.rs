@@ -113,6 +113,7 @@ pub(super) const SV: Strings = Strings {
     n_unavailable: "Tjänsten kan inte spara just nu. Inget har ändrats; försök igen om en stund.",
     site_forbidden_title: "Formuläret avvisades",
     form_forbidden: "Formuläret måste skickas från den här webbplatsen.",
+    form_unreadable: "Formuläret kunde inte läsas. Gå tillbaka och försök igen.",
     logo_heading: "Logotyp",
     logo_none: "Ingen logotyp uppladdad ännu.",
     logo_label: "Logotypfil (PNG, JPEG, WebP eller SVG)",

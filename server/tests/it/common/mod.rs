@@ -420,3 +420,12 @@ pub fn now() -> u64 {
     use server::clock::Clock;
     u64::try_from(server::clock::SystemClock.now()).unwrap_or_default()
 }
+
+/// Whether the page's consent dialog is rendered open.
+pub fn dialog_open(html: &str) -> bool {
+    let at = html
+        .find(r#"class="consent-dialog""#)
+        .expect("the dialog is rendered");
+    let tag = &html[html[..at].rfind('<').expect("tag")..at + html[at..].find('>').expect("end")];
+    !tag.contains(" hidden")
+}
