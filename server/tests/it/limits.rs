@@ -187,8 +187,9 @@ async fn a_burst_of_logins_and_uploads_is_answered_within_bounded_memory() {
         "every request gets a proper answer: {answers:?}"
     );
     assert!(answers.contains(&503), "a full queue says so at once");
-    // 2 hashes × 19 MiB + 2 images × the decoder's 64 MiB cap + bodies in flight.
-    assert!(grown_mib < 300, "memory grew by {grown_mib} MiB");
+    // At most 2 hashes × 19 MiB + 2 images × the decoder's 64 MiB cap + bodies in flight
+    // (8 × 2 MB); measured with the server's allocator (mimalloc), about 40 MiB.
+    assert!(grown_mib < 200, "memory grew by {grown_mib} MiB");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

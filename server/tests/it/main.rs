@@ -1,6 +1,11 @@
 //! The server's integration tests, one binary: each module starts real servers on port 0
 //! (see [`common`]) and talks HTTP to them.
 
+// The server binary's allocator, so the tests that measure memory see what production does
+// (glibc's per-thread arenas keep freed memory that mimalloc returns).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod common;
 
 mod accounts;
@@ -10,6 +15,7 @@ mod consent_gated;
 mod limits;
 mod logo_corpus;
 mod logos;
+mod operator;
 mod ops;
 mod pages;
 mod protection;
