@@ -329,6 +329,7 @@ fn router(
         pages: pages.clone().with_state(options.clone()),
         logos: auth.logos,
         logo_max_bytes: settings.logos.max_bytes,
+        require_approval: settings.showcase.require_approval,
         image_permits: permits::Permits::new(
             settings.logos.image_permits,
             settings.logos.image_queue,
@@ -350,6 +351,7 @@ fn router(
         origin: state::SiteOrigin(settings.public_url.as_str().into()),
         consent,
         accounts,
+        showcase: settings.showcase,
     };
     let sessions = middleware::Sessions {
         store: accounts::sessions::AccountSessionStore::new(auth.db, auth.clock, auth.timeouts),

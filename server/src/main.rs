@@ -37,6 +37,27 @@ enum Command {
         #[arg(long, default_value = "csv")]
         format: ExportFormat,
     },
+    /// The operator's control of the public showcase.
+    Showcase {
+        #[command(subcommand)]
+        action: ShowcaseAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum ShowcaseAction {
+    /// Every company: id, where it stands on the showcase, name.
+    List,
+    /// Take a company off the showcase (its account and its own choice stay).
+    Hide {
+        /// The account id (from `list`).
+        id: i64,
+    },
+    /// Show a company again; with `showcase.require_approval`, this approves it.
+    Show {
+        /// The account id (from `list`).
+        id: i64,
+    },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -70,6 +91,13 @@ async fn main() -> ExitCode {
             }
         }
         Command::ExportConsent { format } => match export_consent(&settings, format).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Showcase { action } => match showcase(&settings, action).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -120,6 +148,38 @@ async fn main() -> ExitCode {
             }
         }
     }
+}
+
+async fn showcase(
+    settings: &Settings,
+    action: ShowcaseAction,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let db = server::db::Db::connect(settings.database_url(), &settings.data_dir).await?;
+    let require = settings.showcase.require_approval;
+    let mut out = std::io::stdout().lock();
+    match action {
+        ShowcaseAction::List => {
+            for row in db.showcase_rows().await? {
+                let state = match row.listing(require) {
+                    app::domain::account::Listing::Unlisted => "unlisted",
+                    app::domain::account::Listing::Shown => "shown",
+                    app::domain::account::Listing::AwaitingApproval => "awaiting-approval",
+                    app::domain::account::Listing::Hidden => "hidden",
+                };
+                // Company names never hold control characters (`check_company`).
+                writeln!(out, "{}\t{state}\t{}", row.id, row.company)?;
+            }
+        }
+        ShowcaseAction::Hide { id } | ShowcaseAction::Show { id } => {
+            let hide = matches!(action, ShowcaseAction::Hide { .. });
+            if !db.set_hidden(id, hide).await? {
+                return Err(format!("no account with id {id}").into());
+            }
+            let done = if hide { "hidden" } else { "shown" };
+            writeln!(out, "company {id} {done}")?;
+        }
+    }
+    Ok(())
 }
 
 async fn export_consent(

@@ -10,6 +10,7 @@ use axum::extract::FromRef;
 use crate::{
     accounts::{AccountsState, sessions::ViewerState},
     clock::Clock,
+    config::ShowcaseSettings,
     consent::ConsentState,
     db::Db,
 };
@@ -31,6 +32,8 @@ pub struct AppState {
     pub accounts: AccountsState,
     /// The logged-in company's lookup.
     pub viewer: ViewerState,
+    /// The operator's showcase rules.
+    pub showcase: ShowcaseSettings,
 }
 
 /// The site's origin, as visitors reach it.
@@ -55,4 +58,5 @@ parts! {
     consent: ConsentState,
     accounts: AccountsState,
     viewer: ViewerState,
+    showcase: ShowcaseSettings,
 }

@@ -34,7 +34,7 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
             let website = c.website.map(|url| {
                 view! {
                     <p>
-                        <a href=url rel="noopener noreferrer">
+                        <a href=url rel="nofollow ugc noopener noreferrer">
                             {t.showcase_website}
                         </a>
                     </p>
@@ -48,7 +48,7 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
                         let href = url.clone();
                         view! {
                             <li>
-                                <a href=href rel="noopener noreferrer">
+                                <a href=href rel="nofollow ugc noopener noreferrer">
                                     {url}
                                 </a>
                             </li>

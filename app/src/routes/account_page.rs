@@ -133,9 +133,13 @@ pub fn AccountPage() -> impl IntoView {
                             name="published"
                             value="1"
                             checked=p.published
+                            aria-describedby="f-published-state"
                         />
                         <label for="f-published">{t.published_label}</label>
                     </div>
+                    <p class="hint listing" id="f-published-state">
+                        {t.listing(account.listing)}
+                    </p>
                     <button type="submit">{t.save_profile}</button>
                 </PostForm>
             </section>

@@ -62,6 +62,8 @@ pub struct AccountsState {
     pub logos: crate::logos::LogoStore,
     /// Largest logo upload in bytes.
     pub logo_max_bytes: u64,
+    /// Whether a publication waits for an operator's approval.
+    pub require_approval: bool,
     /// Images cleaned at once (each may take up to the decoder's memory cap), and how many
     /// may wait.
     pub image_permits: crate::permits::Permits,

@@ -33,7 +33,11 @@ pub(super) async fn account_page(
         }
         return Redirect::to(&to).into_response();
     };
-    match state.db.account_view(viewer.account_id).await {
+    match state
+        .db
+        .account_view(viewer.account_id, state.require_approval)
+        .await
+    {
         Ok(Some(view)) => {
             let done = done_notice(&parts);
             parts.extensions.insert(view);
@@ -154,7 +158,7 @@ pub(super) async fn delete_account(
     }
     let email = state
         .db
-        .account_view(viewer.account_id)
+        .account_view(viewer.account_id, state.require_approval)
         .await?
         .map(|v| v.email)
         .unwrap_or_default();

@@ -199,7 +199,10 @@ pub(super) async fn answer(state: &AccountsState, mut parts: Parts, answer: Answ
                 .next()
                 .is_some_and(|p| p.ends_with("/account"))
                 && let Some(viewer) = parts.extensions.get::<Viewer>()
-                && let Ok(Some(view)) = state.db.account_view(viewer.account_id).await
+                && let Ok(Some(view)) = state
+                    .db
+                    .account_view(viewer.account_id, state.require_approval)
+                    .await
             {
                 parts.extensions.insert(view);
             }

@@ -97,6 +97,18 @@ pub struct Settings {
     /// Logo uploads and storage.
     #[serde(default)]
     pub logos: LogoSettings,
+    /// The public showcase (`[showcase]`).
+    #[serde(default)]
+    pub showcase: ShowcaseSettings,
+}
+
+/// The operator's rules for the public showcase.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ShowcaseSettings {
+    /// A company's first publication waits until an operator shows it
+    /// (`server showcase show <id>`).
+    pub require_approval: bool,
 }
 
 /// How log lines are written.
@@ -183,6 +195,7 @@ impl Default for Settings {
             consent: ConsentPolicy::default(),
             accounts: AccountSettings::default(),
             logos: LogoSettings::default(),
+            showcase: ShowcaseSettings::default(),
         }
     }
 }

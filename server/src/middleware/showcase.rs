@@ -10,20 +10,21 @@ use axum::{
 };
 use http::StatusCode;
 
-use crate::{consent, db::Db};
+use crate::{config::ShowcaseSettings, consent, db::Db};
 
 /// Reads the published companies for a page with a `{{< showcase >}}` (such pages are never
 /// served from the page cache); a clear 503 when the database is unreachable.
 pub(super) async fn load_showcase(
     State(site): State<Arc<Site>>,
     State(db): State<Db>,
+    State(rules): State<ShowcaseSettings>,
     mut request: Request,
     next: Next,
 ) -> Response {
     let live_page = matches!(*request.method(), http::Method::GET | http::Method::HEAD)
         && site.page(request.uri().path()).is_some_and(|p| p.is_live());
     if live_page {
-        match db.showcase().await {
+        match db.showcase(rules.require_approval).await {
             Ok(showcase) => {
                 request.extensions_mut().insert(showcase);
             }

@@ -134,9 +134,9 @@ async fn the_showcase_lists_published_companies_by_name() {
         html.contains("We &lt;b&gt;build&lt;/b&gt; things."),
         "text is escaped"
     );
-    assert!(
-        html.contains(r#"href="https://www.linkedin.com/company/x" rel="noopener noreferrer""#)
-    );
+    assert!(html.contains(
+        r#"href="https://www.linkedin.com/company/x" rel="nofollow ugc noopener noreferrer""#
+    ));
     assert!(
         html.contains(r#"loading="lazy""#)
             && html.contains(r#"width="64""#)

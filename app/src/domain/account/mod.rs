@@ -34,6 +34,32 @@ pub struct Profile {
     pub published: bool,
 }
 
+/// Where a company stands on the public showcase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Listing {
+    /// The company has not asked to be shown.
+    Unlisted,
+    /// Shown.
+    Shown,
+    /// Asked to be shown; an operator has not approved it yet (`showcase.require_approval`).
+    AwaitingApproval,
+    /// An operator has taken it off the showcase.
+    Hidden,
+}
+
+impl Listing {
+    /// From the account's flags: its own choice (`published`), the operator's (`approved`,
+    /// `hidden`), and whether publication needs approval.
+    pub fn of(published: bool, approved: bool, hidden: bool, require_approval: bool) -> Listing {
+        match (published, hidden, approved || !require_approval) {
+            (false, _, _) => Listing::Unlisted,
+            (true, true, _) => Listing::Hidden,
+            (true, false, false) => Listing::AwaitingApproval,
+            (true, false, true) => Listing::Shown,
+        }
+    }
+}
+
 /// The account page's data about the logged-in company.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountView {
@@ -43,4 +69,24 @@ pub struct AccountView {
     pub profile: Profile,
     /// The logo, if one is uploaded.
     pub logo: Option<super::logo::LogoRef>,
+    /// Where the company stands on the showcase.
+    pub listing: Listing,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Listing;
+
+    #[test]
+    fn the_operator_has_the_last_word_on_the_showcase() {
+        assert_eq!(Listing::of(false, true, false, false), Listing::Unlisted);
+        assert_eq!(Listing::of(true, false, false, false), Listing::Shown);
+        assert_eq!(
+            Listing::of(true, false, false, true),
+            Listing::AwaitingApproval
+        );
+        assert_eq!(Listing::of(true, true, false, true), Listing::Shown);
+        assert_eq!(Listing::of(true, true, true, false), Listing::Hidden);
+        assert_eq!(Listing::of(true, false, true, true), Listing::Hidden);
+    }
 }

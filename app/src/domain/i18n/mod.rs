@@ -257,6 +257,14 @@ pub struct Strings {
     pub logo_alt: &'static str,
     /// Showcase toggle.
     pub published_label: &'static str,
+    /// Account page: the company is not on the showcase (its own choice).
+    pub listing_unlisted: &'static str,
+    /// Account page: the company is on the showcase.
+    pub listing_shown: &'static str,
+    /// Account page: the publication waits for an operator's approval.
+    pub listing_awaiting: &'static str,
+    /// Account page: an operator took the company off the showcase.
+    pub listing_hidden: &'static str,
     /// Title of the page shown when the showcase cannot be read.
     pub showcase_unavailable_title: &'static str,
     /// Showcase without companies.
@@ -305,6 +313,17 @@ impl Strings {
             Problem::EmailTaken => self.p_taken.into(),
             Problem::WrongPassword => self.p_wrong_password.into(),
             Problem::SamePassword => self.p_same_password.into(),
+        }
+    }
+
+    /// Where a company stands on the showcase, for its account page.
+    pub fn listing(&self, listing: super::account::Listing) -> &'static str {
+        use super::account::Listing;
+        match listing {
+            Listing::Unlisted => self.listing_unlisted,
+            Listing::Shown => self.listing_shown,
+            Listing::AwaitingApproval => self.listing_awaiting,
+            Listing::Hidden => self.listing_hidden,
         }
     }
 

@@ -1,8 +1,7 @@
-//! Which logo an account has, whether an object is still in use, and the public showcase.
+//! Which logo an account has, and whether an object is still in use.
 
-use app::domain::logo::{LogoRef, Showcase, ShowcaseEntry};
+use app::domain::logo::LogoRef;
 
-use super::{PROFILE_COLUMNS, ProfileRow};
 use crate::db::{Db, Dialect, on_pool};
 
 impl Db {
@@ -49,29 +48,5 @@ impl Db {
         .fetch_one(p)
         .await)?;
         Ok(n > 0)
-    }
-
-    /// The published companies, sorted by name (case aside).
-    pub async fn showcase(&self) -> Result<Showcase, sqlx::Error> {
-        let sql = format!(
-            "SELECT {PROFILE_COLUMNS} FROM accounts WHERE published ORDER BY lower(company), id"
-        );
-        let rows = on_pool!(self.pool(), p => sqlx::query_as::<_, ProfileRow>(&sql)
-            .fetch_all(p)
-            .await)?;
-        Ok(Showcase(
-            rows.into_iter()
-                .map(|row| {
-                    let profile = row.profile();
-                    ShowcaseEntry {
-                        logo: row.logo(),
-                        company: profile.company,
-                        description: profile.description,
-                        website: profile.website,
-                        social: profile.social,
-                    }
-                })
-                .collect(),
-        ))
     }
 }

@@ -6,7 +6,7 @@
 //! (SQLite: `BEGIN IMMEDIATE`), so concurrent writers wait (busy timeout) instead of failing.
 
 use app::domain::{
-    account::{AccountView, Profile, Viewer},
+    account::{AccountView, Listing, Profile, Viewer},
     logo::LogoRef,
 };
 use serde_json::json;
@@ -16,9 +16,11 @@ use crate::db::{Db, Dialect, on_pool};
 mod attempts;
 mod logos;
 mod sessions;
+mod showcase;
 
 pub use attempts::Limit;
 pub use sessions::SessionTimes;
+pub use showcase::ShowcaseRow;
 
 /// Why an account could not be created.
 #[derive(Debug, thiserror::Error)]
@@ -40,6 +42,8 @@ struct ProfileRow {
     website: Option<String>,
     social: String,
     published: bool,
+    approved: bool,
+    hidden: bool,
     logo_hash: Option<String>,
     logo_width: Option<i32>,
     logo_height: Option<i32>,
@@ -71,7 +75,7 @@ impl ProfileRow {
 }
 
 const PROFILE_COLUMNS: &str = "email, company, description, website, social, published, \
-     logo_hash, logo_width, logo_height, created_at, updated_at";
+     approved, hidden, logo_hash, logo_width, logo_height, created_at, updated_at";
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
@@ -146,11 +150,17 @@ impl Db {
             .await)
     }
 
-    /// The account page's data.
-    pub async fn account_view(&self, id: i64) -> Result<Option<AccountView>, sqlx::Error> {
+    /// The account page's data (`require_approval`: whether publishing needs an operator's
+    /// approval, for the showcase state).
+    pub async fn account_view(
+        &self,
+        id: i64,
+        require_approval: bool,
+    ) -> Result<Option<AccountView>, sqlx::Error> {
         Ok(self.profile_row(id).await?.map(|row| AccountView {
             profile: row.profile(),
             logo: row.logo(),
+            listing: Listing::of(row.published, row.approved, row.hidden, require_approval),
             email: row.email,
         }))
     }

@@ -1,0 +1,86 @@
+//! The public showcase and the operator's control of it: which companies it shows, and hiding,
+//! showing (approving) a company without touching its account.
+
+use app::domain::{
+    account::Listing,
+    logo::{Showcase, ShowcaseEntry},
+};
+
+use super::{PROFILE_COLUMNS, ProfileRow};
+use crate::db::{Db, on_pool};
+
+/// A company as the operator's list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ShowcaseRow {
+    /// The account's id (what `server showcase hide|show` takes).
+    pub id: i64,
+    /// The company's name.
+    pub company: String,
+    /// The company asked to be shown.
+    pub published: bool,
+    /// An operator approved it.
+    pub approved: bool,
+    /// An operator hid it.
+    pub hidden: bool,
+}
+
+impl ShowcaseRow {
+    /// Where the company stands.
+    pub fn listing(&self, require_approval: bool) -> Listing {
+        Listing::of(self.published, self.approved, self.hidden, require_approval)
+    }
+}
+
+impl Db {
+    /// The companies on the showcase, sorted by name (case aside): published, not hidden,
+    /// and approved when publication needs approval.
+    pub async fn showcase(&self, require_approval: bool) -> Result<Showcase, sqlx::Error> {
+        let sql = format!(
+            "SELECT {PROFILE_COLUMNS} FROM accounts
+             WHERE published AND NOT hidden AND (approved OR NOT $1)
+             ORDER BY lower(company), id"
+        );
+        let rows = on_pool!(self.pool(), p => sqlx::query_as::<_, ProfileRow>(&sql)
+            .bind(require_approval)
+            .fetch_all(p)
+            .await)?;
+        Ok(Showcase(
+            rows.into_iter()
+                .map(|row| {
+                    let profile = row.profile();
+                    ShowcaseEntry {
+                        logo: row.logo(),
+                        company: profile.company,
+                        description: profile.description,
+                        website: profile.website,
+                        social: profile.social,
+                    }
+                })
+                .collect(),
+        ))
+    }
+
+    /// Every company, for the operator, by id.
+    pub async fn showcase_rows(&self) -> Result<Vec<ShowcaseRow>, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query_as::<_, ShowcaseRow>(
+            "SELECT id, company, published, approved, hidden FROM accounts ORDER BY id",
+        )
+        .fetch_all(p)
+        .await)
+    }
+
+    /// Hides a company from the showcase (`hidden`), or shows it again and approves it; the
+    /// company's own choice (`published`) is left as it is. `false` when there is no such
+    /// account.
+    pub async fn set_hidden(&self, id: i64, hidden: bool) -> Result<bool, sqlx::Error> {
+        let changed = on_pool!(self.pool(), p => sqlx::query(
+            "UPDATE accounts SET hidden = $1, approved = (approved OR NOT $1) WHERE id = $2",
+        )
+        .bind(hidden)
+        .bind(id)
+        .execute(p)
+        .await
+        .map(|done| done.rows_affected()))?;
+        Ok(changed == 1)
+    }
+}

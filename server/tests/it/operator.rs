@@ -1,0 +1,137 @@
+//! The operator's control of the showcase: hiding and showing a company without touching its
+//! account, holding a first publication for approval, and the `server showcase` commands.
+
+use std::process::Command;
+
+use crate::common::{Browser, TestApp, granular, registered};
+
+/// Registers `company` and publishes it; answers its account id.
+async fn published<'a>(app: &'a TestApp, company: &str, email: &str) -> (Browser<'a>, i64) {
+    let mut browser = registered(app, email).await;
+    let saved = browser
+        .post(
+            "/en/account",
+            &[
+                ("company", company),
+                ("website", "https://example.se"),
+                ("published", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status().as_u16(), 303);
+    let rows = app.db().await.showcase_rows().await.expect("rows");
+    let id = rows
+        .iter()
+        .find(|r| r.company == company)
+        .expect("the company")
+        .id;
+    (browser, id)
+}
+
+async fn on_showcase(app: &TestApp, company: &str) -> bool {
+    app.page("/en/showcase").await.1.contains(company)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_operator_hides_and_shows_a_company_whatever_the_company_does() {
+    let app = TestApp::spawn_configured(granular).await;
+    let (mut owner, id) = published(&app, "Acme AB", "owner@acme.example").await;
+    let (_, _) = published(&app, "Other AB", "other@acme.example").await;
+    assert!(on_showcase(&app, "Acme AB").await);
+    let (_, page) = owner.text("/en/account").await;
+    assert!(page.contains("Shown on the showcase."));
+
+    assert!(app.db().await.set_hidden(id, true).await.expect("hide"));
+    assert!(!on_showcase(&app, "Acme AB").await);
+    assert!(on_showcase(&app, "Other AB").await, "only that company");
+    // Saving the profile again, still ticked, does not bring it back.
+    owner
+        .post("/en/account", &[("company", "Acme AB"), ("published", "1")])
+        .await;
+    assert!(!on_showcase(&app, "Acme AB").await);
+    let (_, page) = owner.text("/en/account").await;
+    assert!(page.contains("Taken off the showcase by the site"));
+    assert!(page.contains("Acme AB"), "the account is untouched");
+
+    assert!(app.db().await.set_hidden(id, false).await.expect("show"));
+    assert!(on_showcase(&app, "Acme AB").await);
+    assert!(
+        !app.db().await.set_hidden(9999, true).await.expect("query"),
+        "no such account"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_approval_required_a_first_publication_waits_for_the_operator() {
+    let app = TestApp::spawn_configured(|s| {
+        granular(s);
+        s.showcase.require_approval = true;
+    })
+    .await;
+    let (mut owner, id) = published(&app, "Newcomer AB", "new@acme.example").await;
+    assert!(!on_showcase(&app, "Newcomer AB").await, "held");
+    let (_, page) = owner.text("/en/account").await;
+    assert!(
+        page.contains("Waiting for approval"),
+        "the account page says so"
+    );
+    assert!(app.db().await.set_hidden(id, false).await.expect("approve"));
+    assert!(on_showcase(&app, "Newcomer AB").await, "approved");
+    let (_, page) = owner.text("/en/account").await;
+    assert!(page.contains("Shown on the showcase."));
+    // Unticking takes it off; ticking again needs no second approval.
+    owner
+        .post("/en/account", &[("company", "Newcomer AB")])
+        .await;
+    assert!(!on_showcase(&app, "Newcomer AB").await);
+    owner
+        .post(
+            "/en/account",
+            &[("company", "Newcomer AB"), ("published", "1")],
+        )
+        .await;
+    assert!(on_showcase(&app, "Newcomer AB").await);
+}
+
+fn showcase_command(app: &TestApp, args: &[&str]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command
+        .arg("showcase")
+        .args(args)
+        .env_remove("PORTAL_CONFIG")
+        .env("PORTAL_DATA_DIR", app.data_dir());
+    if !app.database_url.is_empty() {
+        command.env("PORTAL_DATABASE_URL", &app.database_url);
+    }
+    command.output().expect("runs")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_showcase_commands_list_hide_and_show() {
+    let app = TestApp::spawn_configured(granular).await;
+    let (_, id) = published(&app, "Acme AB", "owner@acme.example").await;
+    let list = showcase_command(&app, &["list"]);
+    assert!(list.status.success());
+    let stdout = String::from_utf8_lossy(&list.stdout);
+    assert!(
+        stdout.contains(&format!("{id}\tshown\tAcme AB")),
+        "{stdout}"
+    );
+
+    let hide = showcase_command(&app, &["hide", &id.to_string()]);
+    assert!(hide.status.success());
+    assert!(!on_showcase(&app, "Acme").await);
+    let stdout = String::from_utf8_lossy(&showcase_command(&app, &["list"]).stdout).into_owned();
+    assert!(stdout.contains(&format!("{id}\thidden\t")), "{stdout}");
+
+    assert!(
+        showcase_command(&app, &["show", &id.to_string()])
+            .status
+            .success()
+    );
+    assert!(on_showcase(&app, "Acme").await);
+
+    let missing = showcase_command(&app, &["hide", "999999"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no account with id 999999"));
+}
