@@ -339,7 +339,7 @@ fn router(
         .with_state(options.clone())
         .merge(accounts::routes(settings.logos.max_bytes))
         .merge(actions::routes());
-    let state = state::AppState {
+    let state = state::AppState::new(state::Parts {
         viewer: accounts::sessions::ViewerState {
             db: auth.db.clone(),
             clock: auth.clock.clone(),
@@ -352,7 +352,7 @@ fn router(
         consent,
         accounts,
         showcase: settings.showcase,
-    };
+    });
     let sessions = middleware::Sessions {
         store: accounts::sessions::AccountSessionStore::new(auth.db, auth.clock, auth.timeouts),
         cookie_name: settings.session_cookie_name(),

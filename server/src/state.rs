@@ -15,9 +15,28 @@ use crate::{
     db::Db,
 };
 
-/// What the routes and middleware share.
+/// What the routes and middleware share. Middleware clones its state for every request, so the
+/// parts sit behind one `Arc`: a clone is one counter, whatever the parts.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Parts>);
+
+impl AppState {
+    /// The state made of these parts.
+    pub fn new(parts: Parts) -> AppState {
+        AppState(Arc::new(parts))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Parts;
+
+    fn deref(&self) -> &Parts {
+        &self.0
+    }
+}
+
+/// The parts of the [`AppState`].
+pub struct Parts {
     /// The database.
     pub db: Db,
     /// The clock everything is timed by (tests move it).
