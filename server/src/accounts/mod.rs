@@ -30,18 +30,18 @@ use respond::{
 use std::sync::Arc;
 
 use app::{
-    api::{DeleteForm, LoginForm, PasswordForm, ProfileForm, RegisterForm, account::Action},
+    api::account::Action,
     domain::{account::FormFeedback, consent::ConsentMode, lang::Lang},
 };
 use axum::{
     Router,
     extract::{Request, State},
     response::Response,
-    routing::{get, post},
+    routing::{MethodRouter, get, post},
 };
 
 use self::passwords::Hasher;
-use crate::{clock::Clock, config::AccountSettings, db::Db};
+use crate::{clock::Clock, config::AccountSettings, db::Db, state::AppState};
 
 /// What the account handlers share.
 #[derive(Clone)]
@@ -75,20 +75,29 @@ pub const LEPTOS_PATHS: [&str; 3] = ["/{lang}/register", "/{lang}/login", "/{lan
 
 /// The account routes, one set per language (static paths: the content pages' catch-all route
 /// leaves no room for a `/{lang}/…` parameter).
-pub fn routes(logo_max_bytes: u64) -> Router<crate::state::AppState> {
+pub fn routes(logo_max_bytes: u64) -> Router<AppState> {
     let mut router = Router::new();
     for lang in Lang::ALL {
         let at = |rest: &str| format!("/{}/{rest}", lang.code());
         router = router
-            .route(&at("register"), get(show_page).post(plain::<RegisterForm>))
-            .route(&at("login"), get(show_page).post(plain::<LoginForm>))
+            .route(
+                &at("register"),
+                get(show_page).merge(plain(Action::Register)),
+            )
+            .route(&at("login"), get(show_page).merge(plain(Action::LogIn)))
             .route(&at("login/check"), get(login_check))
-            .route(&at("logout"), post(plain::<LogOut>))
-            .route(&at("account"), get(account_page).post(plain::<ProfileForm>))
-            .route(&at("account/password"), post(plain::<PasswordForm>))
-            .route(&at("account/delete"), post(plain::<DeleteForm>))
+            .route(&at("logout"), plain(|_: NoFields| Action::LogOut))
+            .route(
+                &at("account"),
+                get(account_page).merge(plain(Action::SaveProfile)),
+            )
+            .route(&at("account/password"), plain(Action::ChangePassword))
+            .route(&at("account/delete"), plain(Action::Delete))
             .route(&at("account/export"), get(export))
-            .route(&at("account/logo/remove"), post(plain::<RemoveLogo>))
+            .route(
+                &at("account/logo/remove"),
+                plain(|_: NoFields| Action::RemoveLogo),
+            )
             .route(
                 &at("account/logo"),
                 post(logo::upload).layer(axum::extract::DefaultBodyLimit::max(
@@ -144,60 +153,20 @@ pub(crate) async fn run(state: &AccountsState, sub: &Submission, action: Action)
     outcome.unwrap_or_else(|e| e.answer(page))
 }
 
-/// A plain form's body, and the action it asks for.
-trait PlainForm: serde::de::DeserializeOwned + Send + 'static {
-    fn action(self) -> Action;
-}
-
-/// The logout form (no fields).
+/// A form without fields (logout, logo removal).
 #[derive(serde::Deserialize)]
-struct LogOut {}
+struct NoFields {}
 
-/// The logo removal form (no fields).
-#[derive(serde::Deserialize)]
-struct RemoveLogo {}
-
-impl PlainForm for RegisterForm {
-    fn action(self) -> Action {
-        Action::Register(self)
-    }
-}
-impl PlainForm for LoginForm {
-    fn action(self) -> Action {
-        Action::LogIn(self)
-    }
-}
-impl PlainForm for LogOut {
-    fn action(self) -> Action {
-        Action::LogOut
-    }
-}
-impl PlainForm for ProfileForm {
-    fn action(self) -> Action {
-        Action::SaveProfile(self)
-    }
-}
-impl PlainForm for PasswordForm {
-    fn action(self) -> Action {
-        Action::ChangePassword(self)
-    }
-}
-impl PlainForm for DeleteForm {
-    fn action(self) -> Action {
-        Action::Delete(self)
-    }
-}
-impl PlainForm for RemoveLogo {
-    fn action(self) -> Action {
-        Action::RemoveLogo
-    }
-}
-
-/// `POST` of an account form without JavaScript: the action, then a redirect or the page again.
-async fn plain<F: PlainForm>(
-    State(state): State<AccountsState>,
-    Posted(sub, form): Posted<F>,
-) -> Response {
-    let result = run(&state, &sub, form.action()).await;
-    answer(&state, sub.parts, result).await
+/// `POST` of an account form without JavaScript: the body read into its typed form `F`, the
+/// action `to_action` makes of it, then a redirect or the page again.
+fn plain<F>(to_action: fn(F) -> Action) -> MethodRouter<AppState>
+where
+    F: serde::de::DeserializeOwned + Send + 'static,
+{
+    post(
+        move |State(state): State<AccountsState>, Posted(sub, form): Posted<F>| async move {
+            let result = run(&state, &sub, to_action(form)).await;
+            answer(&state, sub.parts, result).await
+        },
+    )
 }
