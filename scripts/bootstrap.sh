@@ -58,22 +58,25 @@ want_node() {
   fi
 }
 
-# An S3-compatible server for the storage tests: moto's server from PyPI, in its own venv
-# unless one is already on PATH.
-want_moto() {
-  if command -v moto_server >/dev/null 2>&1 || [ -x "$HOME/.cache/portal-moto/bin/moto_server" ]; then
-    return
-  fi
+# The Python test servers, from PyPI, in their own venv unless already on PATH: moto's
+# S3-compatible server (storage tests) and aiosmtpd (a real SMTP server for the mail tests).
+want_pytools() {
+  local venv="$HOME/.cache/portal-moto" wanted=()
+  { command -v moto_server || [ -x "$venv/bin/moto_server" ]; } >/dev/null 2>&1 ||
+    wanted+=('moto[server]==5.2.*')
+  { command -v aiosmtpd || [ -x "$venv/bin/aiosmtpd" ]; } >/dev/null 2>&1 ||
+    wanted+=('aiosmtpd==1.4.*')
+  [ "${#wanted[@]}" -gt 0 ] || return 0
   apt_install python3-venv python3-pip
-  log "pip: installing moto[server] into ~/.cache/portal-moto"
-  python3 -m venv "$HOME/.cache/portal-moto"
-  "$HOME/.cache/portal-moto/bin/pip" install -q 'moto[server]==5.2.*'
+  log "pip: installing ${wanted[*]} into $venv"
+  [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"
+  "$venv/bin/pip" install -q "${wanted[@]}"
 }
 
 case "${1:-all}" in
   build) apt_install curl; want_rust; want_node ;;
-  all) apt_install curl chromium nginx python3-venv wrk; want_rust; want_node; want_moto ;;
+  all) apt_install curl chromium nginx python3-venv wrk; want_rust; want_node; want_pytools ;;
   bench) apt_install curl wrk nginx brotli util-linux; want_rust; want_node ;;
-  scale) apt_install curl nginx; want_moto ;;
+  scale) apt_install curl nginx; want_pytools ;;
   *) echo "usage: $0 [build|all|bench|scale]" >&2; exit 2 ;;
 esac

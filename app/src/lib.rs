@@ -84,6 +84,18 @@ pub fn App() -> impl IntoView {
                     path=(ParamSegment("lang"), StaticSegment("account"))
                     view=routes::account_page::AccountPage
                 />
+                <Route
+                    path=(ParamSegment("lang"), StaticSegment("forgot"))
+                    view=routes::recovery::ForgotPage
+                />
+                <Route
+                    path=(ParamSegment("lang"), StaticSegment("reset"))
+                    view=routes::recovery::ResetPage
+                />
+                <Route
+                    path=(ParamSegment("lang"), StaticSegment("verify"))
+                    view=routes::recovery::VerifyPage
+                />
                 <Route path=WildcardSegment("path") view=routes::page::ContentPage />
             </Routes>
         </Router>

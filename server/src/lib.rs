@@ -9,6 +9,7 @@ pub mod config;
 pub mod consent;
 pub mod db;
 pub mod logos;
+pub mod mail;
 pub mod middleware;
 pub mod ops;
 pub mod permits;
@@ -126,7 +127,30 @@ impl Application {
                     source: std::io::Error::other(e),
                 }
             })?;
+        let mailer = mail::Mailer::new(
+            db.clone(),
+            clock.clone(),
+            &settings.mail,
+            &settings.site_name,
+            &settings.public_url,
+        );
+        let destination = mail::Destination::from_settings(&settings.mail, &settings.data_dir);
+        if let mail::Destination::Outbox(dir) = &destination {
+            tracing::info!(outbox = %dir.display(), "no SMTP server configured: mail is written to the outbox");
+        }
+        mail::spawn_worker(
+            db.clone(),
+            clock.clone(),
+            &mailer,
+            destination,
+            settings.mail.clone(),
+        )
+        .map_err(|e| StartError::Io {
+            context: "cannot prepare the SMTP connection (mail.smtp_host)".into(),
+            source: std::io::Error::other(e),
+        })?;
         let auth = Auth {
+            mailer,
             logos: logo_store,
             db: db.clone(),
             hasher,
@@ -264,6 +288,7 @@ fn spawn_pruning(db: db::Db, clock: Arc<dyn clock::Clock>, retention_days: u32) 
 /// What the account routes are built from.
 #[derive(Debug)]
 struct Auth {
+    mailer: mail::Mailer,
     logos: logos::LogoStore,
     db: db::Db,
     hasher: accounts::passwords::Hasher,
@@ -285,6 +310,13 @@ fn spawn_session_purge(db: db::Db, clock: Arc<dyn clock::Clock>, every_secs: u64
             }
             if let Err(e) = db.prune_attempts(now - window.max(3600)).await {
                 tracing::warn!(error = %e, "pruning login attempts failed");
+            }
+            if let Err(e) = db.purge_tokens(now).await {
+                tracing::warn!(error = %e, "purging expired links failed");
+            }
+            // Sent and given-up mail keeps only its kind and times, for a week.
+            if let Err(e) = db.purge_mail(now - 7 * 86_400).await {
+                tracing::warn!(error = %e, "purging the mail queue failed");
             }
         }
     });
@@ -328,6 +360,7 @@ fn router(
         mode: settings.consent.mode,
         pages: pages.clone().with_state(options.clone()),
         logos: auth.logos,
+        mailer: auth.mailer,
         logo_max_bytes: settings.logos.max_bytes,
         require_approval: settings.showcase.require_approval,
         image_permits: permits::Permits::new(

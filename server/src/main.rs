@@ -165,6 +165,7 @@ async fn showcase(
                     app::domain::account::Listing::Shown => "shown",
                     app::domain::account::Listing::AwaitingApproval => "awaiting-approval",
                     app::domain::account::Listing::Hidden => "hidden",
+                    app::domain::account::Listing::Unverified => "unverified",
                 };
                 // Company names never hold control characters (`check_company`).
                 writeln!(out, "{}\t{state}\t{}", row.id, row.company)?;

@@ -63,6 +63,42 @@ pub struct DeleteForm {
     pub password: String,
 }
 
+/// `/{lang}/forgot`: asks for a password reset link.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ForgotForm {
+    /// The account's address.
+    pub email: String,
+}
+
+/// `/{lang}/reset`: a new password, with the token from the link.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ResetForm {
+    /// The token from the link.
+    pub token: String,
+    /// The new password.
+    pub new_password: String,
+}
+
+/// `/{lang}/verify`: confirms an address, with the token from the link.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TokenForm {
+    /// The token from the link.
+    pub token: String,
+}
+
+/// `/{lang}/account/email`: a new contact address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EmailForm {
+    /// The new address.
+    pub new_email: String,
+    /// The password, to confirm.
+    pub email_password: String,
+}
+
 /// An account action with its form: what the server's one core function per action takes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Action {
@@ -80,6 +116,16 @@ pub enum Action {
     Delete(DeleteForm),
     /// Logo removal.
     RemoveLogo,
+    /// A password reset link asked for.
+    ForgotPassword(ForgotForm),
+    /// A new password through a reset link.
+    ResetPassword(ResetForm),
+    /// An address confirmed through its link.
+    ConfirmEmail(TokenForm),
+    /// The verification link sent again.
+    ResendVerification,
+    /// A new contact address asked for.
+    ChangeEmail(EmailForm),
 }
 
 /// A checkbox: a boolean (JSON), or in a form any value present (a ticked box sends `on`).

@@ -12,6 +12,11 @@
 //! | `/api/account/password` | [`change_password`] | the path to go to next |
 //! | `/api/account/delete` | [`delete_account`] | the path to go to next |
 //! | `/api/account/logo/remove` | [`remove_logo`] | the path to go to next |
+//! | `/api/account/forgot` | [`forgot_password`] | the path to go to next |
+//! | `/api/account/reset` | [`reset_password`] | the path to go to next |
+//! | `/api/account/verify` | [`confirm_email`] | the path to go to next |
+//! | `/api/account/verify/resend` | [`resend_verification`] | the path to go to next |
+//! | `/api/account/email` | [`change_email`] | the path to go to next |
 //!
 //! Every form also works without JavaScript as a plain POST to its page (which answers with
 //! the page again, problems marked, or a redirect). That handler and the server function call
@@ -36,7 +41,10 @@ use crate::domain::{
     lang::Lang,
 };
 
-pub use account::{DeleteForm, LoginForm, PasswordForm, ProfileForm, RegisterForm};
+pub use account::{
+    DeleteForm, EmailForm, ForgotForm, LoginForm, PasswordForm, ProfileForm, RegisterForm,
+    ResetForm, TokenForm,
+};
 
 /// Why the server refused an action, in the terms the form shows: the notice above the form,
 /// a problem per field, and for a limit how many seconds to wait.
@@ -122,4 +130,35 @@ pub async fn delete_account(lang: Lang, form: DeleteForm) -> Result<String, ApiE
 #[server(prefix = "/api", endpoint = "account/logo/remove", input = Json)]
 pub async fn remove_logo(lang: Lang) -> Result<String, ApiError> {
     crate::ssr::actions::account(lang, account::Action::RemoveLogo).await
+}
+
+/// Sends a password reset link, if the address has an account (the answer is the same
+/// either way).
+#[server(prefix = "/api", endpoint = "account/forgot", input = Json)]
+pub async fn forgot_password(lang: Lang, form: ForgotForm) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::ForgotPassword(form)).await
+}
+
+/// Sets a new password through a reset link; ends every session of the account.
+#[server(prefix = "/api", endpoint = "account/reset", input = Json)]
+pub async fn reset_password(lang: Lang, form: ResetForm) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::ResetPassword(form)).await
+}
+
+/// Confirms an address through its link.
+#[server(prefix = "/api", endpoint = "account/verify", input = Json)]
+pub async fn confirm_email(lang: Lang, form: TokenForm) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::ConfirmEmail(form)).await
+}
+
+/// Sends the verification link again (limited).
+#[server(prefix = "/api", endpoint = "account/verify/resend", input = Json)]
+pub async fn resend_verification(lang: Lang) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::ResendVerification).await
+}
+
+/// Asks for a new contact address (the password is asked for): a link goes to it.
+#[server(prefix = "/api", endpoint = "account/email", input = Json)]
+pub async fn change_email(lang: Lang, form: EmailForm) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::ChangeEmail(form)).await
 }

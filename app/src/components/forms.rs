@@ -139,6 +139,16 @@ pub enum FormKind {
     Delete,
     /// [`remove_logo`](crate::api::remove_logo)
     RemoveLogo,
+    /// [`forgot_password`](crate::api::forgot_password)
+    Forgot,
+    /// [`reset_password`](crate::api::reset_password)
+    Reset,
+    /// [`confirm_email`](crate::api::confirm_email)
+    Verify,
+    /// [`resend_verification`](crate::api::resend_verification)
+    Resend,
+    /// [`change_email`](crate::api::change_email)
+    ChangeEmail,
 }
 
 /// An account form that posts to `action`: its notice on top, then the fields and the button
@@ -225,6 +235,11 @@ mod client {
         Password(api::PasswordForm),
         Delete(api::DeleteForm),
         RemoveLogo,
+        Forgot(api::ForgotForm),
+        Reset(api::ResetForm),
+        Verify(api::TokenForm),
+        Resend,
+        ChangeEmail(api::EmailForm),
     }
 
     impl Call {
@@ -256,6 +271,21 @@ mod client {
                     password: v.field(Field::Password),
                 }),
                 FormKind::RemoveLogo => Call::RemoveLogo,
+                FormKind::Forgot => Call::Forgot(api::ForgotForm {
+                    email: v.field(Field::Email),
+                }),
+                FormKind::Reset => Call::Reset(api::ResetForm {
+                    token: v.field(Field::Token),
+                    new_password: v.field(Field::NewPassword),
+                }),
+                FormKind::Verify => Call::Verify(api::TokenForm {
+                    token: v.field(Field::Token),
+                }),
+                FormKind::Resend => Call::Resend,
+                FormKind::ChangeEmail => Call::ChangeEmail(api::EmailForm {
+                    new_email: v.field(Field::NewEmail),
+                    email_password: v.field(Field::EmailPassword),
+                }),
             }
         }
 
@@ -268,6 +298,11 @@ mod client {
                 Call::Password(form) => api::change_password(lang, form).await,
                 Call::Delete(form) => api::delete_account(lang, form).await,
                 Call::RemoveLogo => api::remove_logo(lang).await,
+                Call::Forgot(form) => api::forgot_password(lang, form).await,
+                Call::Reset(form) => api::reset_password(lang, form).await,
+                Call::Verify(form) => api::confirm_email(lang, form).await,
+                Call::Resend => api::resend_verification(lang).await,
+                Call::ChangeEmail(form) => api::change_email(lang, form).await,
             }
         }
     }

@@ -120,6 +120,9 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit">{t.log_in}</button>
             </PostForm>
             <p>
+                <a href=format!("/{code}/forgot")>{t.forgot_link}</a>
+            </p>
+            <p>
                 <a href=format!("/{code}/register")>{t.no_account}</a>
             </p>
         </AccountFrame>

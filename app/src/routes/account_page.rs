@@ -22,6 +22,7 @@ use crate::{
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum AccountForm {
     Profile,
+    Email,
     Password,
     Delete,
 }
@@ -30,6 +31,7 @@ fn form_of(feedback: &FormFeedback) -> Option<AccountForm> {
     let (field, _) = feedback.errors.first()?;
     Some(match field {
         Field::CurrentPassword | Field::NewPassword => AccountForm::Password,
+        Field::NewEmail | Field::EmailPassword => AccountForm::Email,
         Field::Password => AccountForm::Delete,
         _ => AccountForm::Profile,
     })
@@ -71,6 +73,7 @@ pub fn AccountPage() -> impl IntoView {
     };
     let profile = for_form(AccountForm::Profile);
     let password = for_form(AccountForm::Password);
+    let email = for_form(AccountForm::Email);
     let delete = for_form(AccountForm::Delete);
     let ctx = expect_context::<SiteContext>();
     let p = account.profile.clone();
@@ -78,7 +81,26 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <AccountFrame lang rest="account" title=t.account_title>
             <FormNotice notice=page_notice t />
-            <p class="account-email">{t.email_label} ": " <strong>{account.email}</strong></p>
+            <p class="account-email">
+                {t.email_label} ": " <strong>{account.email.clone()}</strong>
+            </p>
+            {(!account.email_verified)
+                .then(|| {
+                    view! {
+                        <div class="unverified" role="note">
+                            <p>{t.unverified_text}</p>
+                            <PostForm
+                                action=format!("/{code}/account/verify/resend")
+                                kind=FormKind::Resend
+                                lang
+                                notice=None
+                                t
+                            >
+                                <button type="submit">{t.resend_button}</button>
+                            </PostForm>
+                        </div>
+                    }
+                })}
 
             <section aria-labelledby="profile-heading">
                 <h2 id="profile-heading">{t.profile_heading}</h2>
@@ -220,6 +242,48 @@ pub fn AccountPage() -> impl IntoView {
                             </EnhancedForm>
                         }
                     })}
+            </section>
+
+            <section aria-labelledby="email-heading">
+                <h2 id="email-heading">{t.email_heading}</h2>
+                {account
+                    .pending_email
+                    .clone()
+                    .map(|pending| {
+                        view! {
+                            <p class="pending-email">
+                                {t.pending_email_text} " " <strong>{pending}</strong>
+                            </p>
+                        }
+                    })}
+                <PostForm
+                    action=format!("/{code}/account/email")
+                    kind=FormKind::ChangeEmail
+                    lang
+                    notice=email.notice
+                    t
+                >
+                    <FormField
+                        field=Field::NewEmail
+                        label=t.new_email_label
+                        kind=Kind::Input("email")
+                        autocomplete="email"
+                        hint=t.email_change_hint
+                        required=true
+                        feedback=email.clone()
+                        t
+                    />
+                    <FormField
+                        field=Field::EmailPassword
+                        label=t.password_label
+                        kind=Kind::Input("password")
+                        autocomplete="current-password"
+                        required=true
+                        feedback=email.clone()
+                        t
+                    />
+                    <button type="submit">{t.change_email}</button>
+                </PostForm>
             </section>
 
             <section aria-labelledby="password-heading">

@@ -4,3 +4,4 @@ pub mod account;
 pub mod account_page;
 pub mod not_found;
 pub mod page;
+pub mod recovery;

@@ -3,7 +3,7 @@
 use app::{
     api::{LoginForm, RegisterForm},
     domain::account::{
-        Field, FormFeedback, Notice, Problem, Viewer, check_company, normalise_email, safe_next,
+        Field, FormFeedback, Notice, Viewer, check_company, normalise_email, safe_next,
     },
 };
 use axum::{
@@ -29,12 +29,12 @@ pub fn account_bucket(email: &str) -> String {
 }
 
 impl AccountsState {
-    fn window(&self) -> i64 {
+    pub(super) fn window(&self) -> i64 {
         i64::try_from(self.settings.failure_window_minutes * 60).unwrap_or(i64::MAX)
     }
 
     /// A limit of `limit` attempts in `bucket` over the last `window` seconds.
-    fn limit<'a>(&self, bucket: &'a str, limit: u32, window: i64) -> Limit<'a> {
+    pub(super) fn limit<'a>(&self, bucket: &'a str, limit: u32, window: i64) -> Limit<'a> {
         Limit {
             bucket,
             limit,
@@ -44,8 +44,10 @@ impl AccountsState {
     }
 }
 
-/// Registration: checks the form, counts against the address's limit, creates the account
-/// and logs it in.
+/// Registration: checks the form, counts against the address's limit, creates the account and
+/// sends the link that confirms its address. The answer is the same when the address has an
+/// account already (that address gets a note instead), so the form tells nobody which
+/// addresses are registered; the new account logs in like any other.
 pub(super) async fn register(
     state: &AccountsState,
     sub: &Submission,
@@ -82,21 +84,32 @@ pub(super) async fn register(
     if let Err(retry) = state.db.reserve_attempts(&[limit], now).await? {
         return Ok(limited(page, retry));
     }
+    // Hashed either way, so both answers take as long.
     let hash = state.hasher.hash(password).await?;
-    let id = match state.db.create_account(&email, &hash, &company, now).await {
-        Ok(id) => id,
+    match state
+        .db
+        .create_account(&email, &hash, &company, sub.lang, now)
+        .await
+    {
+        Ok(id) => {
+            tracing::info!(account = id, "account registered");
+            metrics::counter!("portal_registrations_total").increment(1);
+            if let Some(account) = state.db.identity(id).await? {
+                recovery::send_verification(state, &account, &email).await?;
+            }
+        }
         Err(CreateError::Taken) => {
-            return Ok(Answer::fields(
-                page,
-                vec![(Field::Email, Problem::EmailTaken)],
-                values,
-            ));
+            if let Some(account) = state.db.identity_by_email(&email).await? {
+                recovery::note_already_registered(state, &account).await?;
+            }
         }
         Err(CreateError::Db(e)) => return Err(e.into()),
-    };
-    tracing::info!(account = id, "account registered");
-    metrics::counter!("portal_registrations_total").increment(1);
-    log_in(state, sub, id, &format!("/{}/account", sub.lang.code())).await
+    }
+    let done = Notice::CheckEmail.done_id().unwrap_or_default();
+    Ok(Answer::Redirect(format!(
+        "/{}/login?done={done}",
+        sub.lang.code()
+    )))
 }
 
 /// Starts the session and sends the browser to the check that its cookie came back.

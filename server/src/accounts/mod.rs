@@ -1,5 +1,5 @@
 //! Company accounts over HTTP: registration, login, logout, the account page's forms, data
-//! export and deletion.
+//! export and deletion, address verification and password reset.
 //!
 //! Each action has one core function ([`run`] picks it) taking the request's [`Submission`]
 //! and the action's typed form from `app::api`. Two doors lead to it. Without JavaScript a form
@@ -14,6 +14,7 @@ mod auth;
 mod logo;
 mod owner;
 pub mod passwords;
+mod recovery;
 mod respond;
 pub mod sessions;
 pub mod store;
@@ -64,6 +65,8 @@ pub struct AccountsState {
     pub logo_max_bytes: u64,
     /// Whether a publication waits for an operator's approval.
     pub require_approval: bool,
+    /// Queues the mails to companies.
+    pub mailer: crate::mail::Mailer,
     /// Images cleaned at once (each may take up to the decoder's memory cap), and how many
     /// may wait.
     pub image_permits: crate::permits::Permits,
@@ -71,7 +74,14 @@ pub struct AccountsState {
 
 /// The app's routes for the pages this module serves: left out of the Leptos route list, as
 /// the handlers here render those pages through the app themselves.
-pub const LEPTOS_PATHS: [&str; 3] = ["/{lang}/register", "/{lang}/login", "/{lang}/account"];
+pub const LEPTOS_PATHS: [&str; 6] = [
+    "/{lang}/register",
+    "/{lang}/login",
+    "/{lang}/account",
+    "/{lang}/forgot",
+    "/{lang}/reset",
+    "/{lang}/verify",
+];
 
 /// The account routes, one set per language (static paths: the content pages' catch-all route
 /// leaves no room for a `/{lang}/…` parameter).
@@ -86,6 +96,23 @@ pub fn routes(logo_max_bytes: u64) -> Router<AppState> {
             )
             .route(&at("login"), get(show_page).merge(plain(Action::LogIn)))
             .route(&at("login/check"), get(login_check))
+            .route(
+                &at("forgot"),
+                get(show_page).merge(plain(Action::ForgotPassword)),
+            )
+            .route(
+                &at("reset"),
+                get(show_page).merge(plain(Action::ResetPassword)),
+            )
+            .route(
+                &at("verify"),
+                get(show_page).merge(plain(Action::ConfirmEmail)),
+            )
+            .route(
+                &at("account/verify/resend"),
+                plain(|_: NoFields| Action::ResendVerification),
+            )
+            .route(&at("account/email"), plain(Action::ChangeEmail))
             .route(&at("logout"), plain(|_: NoFields| Action::LogOut))
             .route(
                 &at("account"),
@@ -139,6 +166,9 @@ pub(crate) async fn run(state: &AccountsState, sub: &Submission, action: Action)
         Action::Register(_) => sub.page("register"),
         Action::LogIn(form) => auth::login_page(sub, &form.next),
         Action::LogOut => sub.page("login"),
+        Action::ForgotPassword(_) => sub.page("forgot"),
+        Action::ResetPassword(_) => sub.page("reset"),
+        Action::ConfirmEmail(_) => sub.page("verify"),
         _ => sub.page("account"),
     };
     let outcome = match action {
@@ -149,6 +179,11 @@ pub(crate) async fn run(state: &AccountsState, sub: &Submission, action: Action)
         Action::ChangePassword(form) => owner::change_password(state, sub, form).await,
         Action::Delete(form) => owner::delete_account(state, sub, form).await,
         Action::RemoveLogo => logo::remove(state, sub).await,
+        Action::ForgotPassword(form) => recovery::forgot(state, sub, form).await,
+        Action::ResetPassword(form) => recovery::reset(state, sub, form).await,
+        Action::ConfirmEmail(form) => recovery::confirm(state, sub, form).await,
+        Action::ResendVerification => recovery::resend(state, sub).await,
+        Action::ChangeEmail(form) => recovery::change_email(state, sub, form).await,
     };
     outcome.unwrap_or_else(|e| e.answer(page))
 }

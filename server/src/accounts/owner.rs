@@ -35,7 +35,7 @@ pub(super) async fn account_page(
     };
     match state
         .db
-        .account_view(viewer.account_id, state.require_approval)
+        .account_view(viewer.account_id, state.require_approval, state.clock.now())
         .await
     {
         Ok(Some(view)) => {
@@ -158,7 +158,7 @@ pub(super) async fn delete_account(
     }
     let email = state
         .db
-        .account_view(viewer.account_id, state.require_approval)
+        .account_view(viewer.account_id, state.require_approval, state.clock.now())
         .await?
         .map(|v| v.email)
         .unwrap_or_default();

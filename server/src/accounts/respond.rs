@@ -201,7 +201,7 @@ pub(super) async fn answer(state: &AccountsState, mut parts: Parts, answer: Answ
                 && let Some(viewer) = parts.extensions.get::<Viewer>()
                 && let Ok(Some(view)) = state
                     .db
-                    .account_view(viewer.account_id, state.require_approval)
+                    .account_view(viewer.account_id, state.require_approval, state.clock.now())
                     .await
             {
                 parts.extensions.insert(view);

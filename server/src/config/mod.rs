@@ -100,6 +100,9 @@ pub struct Settings {
     /// The public showcase (`[showcase]`).
     #[serde(default)]
     pub showcase: ShowcaseSettings,
+    /// Outgoing mail (`[mail]`).
+    #[serde(default)]
+    pub mail: crate::mail::MailSettings,
 }
 
 /// The operator's rules for the public showcase.
@@ -148,6 +151,12 @@ pub struct AccountSettings {
     pub hash_queue: usize,
     /// How often expired sessions and old attempt records are deleted, in seconds.
     pub purge_interval_seconds: u64,
+    /// Password reset links asked for one address per hour.
+    pub reset_requests_per_address_per_hour: u32,
+    /// Password reset links asked for from one (masked) client address per hour.
+    pub reset_requests_per_ip_per_hour: u32,
+    /// Verification links sent per account and hour (sending again, changing the address).
+    pub verification_mails_per_account_per_hour: u32,
 }
 
 impl Default for AccountSettings {
@@ -163,6 +172,9 @@ impl Default for AccountSettings {
             hash_permits: 2,
             hash_queue: 32,
             purge_interval_seconds: 300,
+            reset_requests_per_address_per_hour: 3,
+            reset_requests_per_ip_per_hour: 10,
+            verification_mails_per_account_per_hour: 3,
         }
     }
 }
@@ -196,6 +208,7 @@ impl Default for Settings {
             accounts: AccountSettings::default(),
             logos: LogoSettings::default(),
             showcase: ShowcaseSettings::default(),
+            mail: crate::mail::MailSettings::default(),
         }
     }
 }
@@ -339,6 +352,9 @@ impl Settings {
             u64::from(a.login_failures_per_account_total),
             a.hash_permits as u64,
             a.hash_queue as u64,
+            u64::from(a.reset_requests_per_address_per_hour),
+            u64::from(a.reset_requests_per_ip_per_hour),
+            u64::from(a.verification_mails_per_account_per_hour),
         ];
         if positive.contains(&0) {
             return Err(ConfigError::Invalid {
@@ -359,6 +375,9 @@ impl Settings {
                 problem: "must name a bucket for the s3 backend".into(),
             });
         }
+        self.mail
+            .check()
+            .map_err(|(key, problem)| ConfigError::Invalid { key, problem })?;
         Ok(self)
     }
 

@@ -122,6 +122,7 @@ async fn the_showcase_lists_published_companies_by_name() {
         }
         let saved = browser.post("/en/account", &form).await;
         assert_eq!(saved.status().as_u16(), 303);
+        browser.verify_from_outbox(email).await;
     }
     let response = app.get("/sv/showcase").await;
     assert_eq!(response.status().as_u16(), 200);

@@ -15,6 +15,7 @@ mod consent_gated;
 mod limits;
 mod logo_corpus;
 mod logos;
+mod mail;
 mod operator;
 mod ops;
 mod pages;

@@ -19,6 +19,7 @@ async fn published<'a>(app: &'a TestApp, company: &str, email: &str) -> (Browser
         )
         .await;
     assert_eq!(saved.status().as_u16(), 303);
+    browser.verify_from_outbox(email).await;
     let rows = app.db().await.showcase_rows().await.expect("rows");
     let id = rows
         .iter()

@@ -220,7 +220,15 @@ async fn json_logs_carry_request_ids_and_no_personal_data() {
         .send()
         .await
         .expect("register");
-    let cookie = registered.headers()["set-cookie"]
+    assert_eq!(registered.status().as_u16(), 303);
+    let logged_in = client
+        .post(format!("{}/en/login", server.base))
+        .header("origin", ORIGIN)
+        .form(&[("email", email), ("password", password)])
+        .send()
+        .await
+        .expect("login");
+    let cookie = logged_in.headers()["set-cookie"]
         .to_str()
         .expect("ascii")
         .to_owned();

@@ -8,7 +8,7 @@ use crate::common::{Browser, EMAIL, PASSWORD, TestApp, count, granular, location
 use server::clock::ManualClock;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn registration_logs_in_with_an_opaque_session_cookie() {
+async fn login_after_registration_sets_an_opaque_session_cookie() {
     let app = TestApp::spawn_configured(granular).await;
     let mut browser = Browser::new(&app);
     let response = browser
@@ -21,6 +21,13 @@ async fn registration_logs_in_with_an_opaque_session_cookie() {
             ],
         )
         .await;
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(
+        session_cookie(&response),
+        None,
+        "registration alone logs nobody in"
+    );
+    let response = browser.login(EMAIL, PASSWORD).await;
     assert_eq!(response.status().as_u16(), 303);
     let cookie = session_cookie(&response).expect("a session cookie");
     let attributes: Vec<&str> = cookie.split(';').map(str::trim).collect();
@@ -70,6 +77,14 @@ async fn a_plain_http_site_uses_a_plain_session_cookie() {
                 ("email", EMAIL),
                 ("password", PASSWORD),
             ],
+            &[("origin", "http://portal.example")],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 303);
+    let response = browser
+        .post_with(
+            "/en/login",
+            &[("email", EMAIL), ("password", PASSWORD)],
             &[("origin", "http://portal.example")],
         )
         .await;

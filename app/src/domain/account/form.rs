@@ -22,6 +22,12 @@ pub enum Field {
     Website,
     /// `social` (one URL per line)
     Social,
+    /// `new_email` (address change)
+    NewEmail,
+    /// `email_password` (the password, to confirm an address change)
+    EmailPassword,
+    /// `token` (the one-time link's token, carried by the form it opens)
+    Token,
 }
 
 impl Field {
@@ -36,6 +42,9 @@ impl Field {
             Field::Description => "description",
             Field::Website => "website",
             Field::Social => "social",
+            Field::NewEmail => "new_email",
+            Field::EmailPassword => "email_password",
+            Field::Token => "token",
         }
     }
 
@@ -43,7 +52,7 @@ impl Field {
     pub fn echoes(self) -> bool {
         !matches!(
             self,
-            Field::Password | Field::CurrentPassword | Field::NewPassword
+            Field::Password | Field::CurrentPassword | Field::NewPassword | Field::EmailPassword
         )
     }
 }
@@ -67,12 +76,12 @@ pub enum Problem {
     TooManyLinks,
     /// A password from the list of common passwords.
     CommonPassword,
-    /// An account with this e-mail exists.
-    EmailTaken,
     /// The password given to confirm is wrong.
     WrongPassword,
     /// The new password equals the current one.
     SamePassword,
+    /// The new address is the account's address already.
+    SameEmail,
 }
 
 /// A message at the top of a form page.
@@ -106,6 +115,24 @@ pub enum Notice {
     LogoSaved,
     /// The logo was removed.
     LogoRemoved,
+    /// Registered (or already registered): a mail is on its way.
+    CheckEmail,
+    /// A reset link was asked for (the same whether or not the address has an account).
+    ResetSent,
+    /// The password was reset; every session ended.
+    PasswordReset,
+    /// The address is confirmed.
+    Verified,
+    /// The contact address was changed to a confirmed new one.
+    EmailChanged,
+    /// The verification link was sent again.
+    LinkSent,
+    /// A link went to the new address; the change waits for it.
+    EmailPending,
+    /// A one-time link that is used, expired or malformed.
+    LinkInvalid,
+    /// The new address got an account of its own before its link was opened.
+    AddressTaken,
 }
 
 impl Notice {
@@ -119,6 +146,13 @@ impl Notice {
                 | Notice::PasswordChanged
                 | Notice::LogoSaved
                 | Notice::LogoRemoved
+                | Notice::CheckEmail
+                | Notice::ResetSent
+                | Notice::PasswordReset
+                | Notice::Verified
+                | Notice::EmailChanged
+                | Notice::LinkSent
+                | Notice::EmailPending
         )
     }
 
@@ -132,6 +166,13 @@ impl Notice {
             Notice::SessionEnded => Some("ended"),
             Notice::LogoSaved => Some("logo"),
             Notice::LogoRemoved => Some("logo-removed"),
+            Notice::CheckEmail => Some("check-email"),
+            Notice::ResetSent => Some("reset-sent"),
+            Notice::PasswordReset => Some("password-reset"),
+            Notice::Verified => Some("verified"),
+            Notice::EmailChanged => Some("email-changed"),
+            Notice::LinkSent => Some("link-sent"),
+            Notice::EmailPending => Some("email-pending"),
             _ => None,
         }
     }
@@ -146,6 +187,13 @@ impl Notice {
             Notice::SessionEnded,
             Notice::LogoSaved,
             Notice::LogoRemoved,
+            Notice::CheckEmail,
+            Notice::ResetSent,
+            Notice::PasswordReset,
+            Notice::Verified,
+            Notice::EmailChanged,
+            Notice::LinkSent,
+            Notice::EmailPending,
         ]
         .into_iter()
         .find(|n| n.done_id() == Some(id))

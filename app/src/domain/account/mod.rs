@@ -45,17 +45,27 @@ pub enum Listing {
     AwaitingApproval,
     /// An operator has taken it off the showcase.
     Hidden,
+    /// Asked to be shown, but the contact address is not confirmed yet.
+    Unverified,
 }
 
 impl Listing {
     /// From the account's flags: its own choice (`published`), the operator's (`approved`,
-    /// `hidden`), and whether publication needs approval.
-    pub fn of(published: bool, approved: bool, hidden: bool, require_approval: bool) -> Listing {
-        match (published, hidden, approved || !require_approval) {
-            (false, _, _) => Listing::Unlisted,
-            (true, true, _) => Listing::Hidden,
-            (true, false, false) => Listing::AwaitingApproval,
-            (true, false, true) => Listing::Shown,
+    /// `hidden`), whether its address is confirmed (`verified`), and whether publication needs
+    /// approval.
+    pub fn of(
+        published: bool,
+        approved: bool,
+        hidden: bool,
+        verified: bool,
+        require_approval: bool,
+    ) -> Listing {
+        match (published, hidden, verified, approved || !require_approval) {
+            (false, _, _, _) => Listing::Unlisted,
+            (true, true, _, _) => Listing::Hidden,
+            (true, false, false, _) => Listing::Unverified,
+            (true, false, true, false) => Listing::AwaitingApproval,
+            (true, false, true, true) => Listing::Shown,
         }
     }
 }
@@ -71,6 +81,10 @@ pub struct AccountView {
     pub logo: Option<super::logo::LogoRef>,
     /// Where the company stands on the showcase.
     pub listing: Listing,
+    /// Whether the contact address is confirmed.
+    pub email_verified: bool,
+    /// A new contact address waiting for its confirmation link to be opened.
+    pub pending_email: Option<String>,
 }
 
 #[cfg(test)]
@@ -79,14 +93,23 @@ mod tests {
 
     #[test]
     fn the_operator_has_the_last_word_on_the_showcase() {
-        assert_eq!(Listing::of(false, true, false, false), Listing::Unlisted);
-        assert_eq!(Listing::of(true, false, false, false), Listing::Shown);
         assert_eq!(
-            Listing::of(true, false, false, true),
+            Listing::of(false, true, false, true, false),
+            Listing::Unlisted
+        );
+        assert_eq!(Listing::of(true, false, false, true, false), Listing::Shown);
+        assert_eq!(
+            Listing::of(true, false, false, true, true),
             Listing::AwaitingApproval
         );
-        assert_eq!(Listing::of(true, true, false, true), Listing::Shown);
-        assert_eq!(Listing::of(true, true, true, false), Listing::Hidden);
-        assert_eq!(Listing::of(true, false, true, true), Listing::Hidden);
+        assert_eq!(Listing::of(true, true, false, true, true), Listing::Shown);
+        assert_eq!(Listing::of(true, true, true, true, false), Listing::Hidden);
+        assert_eq!(Listing::of(true, false, true, true, true), Listing::Hidden);
+        // An unconfirmed address keeps a company off, whatever the operator decided.
+        assert_eq!(
+            Listing::of(true, true, false, false, false),
+            Listing::Unverified
+        );
+        assert_eq!(Listing::of(true, true, true, false, false), Listing::Hidden);
     }
 }

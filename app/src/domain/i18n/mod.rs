@@ -203,8 +203,6 @@ pub struct Strings {
     pub p_too_many_links: &'static str,
     /// Field problem: common password.
     pub p_common: &'static str,
-    /// Field problem: e-mail registered.
-    pub p_taken: &'static str,
     /// Field problem: wrong password.
     pub p_wrong_password: &'static str,
     /// Field problem: new equals current.
@@ -279,6 +277,62 @@ pub struct Strings {
     pub n_logo_saved: &'static str,
     /// Logo removed.
     pub n_logo_removed: &'static str,
+    /// Link from the login page to the password reset.
+    pub forgot_link: &'static str,
+    /// Title of the page that sends a reset link.
+    pub forgot_title: &'static str,
+    /// Text of that page.
+    pub forgot_intro: &'static str,
+    /// Button that sends the reset link.
+    pub send_reset_link: &'static str,
+    /// Title of the page where a new password is chosen.
+    pub reset_title: &'static str,
+    /// Text of that page.
+    pub reset_intro: &'static str,
+    /// Button that saves the new password.
+    pub reset_button: &'static str,
+    /// Title of the page a verification link opens.
+    pub verify_title: &'static str,
+    /// Text of that page.
+    pub verify_intro: &'static str,
+    /// Button that confirms the address.
+    pub verify_button: &'static str,
+    /// Heading of the account page's address section.
+    pub email_heading: &'static str,
+    /// Label of the new address.
+    pub new_email_label: &'static str,
+    /// Hint under the new address.
+    pub email_change_hint: &'static str,
+    /// Button that asks for the address change.
+    pub change_email: &'static str,
+    /// Account page: the address is not confirmed.
+    pub unverified_text: &'static str,
+    /// Button that sends the verification link again.
+    pub resend_button: &'static str,
+    /// Account page: a new address waits for confirmation.
+    pub pending_email_text: &'static str,
+    /// Listing: asked to be shown, address not confirmed.
+    pub listing_unverified: &'static str,
+    /// Problem: the new address is the current one.
+    pub p_same_email: &'static str,
+    /// Notice after registration.
+    pub n_check_email: &'static str,
+    /// Notice after asking for a reset link.
+    pub n_reset_sent: &'static str,
+    /// Notice after a reset.
+    pub n_password_reset: &'static str,
+    /// Notice after confirming an address.
+    pub n_verified: &'static str,
+    /// Notice after confirming a new address.
+    pub n_email_changed: &'static str,
+    /// Notice after sending the verification link again.
+    pub n_link_sent: &'static str,
+    /// Notice after asking for an address change.
+    pub n_email_pending: &'static str,
+    /// Notice: the link is used, old or wrong.
+    pub n_link_invalid: &'static str,
+    /// Notice: the new address got an account of its own.
+    pub n_address_taken: &'static str,
     /// Upload without a file.
     pub l_no_file: &'static str,
     /// Empty file.
@@ -310,9 +364,9 @@ impl Strings {
             Problem::Characters => self.p_characters.into(),
             Problem::TooManyLinks => self.p_too_many_links.into(),
             Problem::CommonPassword => self.p_common.into(),
-            Problem::EmailTaken => self.p_taken.into(),
             Problem::WrongPassword => self.p_wrong_password.into(),
             Problem::SamePassword => self.p_same_password.into(),
+            Problem::SameEmail => self.p_same_email.into(),
         }
     }
 
@@ -324,6 +378,7 @@ impl Strings {
             Listing::Shown => self.listing_shown,
             Listing::AwaitingApproval => self.listing_awaiting,
             Listing::Hidden => self.listing_hidden,
+            Listing::Unverified => self.listing_unverified,
         }
     }
 
@@ -346,6 +401,15 @@ impl Strings {
             Notice::Unavailable => self.n_unavailable.into(),
             Notice::LogoSaved => self.n_logo_saved.into(),
             Notice::LogoRemoved => self.n_logo_removed.into(),
+            Notice::CheckEmail => self.n_check_email.into(),
+            Notice::ResetSent => self.n_reset_sent.into(),
+            Notice::PasswordReset => self.n_password_reset.into(),
+            Notice::Verified => self.n_verified.into(),
+            Notice::EmailChanged => self.n_email_changed.into(),
+            Notice::LinkSent => self.n_link_sent.into(),
+            Notice::EmailPending => self.n_email_pending.into(),
+            Notice::LinkInvalid => self.n_link_invalid.into(),
+            Notice::AddressTaken => self.n_address_taken.into(),
             Notice::Logo(problem) => self.logo_problem(problem),
         }
     }

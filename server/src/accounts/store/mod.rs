@@ -7,6 +7,7 @@
 
 use app::domain::{
     account::{AccountView, Listing, Profile, Viewer},
+    lang::Lang,
     logo::LogoRef,
 };
 use serde_json::json;
@@ -17,10 +18,12 @@ mod attempts;
 mod logos;
 mod sessions;
 mod showcase;
+mod tokens;
 
 pub use attempts::Limit;
 pub use sessions::SessionTimes;
 pub use showcase::ShowcaseRow;
+pub use tokens::{MailIdentity, Purpose, Verified};
 
 /// Why an account could not be created.
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +47,7 @@ struct ProfileRow {
     published: bool,
     approved: bool,
     hidden: bool,
+    email_verified: bool,
     logo_hash: Option<String>,
     logo_width: Option<i32>,
     logo_height: Option<i32>,
@@ -75,7 +79,7 @@ impl ProfileRow {
 }
 
 const PROFILE_COLUMNS: &str = "email, company, description, website, social, published, \
-     approved, hidden, logo_hash, logo_width, logo_height, created_at, updated_at";
+     approved, hidden, email_verified, logo_hash, logo_width, logo_height, created_at, updated_at";
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
@@ -88,15 +92,17 @@ impl Db {
         email: &str,
         password_hash: &str,
         company: &str,
+        lang: Lang,
         now: i64,
     ) -> Result<i64, CreateError> {
         let result = on_pool!(self.pool(), p => sqlx::query_scalar::<_, i64>(
-            "INSERT INTO accounts (email, password_hash, company, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO accounts (email, password_hash, company, lang, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
         .bind(email)
         .bind(password_hash)
         .bind(company)
+        .bind(lang.code())
         .bind(now)
         .bind(now)
         .fetch_one(p)
@@ -156,12 +162,25 @@ impl Db {
         &self,
         id: i64,
         require_approval: bool,
+        now: i64,
     ) -> Result<Option<AccountView>, sqlx::Error> {
-        Ok(self.profile_row(id).await?.map(|row| AccountView {
+        let Some(row) = self.profile_row(id).await? else {
+            return Ok(None);
+        };
+        let pending_email = self.pending_email(id, &row.email, now).await?;
+        Ok(Some(AccountView {
             profile: row.profile(),
             logo: row.logo(),
-            listing: Listing::of(row.published, row.approved, row.hidden, require_approval),
+            listing: Listing::of(
+                row.published,
+                row.approved,
+                row.hidden,
+                row.email_verified,
+                require_approval,
+            ),
             email: row.email,
+            email_verified: row.email_verified,
+            pending_email,
         }))
     }
 

@@ -22,22 +22,30 @@ pub struct ShowcaseRow {
     pub approved: bool,
     /// An operator hid it.
     pub hidden: bool,
+    /// Its contact address is confirmed.
+    pub email_verified: bool,
 }
 
 impl ShowcaseRow {
     /// Where the company stands.
     pub fn listing(&self, require_approval: bool) -> Listing {
-        Listing::of(self.published, self.approved, self.hidden, require_approval)
+        Listing::of(
+            self.published,
+            self.approved,
+            self.hidden,
+            self.email_verified,
+            require_approval,
+        )
     }
 }
 
 impl Db {
     /// The companies on the showcase, sorted by name (case aside): published, not hidden,
-    /// and approved when publication needs approval.
+    /// with a confirmed address, and approved when publication needs approval.
     pub async fn showcase(&self, require_approval: bool) -> Result<Showcase, sqlx::Error> {
         let sql = format!(
             "SELECT {PROFILE_COLUMNS} FROM accounts
-             WHERE published AND NOT hidden AND (approved OR NOT $1)
+             WHERE published AND NOT hidden AND email_verified AND (approved OR NOT $1)
              ORDER BY lower(company), id"
         );
         let rows = on_pool!(self.pool(), p => sqlx::query_as::<_, ProfileRow>(&sql)
@@ -63,7 +71,8 @@ impl Db {
     /// Every company, for the operator, by id.
     pub async fn showcase_rows(&self) -> Result<Vec<ShowcaseRow>, sqlx::Error> {
         on_pool!(self.pool(), p => sqlx::query_as::<_, ShowcaseRow>(
-            "SELECT id, company, published, approved, hidden FROM accounts ORDER BY id",
+            "SELECT id, company, published, approved, hidden, email_verified FROM accounts
+             ORDER BY id",
         )
         .fetch_all(p)
         .await)

@@ -175,7 +175,8 @@ impl<'a> Browser<'a> {
         (status, response.text().await.expect("body"))
     }
 
-    /// Registers a company and follows the login check; returns the account page.
+    /// Registers a company (the answer: check your e-mail), then logs in and follows the
+    /// login check; returns the account page. The address stays unconfirmed.
     pub async fn register(&mut self, company: &str, email: &str, password: &str) -> String {
         let response = self
             .post(
@@ -188,12 +189,38 @@ impl<'a> Browser<'a> {
             )
             .await;
         assert_eq!(response.status().as_u16(), 303, "registered");
+        assert_eq!(location(&response), "/en/login?done=check-email");
+        let response = self.login(email, password).await;
+        assert_eq!(response.status().as_u16(), 303, "logged in");
         let check = location(&response);
         let response = self.get(&check).await;
         assert_eq!(response.status().as_u16(), 303, "the cookie came back");
         let (status, html) = self.text(&location(&response)).await;
         assert_eq!(status, 200);
         html
+    }
+
+    /// Opens the newest verification link mailed to `email` (from the outbox) and sends its
+    /// form; returns where the server sent the browser.
+    pub async fn verify_from_outbox(&mut self, email: &str) -> String {
+        let outbox = self.app.data_dir().join("outbox");
+        let mail = super::mail::wait_for(&outbox, email, "Confirm").await;
+        self.open_link_and_confirm(&mail.path("/verify?token="))
+            .await
+    }
+
+    /// Opens a verification link's page and sends its form.
+    pub async fn open_link_and_confirm(&mut self, path: &str) -> String {
+        let (status, html) = self.text(path).await;
+        assert_eq!(status, 200, "the link's page");
+        let token = path.split("token=").nth(1).expect("token");
+        assert!(html.contains(token), "the page carries the token");
+        let lang = &path[1..3];
+        let response = self
+            .post(&format!("/{lang}/verify"), &[("token", token)])
+            .await;
+        assert_eq!(response.status().as_u16(), 303, "confirmed");
+        location(&response)
     }
 
     /// Logs in; returns the response to the login post.

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 mod browser;
+pub mod mail;
 pub mod moto;
 
 use app::ssr::consent::ConsentKey;

@@ -1,0 +1,138 @@
+//! The pages a mailed link leads to, and the one that sends a reset link: forgotten password,
+//! new password, address confirmation. Each is a form that works without JavaScript; a link's
+//! token travels in the query string to the page and in a hidden field from there, so opening
+//! a link changes nothing until its form is sent (mail scanners that fetch links use nothing
+//! up).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use super::account::{AccountFrame, page_lang};
+use crate::{
+    components::{
+        forms::{FormField, FormKind, Kind, PostForm},
+        layout::from_request,
+    },
+    domain::{
+        account::{Field, FormFeedback},
+        i18n::strings,
+    },
+    routes::not_found::NotFound,
+};
+
+/// The token of the link that opened the page, or of the form sent from it.
+fn token(feedback: &FormFeedback) -> String {
+    feedback
+        .value(Field::Token)
+        .map(str::to_owned)
+        .or_else(|| use_location().query.get_untracked().get("token"))
+        .filter(|t| t.len() <= 128)
+        .unwrap_or_default()
+}
+
+/// `/{lang}/forgot`
+#[component]
+pub fn ForgotPage() -> impl IntoView {
+    let Some(lang) = page_lang() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let t = strings(lang);
+    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let code = lang.code();
+    view! {
+        <AccountFrame lang rest="forgot" title=t.forgot_title>
+            <p>{t.forgot_intro}</p>
+            <PostForm
+                action=format!("/{code}/forgot")
+                kind=FormKind::Forgot
+                lang
+                notice=feedback.notice
+                t
+            >
+                <FormField
+                    field=Field::Email
+                    label=t.email_label
+                    kind=Kind::Input("email")
+                    autocomplete="username"
+                    required=true
+                    feedback=feedback.clone()
+                    t
+                />
+                <button type="submit">{t.send_reset_link}</button>
+            </PostForm>
+            <p>
+                <a href=format!("/{code}/login")>{t.have_account}</a>
+            </p>
+        </AccountFrame>
+    }
+    .into_any()
+}
+
+/// `/{lang}/reset?token=…`
+#[component]
+pub fn ResetPage() -> impl IntoView {
+    let Some(lang) = page_lang() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let t = strings(lang);
+    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let code = lang.code();
+    let token = token(&feedback);
+    view! {
+        <AccountFrame lang rest="reset" title=t.reset_title>
+            <p>{t.reset_intro}</p>
+            <PostForm
+                action=format!("/{code}/reset")
+                kind=FormKind::Reset
+                lang
+                notice=feedback.notice
+                t
+            >
+                <input type="hidden" name="token" value=token />
+                <FormField
+                    field=Field::NewPassword
+                    label=t.new_password_label
+                    kind=Kind::Input("password")
+                    autocomplete="new-password"
+                    hint=t.password_hint
+                    required=true
+                    feedback=feedback.clone()
+                    t
+                />
+                <button type="submit">{t.reset_button}</button>
+            </PostForm>
+            <p>
+                <a href=format!("/{code}/forgot")>{t.forgot_link}</a>
+            </p>
+        </AccountFrame>
+    }
+    .into_any()
+}
+
+/// `/{lang}/verify?token=…`
+#[component]
+pub fn VerifyPage() -> impl IntoView {
+    let Some(lang) = page_lang() else {
+        return view! { <NotFound /> }.into_any();
+    };
+    let t = strings(lang);
+    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let code = lang.code();
+    let token = token(&feedback);
+    view! {
+        <AccountFrame lang rest="verify" title=t.verify_title>
+            <p>{t.verify_intro}</p>
+            <PostForm
+                action=format!("/{code}/verify")
+                kind=FormKind::Verify
+                lang
+                notice=feedback.notice
+                t
+            >
+                <input type="hidden" name="token" value=token />
+                <button type="submit">{t.verify_button}</button>
+            </PostForm>
+        </AccountFrame>
+    }
+    .into_any()
+}
