@@ -29,8 +29,11 @@ jar="$tmp/jar"
 curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" \
   --data-urlencode company="Load AB" --data-urlencode email="load@acme.example" \
   --data-urlencode password="correct horse battery staple" "$base/en/register"
+curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" \
+  --data-urlencode email="load@acme.example" \
+  --data-urlencode password="correct horse battery staple" "$base/en/login"
 session="$(awk '$6 == "session" {print $7}' "$jar")"
-[ -n "$session" ] || { echo "registration gave no session" >&2; exit 1; }
+[ -n "$session" ] || { echo "login gave no session" >&2; exit 1; }
 export LOAD_COOKIE="session=$session"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $LOAD_COOKIE" "$base/en/account")" = 200 ]
 

@@ -77,6 +77,8 @@ check(not dialogs, f"consent honoured everywhere (dialog shown by {sorted(dialog
 email = f"scale-{uuid.uuid4().hex[:8]}@acme.example"
 status, location, _, _ = b.form("/en/register", {"company": "Scale AB", "email": email, "password": "correct horse battery staple"})
 check(status == 303, f"registered ({status})")
+status, location, _, _ = b.form("/en/login", {"email": email, "password": "correct horse battery staple"})
+check(status == 303, f"logged in ({status})")
 status, location, _, _ = b.request("GET", location or "/")
 check(status == 303 and location == "/en/account", "the session cookie came back")
 seen = instances_seen(b, "/en/account", 200)

@@ -57,9 +57,10 @@ start_server() { # mode -> prints the base URL
   local port log
   port="$(free_port)"
   log="$(mktemp)"
+  data_dir="$(mktemp -d)"
   # No PORTAL_PUBLIC_URL: a server on a port other than 3000 must derive it from its bind.
   PORTAL_BIND="127.0.0.1:$port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" \
-    PORTAL_DATA_DIR="$(mktemp -d)" \
+    PORTAL_DATA_DIR="$data_dir" \
     PORTAL_CONSENT__MODE="$1" PORTAL_CONSENT__VIDEO_ORIGIN="$video_url" \
     PORTAL_ACCOUNTS__REGISTRATIONS_PER_IP_PER_HOUR=100 \
     PORTAL_CONSENT__SCRIPTS="[{category=\"marketing\",src=\"$video_url/tag.js\"}]" \
@@ -68,9 +69,12 @@ start_server() { # mode -> prints the base URL
   wait_for "http://127.0.0.1:$port/en/" || { cat "$log" >&2; exit 1; }
   base_url="http://127.0.0.1:$port"
 }
-start_server all-or-nothing; default_url="$base_url"
-start_server granular; granular_url="$base_url"
-(cd end2end && BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" npx playwright test)
+# No SMTP server is configured: each server writes its mail to `data_dir/outbox/`, where the
+# tests read the links.
+start_server all-or-nothing; default_url="$base_url"; default_outbox="$data_dir/outbox"
+start_server granular; granular_url="$base_url"; granular_outbox="$data_dir/outbox"
+(cd end2end && BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" \
+  OUTBOX="$default_outbox" GRANULAR_OUTBOX="$granular_outbox" npx playwright test)
 
 step "security headers: the MDN HTTP Observatory's tests"
 scripts/observatory.sh "$granular_url"

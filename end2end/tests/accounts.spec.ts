@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import AxeBuilder from '@axe-core/playwright';
-import { PASSWORD, register, uniqueEmail, watchConsole, waitForHydration } from './helpers';
+import { PASSWORD, logIn, register, uniqueEmail, watchConsole, waitForHydration } from './helpers';
 
 const granularURL = process.env.GRANULAR_URL ?? 'http://127.0.0.1:3001';
 
@@ -80,15 +80,23 @@ test.describe('granular mode', () => {
     await expect(page.getByRole('alert').filter({ hasText: 'Wrong e-mail address or password.' })).toBeVisible();
   });
 
-  test('keyboard only: register and reach the account page', async ({ page }) => {
+  test('keyboard only: register, log in and reach the account page', async ({ page }) => {
+    const email = uniqueEmail('keys');
     await page.goto('/en/register');
     await waitForHydration(page, 'Menu');
     await page.getByLabel('Company name').focus();
     await page.keyboard.type('Keyboard AB');
     await page.keyboard.press('Tab');
-    await page.keyboard.type(uniqueEmail('keys'));
+    await page.keyboard.type(email);
     await page.keyboard.press('Tab');
     await expect(page.getByLabel('Password')).toBeFocused();
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/en\/login\?done=check-email$/);
+    await waitForHydration(page, 'Menu');
+    await page.getByLabel('Contact e-mail').focus();
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/en\/account$/);
@@ -123,7 +131,8 @@ test.describe('granular mode', () => {
       await expect(page.getByLabel('Contact e-mail')).toHaveValue(email);
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Register' }).click();
-      await expect(page).toHaveURL(/\/en\/account$/);
+      await expect(page).toHaveURL(/\/en\/login\?done=check-email$/);
+      await logIn(page, email);
       await editLogoutLogin(page, email);
     });
   });

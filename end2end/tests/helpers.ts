@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
 
 /** Collects console errors and warnings, uncaught exceptions and failed requests of a page. */
@@ -39,13 +40,48 @@ export function uniqueEmail(tag: string) {
   return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@acme.example`;
 }
 
-/** Registers a company through the form and waits for its account page. */
-export async function register(page: Page, company: string, email = uniqueEmail('company')) {
+/** Sends the registration form and waits for the answer: check your e-mail, on the login page. */
+export async function submitRegistration(page: Page, company: string, email: string) {
   await page.goto('/en/register');
   await page.getByLabel('Company name').fill(company);
   await page.getByLabel('Contact e-mail').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Register' }).click();
-  await expect(page).toHaveURL(/\/en\/account$/);
+  await expect(page).toHaveURL(/\/en\/login\?done=check-email$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Check your e-mail' })).toBeVisible();
+}
+
+/** Logs in on the login page (already open) and waits for the account page. */
+export async function logIn(page: Page, email: string, password = PASSWORD) {
+  await page.getByLabel('Contact e-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page).toHaveURL(/\/en\/account(\?done=.*)?$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
+}
+
+/** Registers a company through the form, logs in and waits for its account page. */
+export async function register(page: Page, company: string, email = uniqueEmail('company')) {
+  await submitRegistration(page, company, email);
+  await logIn(page, email);
+}
+
+/** The outbox folder of the server at `baseURL` (scripts/test.sh passes both servers'). */
+export function outboxOf(baseURL: string | undefined): string {
+  const granular = process.env.GRANULAR_URL ?? 'http://127.0.0.1:3001';
+  const dir = baseURL === granular ? process.env.GRANULAR_OUTBOX : process.env.OUTBOX;
+  if (!dir) throw new Error('OUTBOX and GRANULAR_OUTBOX name the servers\' outbox folders');
+  return dir;
+}
+
+/** The newest link containing `part` mailed to `to`, read from the outbox (waits for it). */
+export async function mailedLink(outbox: string, to: string, part: string): Promise<string> {
+  let link = '';
+  await expect
+    .poll(() => {
+      link = execFileSync('python3', [`${__dirname}/../read-mail.py`, outbox, to, part]).toString().trim();
+      return link;
+    }, { timeout: 15_000 })
+    .not.toBe('');
+  return link;
 }

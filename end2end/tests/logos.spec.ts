@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import * as path from 'path';
-import { register, watchConsole, waitForHydration } from './helpers';
+import { mailedLink, outboxOf, register, uniqueEmail, watchConsole, waitForHydration } from './helpers';
 
 const granularURL = process.env.GRANULAR_URL ?? 'http://127.0.0.1:3001';
 const corpus = (name: string) => path.join(__dirname, '../../server/tests/corpus', name);
@@ -15,7 +15,8 @@ test.use({ baseURL: granularURL });
 test('choose, preview, upload with progress, publish: the logo shows on the showcase', async ({ page }) => {
   const problems = watchConsole(page);
   const company = `Logo ${Date.now()} AB`;
-  await register(page, company);
+  const email = uniqueEmail('logo');
+  await register(page, company, email);
   await waitForHydration(page, 'Menu');
   await expect(page.getByText('No logo uploaded yet.')).toBeVisible();
 
@@ -41,12 +42,16 @@ test('choose, preview, upload with progress, publish: the logo shows on the show
   );
   expect(seen.some((s) => !s.hidden)).toBe(true);
   expect(seen.some((s) => s.value === 100)).toBe(true);
-  expect(await loaded(page, 'img.logo-current')).toBe(true);
+  await expect.poll(() => loaded(page, 'img.logo-current')).toBe(true);
   expect(await page.locator('img.logo-current').getAttribute('width')).toBe('512');
 
   await page.getByLabel('Show the company on the showcase').check();
   await page.getByRole('button', { name: 'Save profile' }).click();
   await expect(page.getByText('The profile is saved.')).toBeVisible();
+  // Shown once the address is confirmed.
+  await page.goto(await mailedLink(outboxOf(granularURL), email, '/verify?token='));
+  await page.getByRole('button', { name: 'Confirm the address' }).click();
+  await expect(page).toHaveURL(/\/en\/account\?done=verified$/);
 
   await page.goto('/en/showcase');
   const entry = page.locator('.showcase-item', { hasText: company });

@@ -275,7 +275,7 @@ pub fn AccountPage() -> impl IntoView {
                     />
                     <FormField
                         field=Field::EmailPassword
-                        label=t.password_label
+                        label=t.email_password_label
                         kind=Kind::Input("password")
                         autocomplete="current-password"
                         required=true

@@ -164,3 +164,36 @@ fn a_derived_url_takes_the_port_really_bound() {
     given.bound_to("127.0.0.1:40123".parse().expect("address"));
     assert_eq!(given.public_url, "https://portal.example");
 }
+
+#[test]
+fn mail_settings_are_checked_and_the_port_follows_the_tls_mode() {
+    let with = |adjust: fn(&mut crate::mail::MailSettings)| {
+        let mut s = Settings::default();
+        adjust(&mut s.mail);
+        s.validated()
+    };
+    assert!(with(|_| {}).is_ok(), "no SMTP: the outbox");
+    let err = with(|m| m.from = "not an address".into())
+        .expect_err("bad from")
+        .to_string();
+    assert!(err.contains("mail.from"), "{err}");
+    assert!(with(|m| m.timeout_seconds = 0).is_err());
+    assert!(with(|m| m.max_attempts = 0).is_err());
+    assert!(with(|m| m.smtp_host = "smtp.example.org:587".into()).is_err());
+    assert!(with(|m| m.smtp_host = "smtp.example.org".into()).is_ok());
+    let mut m = crate::mail::MailSettings::default();
+    assert_eq!(m.port(), 587);
+    m.smtp_tls = crate::mail::SmtpTls::Tls;
+    assert_eq!(m.port(), 465);
+    m.smtp_port = 2525;
+    assert_eq!(m.port(), 2525);
+}
+
+#[test]
+fn the_smtp_password_is_never_shown() {
+    let mut s = Settings::default();
+    s.mail.smtp_password = Some(Secret("hunter2-but-longer".into()));
+    assert!(!format!("{s:?}").contains("hunter2"));
+    let dumped = serde_json::to_string(&s).expect("json");
+    assert!(!dumped.contains("hunter2"), "{dumped}");
+}

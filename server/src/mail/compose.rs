@@ -46,8 +46,21 @@ pub(super) fn message(
     site: &Site<'_>,
     c: Compose,
 ) -> Result<Message, lettre::error::Error> {
+    let (subject, text, html) = bodies(kind, lang, site, c);
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(format!("{subject} | {}", site.name))
+        .raw_header(HeaderValue::new(
+            HeaderName::new_from_ascii_str("Content-Language"),
+            lang.code().into(),
+        ))
+        .multipart(MultiPart::alternative_plain_html(text, html))
+}
+
+/// The subject, the plain text and the HTML of a mail.
+fn bodies(kind: MailKind, lang: Lang, site: &Site<'_>, c: Compose) -> (String, String, String) {
     let (subject, parts) = words(kind, lang, site, c);
-    let signature = format!("{}\n{}", site.name, site.url);
     let mut text = String::new();
     let mut html = format!(
         "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>",
@@ -68,23 +81,13 @@ pub(super) fn message(
         }
         text.push_str("\n\n");
     }
-    text.push_str("-- \n");
-    text.push_str(&signature);
-    text.push('\n');
+    text.push_str(&format!("-- \n{}\n{}\n", site.name, site.url));
     html.push_str(&format!(
         "<p>{}<br><a href=\"{url}\">{url}</a></p></body></html>",
         escape(site.name),
         url = escape(site.url)
     ));
-    Message::builder()
-        .from(from.clone())
-        .to(to)
-        .subject(format!("{subject} | {}", site.name))
-        .raw_header(HeaderValue::new(
-            HeaderName::new_from_ascii_str("Content-Language"),
-            lang.code().into(),
-        ))
-        .multipart(MultiPart::alternative_plain_html(text, html))
+    (subject, text, html)
 }
 
 fn escape(s: &str) -> String {
@@ -286,52 +289,87 @@ fn words(kind: MailKind, lang: Lang, site: &Site<'_>, c: Compose) -> (String, Ve
 mod tests {
     use super::*;
 
-    fn built(kind: MailKind, lang: Lang) -> String {
-        let site = Site {
+    const KINDS: [MailKind; 6] = [
+        MailKind::Verify,
+        MailKind::AlreadyRegistered,
+        MailKind::VerifyNewAddress,
+        MailKind::AddressChanged,
+        MailKind::Reset,
+        MailKind::PasswordReset,
+    ];
+
+    fn site() -> Site<'static> {
+        Site {
             name: "Portal <&>",
             url: "https://portal.example",
-        };
-        let c = Compose {
-            link: "https://portal.example/en/verify?token=abc".into(),
+        }
+    }
+
+    fn compose() -> Compose {
+        Compose {
+            link: "https://portal.example/en/verify?token=abc&x=1".into(),
             other_link: "https://portal.example/en/forgot".into(),
             company: "Acme <b>AB</b>".into(),
             new_address: "new@example.org".into(),
-        };
-        let message = message(
-            &"Portal <no-reply@portal.example>".parse().expect("from"),
-            "owner@example.org".parse().expect("to"),
-            kind,
-            lang,
-            &site,
-            c,
-        )
-        .expect("message");
-        String::from_utf8(message.formatted()).expect("utf-8")
+        }
     }
 
     #[test]
-    fn every_mail_has_text_and_html_in_its_language_with_the_link() {
-        for kind in [
-            MailKind::Verify,
-            MailKind::AlreadyRegistered,
-            MailKind::VerifyNewAddress,
-            MailKind::AddressChanged,
-            MailKind::Reset,
-            MailKind::PasswordReset,
-        ] {
+    fn every_mail_has_text_and_html_in_its_language() {
+        for kind in KINDS {
             for lang in Lang::ALL {
-                let raw = built(kind, lang);
+                let message = message(
+                    &"Portal <no-reply@portal.example>".parse().expect("from"),
+                    "owner@example.org".parse().expect("to"),
+                    kind,
+                    lang,
+                    &site(),
+                    compose(),
+                )
+                .expect("message");
+                let raw = String::from_utf8(message.formatted()).expect("utf-8");
                 assert!(raw.contains("multipart/alternative"), "{kind:?}");
                 assert!(raw.contains("text/plain") && raw.contains("text/html"));
-                assert!(
-                    raw.contains(&format!("Content-Language: {}", lang.code())),
-                    "{kind:?} {lang:?}"
-                );
+                assert!(raw.contains(&format!("Content-Language: {}", lang.code())));
                 assert!(raw.contains("To: owner@example.org"));
-                // Names from the database are escaped in the HTML part.
-                assert!(!raw.contains("<b>AB</b>"), "{kind:?}: unescaped company");
             }
         }
-        assert!(built(MailKind::Verify, Lang::En).contains("/en/verify?token=3Dabc"));
+    }
+
+    #[test]
+    fn the_html_part_escapes_what_the_text_part_says_plainly() {
+        for kind in KINDS {
+            for lang in Lang::ALL {
+                let (subject, text, html) = bodies(kind, lang, &site(), compose());
+                assert!(!subject.is_empty());
+                assert!(
+                    !html.contains("<b>") && !html.contains("Portal <&>"),
+                    "{kind:?}"
+                );
+                assert!(
+                    html.contains("Portal &lt;&amp;&gt;"),
+                    "{kind:?}: the site's name"
+                );
+                assert!(text.contains("Portal <&>"), "{kind:?}");
+                assert!(
+                    !html.contains("<img") && !html.contains("<script"),
+                    "no tracking"
+                );
+                // Every link in the text is a link in the HTML, escaped.
+                for word in text
+                    .split_whitespace()
+                    .filter(|w| w.starts_with("https://"))
+                {
+                    let escaped = escape(word);
+                    assert!(
+                        html.contains(&format!("href=\"{escaped}\"")),
+                        "{kind:?}: {word}"
+                    );
+                }
+            }
+        }
+        let (_, text, _) = bodies(MailKind::Verify, Lang::En, &site(), compose());
+        assert!(text.contains("https://portal.example/en/verify?token=abc&x=1"));
+        assert!(text.contains("Acme <b>AB</b>"));
     }
 }

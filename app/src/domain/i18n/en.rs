@@ -148,6 +148,7 @@ pub(super) const EN: Strings = Strings {
     email_heading: "E-mail address",
     new_email_label: "New e-mail address",
     email_change_hint: "We send a link to the new address. The account keeps the current address until the link is opened, and we tell the current address about the change.",
+    email_password_label: "Your password, to confirm",
     change_email: "Change the address",
     unverified_text: "Your e-mail address is not confirmed yet. Open the link we sent to it; until then the company cannot appear on the showcase.",
     resend_button: "Send the link again",

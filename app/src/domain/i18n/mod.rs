@@ -303,6 +303,8 @@ pub struct Strings {
     pub new_email_label: &'static str,
     /// Hint under the new address.
     pub email_change_hint: &'static str,
+    /// Label of the password that confirms an address change.
+    pub email_password_label: &'static str,
     /// Button that asks for the address change.
     pub change_email: &'static str,
     /// Account page: the address is not confirmed.

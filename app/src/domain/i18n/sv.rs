@@ -148,6 +148,7 @@ pub(super) const SV: Strings = Strings {
     email_heading: "E-postadress",
     new_email_label: "Ny e-postadress",
     email_change_hint: "Vi skickar en länk till den nya adressen. Kontot behåller den nuvarande adressen tills länken öppnas, och vi meddelar den nuvarande adressen om ändringen.",
+    email_password_label: "Ditt lösenord, för att bekräfta",
     change_email: "Byt adress",
     unverified_text: "Din e-postadress är inte bekräftad ännu. Öppna länken vi skickade dit; till dess kan företaget inte visas i företagsgalleriet.",
     resend_button: "Skicka länken igen",

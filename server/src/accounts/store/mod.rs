@@ -307,6 +307,7 @@ impl Db {
         Ok(Some(json!({
             "account": {
                 "email": row.email,
+                "email_verified": row.email_verified,
                 "created_at": unix_to_rfc3339(row.created_at),
                 "updated_at": unix_to_rfc3339(row.updated_at),
                 "password": "stored only as an Argon2id hash, not exported",
