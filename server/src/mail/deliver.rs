@@ -4,8 +4,13 @@
 use std::{path::Path, sync::Arc, time::Duration};
 
 use lettre::{
-    Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor, address::Envelope,
-    message::Mailbox, transport::smtp::authentication::Credentials,
+    Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
+    address::Envelope,
+    message::Mailbox,
+    transport::smtp::{
+        authentication::Credentials,
+        client::{Certificate, Tls, TlsParameters},
+    },
 };
 
 use super::{Destination, MailSettings, Mailer, QueuedMail, SmtpTls};
@@ -21,7 +26,7 @@ pub fn spawn_worker(
     mailer: &Mailer,
     destination: Destination,
     settings: MailSettings,
-) -> Result<(), lettre::transport::smtp::Error> {
+) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
     let sender = Sender::new(destination, &settings, mailer.from.clone())?;
     let wake = mailer.wake();
     let lease = i64::try_from(settings.timeout_seconds * 2 + 30).unwrap_or(i64::MAX / 4);
@@ -110,19 +115,18 @@ impl Sender {
         destination: Destination,
         settings: &MailSettings,
         from: Mailbox,
-    ) -> Result<Sender, lettre::transport::smtp::Error> {
+    ) -> Result<Sender, Box<dyn std::error::Error + Send + Sync>> {
         Ok(match destination {
             Destination::Outbox(dir) => Sender::Outbox(dir),
             Destination::Smtp(s) => {
                 let host = s.smtp_host.trim();
-                let builder = match s.smtp_tls {
-                    SmtpTls::Starttls => {
-                        AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(host)?
-                    }
-                    SmtpTls::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(host)?,
-                    SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host),
+                let tls = match s.smtp_tls {
+                    SmtpTls::None => Tls::None,
+                    SmtpTls::Starttls => Tls::Required(tls_parameters(&s)?),
+                    SmtpTls::Tls => Tls::Wrapper(tls_parameters(&s)?),
                 };
-                let mut builder = builder
+                let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host)
+                    .tls(tls)
                     .port(settings.port())
                     .timeout(Some(Duration::from_secs(settings.timeout_seconds)));
                 if !s.smtp_username.is_empty() {
@@ -156,6 +160,20 @@ impl Sender {
             Sender::Outbox(dir) => write_outbox(dir, mail).await.map_err(|e| e.to_string()),
         }
     }
+}
+
+/// TLS towards the SMTP server: its name checked against its certificate, the certificate
+/// against the system's roots and the extra ones of `smtp_ca_file`.
+fn tls_parameters(
+    s: &MailSettings,
+) -> Result<TlsParameters, Box<dyn std::error::Error + Send + Sync>> {
+    let mut builder = TlsParameters::builder(s.smtp_host.trim().to_owned());
+    if let Some(file) = &s.smtp_ca_file {
+        let pem = std::fs::read(file)
+            .map_err(|e| format!("cannot read mail.smtp_ca_file {}: {e}", file.display()))?;
+        builder = builder.add_root_certificate(Certificate::from_pem(&pem)?);
+    }
+    Ok(builder.build_rustls()?)
 }
 
 /// Writes the mail to `dir/<id>-<kind>.eml` (whole or not at all) and logs its link.

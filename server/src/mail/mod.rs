@@ -49,6 +49,10 @@ pub struct MailSettings {
     pub smtp_port: u16,
     /// `starttls` (default), `tls` or `none`.
     pub smtp_tls: SmtpTls,
+    /// A PEM file with more certificate authorities to trust for the SMTP server's TLS
+    /// certificate (an internal CA), besides the system's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub smtp_ca_file: Option<PathBuf>,
     /// User name for SMTP authentication (empty: none).
     pub smtp_username: String,
     /// Password for SMTP authentication (`PORTAL_MAIL__SMTP_PASSWORD`).
@@ -73,6 +77,7 @@ impl Default for MailSettings {
             smtp_host: String::new(),
             smtp_port: 0,
             smtp_tls: SmtpTls::Starttls,
+            smtp_ca_file: None,
             smtp_username: String::new(),
             smtp_password: None,
             from: "JobTech Development <no-reply@localhost>".into(),

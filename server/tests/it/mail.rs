@@ -8,7 +8,7 @@ use server::{Settings, mail::SmtpTls};
 
 use crate::common::{
     Browser, PASSWORD, TestApp, count, granular, location,
-    mail::{Mail, free_port, mails_in, start_smtp, wait_for},
+    mail::{Mail, ServerTls, free_port, mails_in, start_smtp, start_smtp_with, wait_for},
 };
 
 /// Sends mail to `port` on loopback (no TLS), retrying fast.
@@ -554,4 +554,59 @@ async fn a_mail_server_outage_delays_mail_loses_none_and_two_instances_send_each
     assert_eq!(db.mail_waiting().await.expect("waiting"), 0);
     let metrics = first.metrics().await;
     assert!(metrics.contains("portal_mail_total"), "{metrics}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mail_goes_over_starttls_and_implicit_tls_to_a_server_whose_certificate_checks_out() {
+    for (server_tls, client_tls) in [
+        (ServerTls::Starttls, SmtpTls::Starttls),
+        (ServerTls::Implicit, SmtpTls::Tls),
+    ] {
+        let smtp = start_smtp_with(free_port(), server_tls).await;
+        let (port, ca) = (smtp.port, smtp.ca());
+        // Trusting the test CA: delivered.
+        let trusting = TestApp::spawn_configured(move |s| {
+            smtp_to(port)(s);
+            s.mail.smtp_host = "localhost".into();
+            s.mail.smtp_tls = client_tls;
+            s.mail.smtp_ca_file = Some(ca);
+        })
+        .await;
+        Browser::new(&trusting)
+            .register("Acme AB", "tls@acme.example", PASSWORD)
+            .await;
+        let mail = wait_for(&smtp.inbox(), "tls@acme.example", "Confirm").await;
+        assert!(mail.link("/verify?token=").is_some(), "{server_tls:?}");
+
+        // Without it the certificate is refused: nothing is sent, the mail waits.
+        let wary = TestApp::spawn_configured(move |s| {
+            smtp_to(port)(s);
+            s.mail.smtp_host = "localhost".into();
+            s.mail.smtp_tls = client_tls;
+        })
+        .await;
+        Browser::new(&wary)
+            .register("Wary AB", "wary@acme.example", PASSWORD)
+            .await;
+        let db = wary.db().await;
+        let tried = async {
+            while count(&wary, "SELECT COUNT(*) FROM mail_queue WHERE attempts > 0").await == 0 {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(10), tried)
+            .await
+            .expect("a delivery was tried");
+        assert_eq!(
+            db.mail_waiting().await.expect("waiting"),
+            1,
+            "{server_tls:?}"
+        );
+        assert!(
+            mails_in(&smtp.inbox())
+                .iter()
+                .all(|m| !m.to.contains("wary")),
+            "{server_tls:?}: sent to an unverified server"
+        );
+    }
 }

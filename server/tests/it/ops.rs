@@ -275,6 +275,17 @@ async fn json_logs_carry_request_ids_and_no_personal_data() {
         with_request > 0,
         "request lines carry their span: {lines:?}"
     );
+    // Without SMTP the verification mail went to the outbox, its link logged for the
+    // developer (the address is not).
+    let outbox = lines
+        .iter()
+        .find(|l| l.contains("mail written to the outbox"))
+        .expect("the outbox line");
+    let json: serde_json::Value = serde_json::from_str(outbox).expect("json");
+    let link = json["fields"]["link"].as_str().unwrap_or_default();
+    assert!(link.contains("/en/verify?token="), "{outbox}");
+    let file = json["fields"]["file"].as_str().unwrap_or_default();
+    assert!(std::path::Path::new(file).is_file(), "{outbox}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

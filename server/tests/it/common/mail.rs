@@ -230,6 +230,11 @@ impl Drop for Smtp {
 }
 
 impl Smtp {
+    /// The test certificate authority's certificate (with TLS).
+    pub fn ca(&self) -> PathBuf {
+        self.maildir.path().join("ca.pem")
+    }
+
     /// Where delivered messages are.
     pub fn inbox(&self) -> PathBuf {
         self.maildir.path().join("box").join("new")
@@ -245,11 +250,113 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// How the test SMTP server offers TLS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServerTls {
+    /// Not at all.
+    None,
+    /// `STARTTLS`, required before mail is accepted.
+    Starttls,
+    /// TLS from the first byte.
+    Implicit,
+}
+
 /// Starts aiosmtpd on `port`, delivering into a fresh maildir.
 pub async fn start_smtp(port: u16) -> Smtp {
+    start_smtp_with(port, ServerTls::None).await
+}
+
+/// A test certificate authority (`ca.pem`) and a certificate for `localhost` signed by it
+/// (`cert.pem`, `key.pem`), made with the `openssl` command in `dir`.
+pub fn make_certificates(dir: &Path) {
+    let run = |args: &[&str]| {
+        let status = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .unwrap_or_else(|e| panic!("the TLS mail tests need the `openssl` command: {e}"));
+        assert!(status.success(), "openssl {args:?}");
+    };
+    let ec = [
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:P-256",
+        "-nodes",
+    ];
+    run(&[
+        &["req", "-x509"],
+        &ec[..],
+        &[
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=Portal test CA",
+        ],
+    ]
+    .concat());
+    run(&[
+        &["req"],
+        &ec[..],
+        &[
+            "-keyout",
+            "key.pem",
+            "-out",
+            "leaf.csr",
+            "-subj",
+            "/CN=localhost",
+        ],
+    ]
+    .concat());
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n",
+    )
+    .expect("extensions");
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "leaf.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "cert.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "leaf.ext",
+    ]);
+}
+
+/// Starts aiosmtpd on `port` with `tls` (certificates from [`make_certificates`] in the
+/// maildir's folder), delivering into a fresh maildir.
+pub async fn start_smtp_with(port: u16, tls: ServerTls) -> Smtp {
     let binary = std::env::var("AIOSMTPD").unwrap_or_else(|_| "aiosmtpd".into());
     let maildir = tempfile::tempdir().expect("maildir");
-    let child = Command::new(&binary)
+    let mut command = Command::new(&binary);
+    if tls != ServerTls::None {
+        make_certificates(maildir.path());
+        let (cert, key) = match tls {
+            ServerTls::Implicit => ("--smtpscert", "--smtpskey"),
+            _ => ("--tlscert", "--tlskey"),
+        };
+        command
+            .arg(cert)
+            .arg(maildir.path().join("cert.pem"))
+            .arg(key)
+            .arg(maildir.path().join("key.pem"));
+    }
+    let child = command
         .args(["-n", "-l", &format!("127.0.0.1:{port}")])
         .args(["-c", "aiosmtpd.handlers.Mailbox"])
         .arg(maildir.path().join("box"))
