@@ -127,28 +127,11 @@ impl Application {
                     source: std::io::Error::other(e),
                 }
             })?;
-        let mailer = mail::Mailer::new(
-            db.clone(),
-            clock.clone(),
-            &settings.mail,
-            &settings.site_name,
-            &settings.public_url,
-        );
-        let destination = mail::Destination::from_settings(&settings.mail, &settings.data_dir);
-        if let mail::Destination::Outbox(dir) = &destination {
-            tracing::info!(outbox = %dir.display(), "no SMTP server configured: mail is written to the outbox");
-        }
-        mail::spawn_worker(
-            db.clone(),
-            clock.clone(),
-            &mailer,
-            destination,
-            settings.mail.clone(),
-        )
-        .map_err(|e| StartError::Io {
-            context: "cannot prepare the SMTP connection (mail.smtp_host)".into(),
-            source: std::io::Error::other(e),
-        })?;
+        let mailer =
+            mail::start(&settings, db.clone(), clock.clone()).map_err(|e| StartError::Io {
+                context: "cannot prepare the SMTP connection (mail.smtp_*)".into(),
+                source: std::io::Error::other(e),
+            })?;
         let auth = Auth {
             mailer,
             logos: logo_store,

@@ -105,11 +105,7 @@ pub(super) async fn register(
         }
         Err(CreateError::Db(e)) => return Err(e.into()),
     }
-    let done = Notice::CheckEmail.done_id().unwrap_or_default();
-    Ok(Answer::Redirect(format!(
-        "/{}/login?done={done}",
-        sub.lang.code()
-    )))
+    Ok(Answer::done(sub.page("login"), Notice::CheckEmail))
 }
 
 /// Starts the session and sends the browser to the check that its cookie came back.

@@ -85,6 +85,27 @@ pub(super) async fn send_verification(
     Ok(())
 }
 
+/// [`send_verification`] on the owner's request (sending again, a new address): a few an hour
+/// per account; `Err` holds the seconds to wait.
+async fn send_owners_verification(
+    state: &AccountsState,
+    account: &MailIdentity,
+    email: &str,
+) -> Result<Result<(), u64>, Unavailable> {
+    let bucket = format!("verify-resend:{}", account.id);
+    let per_hour = state.settings.verification_mails_per_account_per_hour;
+    let limit = state.limit(&bucket, per_hour, 3600);
+    if let Err(retry) = state
+        .db
+        .reserve_attempts(&[limit], state.clock.now())
+        .await?
+    {
+        return Ok(Err(retry));
+    }
+    send_verification(state, account, email).await?;
+    Ok(Ok(()))
+}
+
 /// A note to an address that has an account already (someone registered with it).
 pub(super) async fn note_already_registered(
     state: &AccountsState,
@@ -170,8 +191,7 @@ pub(super) async fn forgot(state: &AccountsState, sub: &Submission, form: Forgot
             .queue(MailKind::Reset, lang, &email, compose)
             .await?;
     }
-    let done = Notice::ResetSent.done_id().unwrap_or_default();
-    Ok(Answer::Redirect(format!("{page}?done={done}")))
+    Ok(Answer::done(page, Notice::ResetSent))
 }
 
 /// A link that does not work (used, expired, malformed), on its page.
@@ -227,11 +247,7 @@ pub(super) async fn reset(state: &AccountsState, sub: &Submission, form: ResetFo
             .queue(MailKind::PasswordReset, lang, &identity.email, compose)
             .await?;
     }
-    let done = Notice::PasswordReset.done_id().unwrap_or_default();
-    Ok(Answer::Redirect(format!(
-        "/{}/login?done={done}",
-        sub.lang.code()
-    )))
+    Ok(Answer::done(sub.page("login"), Notice::PasswordReset))
 }
 
 /// Confirms an address through its link; a new contact address replaces the old one, which is
@@ -271,12 +287,11 @@ pub(super) async fn confirm(state: &AccountsState, sub: &Submission, form: Token
             Notice::EmailChanged
         }
     };
-    let done = notice.done_id().unwrap_or_default();
     let to = match sub.viewer() {
         Some(viewer) if viewer.account_id == account => "account",
         _ => "login",
     };
-    Ok(Answer::Redirect(format!("{}?done={done}", sub.page(to))))
+    Ok(Answer::done(sub.page(to), notice))
 }
 
 /// Sends the logged-in owner's verification link again (a few times an hour at most).
@@ -290,25 +305,12 @@ pub(super) async fn resend(state: &AccountsState, sub: &Submission) -> Outcome {
         return Ok(login_first(sub.lang, &page));
     };
     if identity.email_verified {
-        let done = Notice::Verified.done_id().unwrap_or_default();
-        return Ok(Answer::Redirect(format!("{page}?done={done}")));
+        return Ok(Answer::done(page, Notice::Verified));
     }
-    let bucket = format!("verify-resend:{}", identity.id);
-    let limit = state.limit(
-        &bucket,
-        state.settings.verification_mails_per_account_per_hour,
-        3600,
-    );
-    if let Err(retry) = state
-        .db
-        .reserve_attempts(&[limit], state.clock.now())
-        .await?
-    {
+    if let Err(retry) = send_owners_verification(state, &identity, &identity.email).await? {
         return Ok(limited(page, retry));
     }
-    send_verification(state, &identity, &identity.email).await?;
-    let done = Notice::LinkSent.done_id().unwrap_or_default();
-    Ok(Answer::Redirect(format!("{page}?done={done}")))
+    Ok(Answer::done(page, Notice::LinkSent))
 }
 
 /// Asks for a new contact address: the password confirms it is the owner; a link goes to the
@@ -349,20 +351,8 @@ pub(super) async fn change_email(
             values,
         ));
     }
-    let bucket = format!("verify-resend:{}", identity.id);
-    let limit = state.limit(
-        &bucket,
-        state.settings.verification_mails_per_account_per_hour,
-        3600,
-    );
-    if let Err(retry) = state
-        .db
-        .reserve_attempts(&[limit], state.clock.now())
-        .await?
-    {
+    if let Err(retry) = send_owners_verification(state, &identity, &email).await? {
         return Ok(limited(page, retry));
     }
-    send_verification(state, &identity, &email).await?;
-    let done = Notice::EmailPending.done_id().unwrap_or_default();
-    Ok(Answer::Redirect(format!("{page}?done={done}")))
+    Ok(Answer::done(page, Notice::EmailPending))
 }

@@ -63,6 +63,12 @@ impl Answer {
         }
     }
 
+    /// Go on to `page` with a success `notice` (`?done=`).
+    pub(super) fn done(page: String, notice: Notice) -> Answer {
+        let done = notice.done_id().unwrap_or_default();
+        Answer::Redirect(format!("{page}?done={done}"))
+    }
+
     pub(super) fn notice(status: StatusCode, page: String, notice: Notice) -> Answer {
         Answer::feedback(status, page, FormFeedback::notice(notice))
     }

@@ -262,6 +262,29 @@ impl Mailer {
     }
 }
 
+/// The mailer of this instance, with its worker started: SMTP when `mail.smtp_host` is set,
+/// the outbox in `data_dir` otherwise.
+pub fn start(
+    settings: &crate::config::Settings,
+    db: Db,
+    clock: Arc<dyn Clock>,
+) -> Result<Mailer, Box<dyn std::error::Error + Send + Sync>> {
+    let mail = &settings.mail;
+    let mailer = Mailer::new(
+        db.clone(),
+        clock.clone(),
+        mail,
+        &settings.site_name,
+        &settings.public_url,
+    );
+    let destination = Destination::from_settings(mail, &settings.data_dir);
+    if let Destination::Outbox(dir) = &destination {
+        tracing::info!(outbox = %dir.display(), "no SMTP server configured: mail is written to the outbox");
+    }
+    spawn_worker(db, clock, &mailer, destination, mail.clone())?;
+    Ok(mailer)
+}
+
 /// Where the worker delivers to.
 #[derive(Debug, Clone)]
 pub enum Destination {

@@ -16,6 +16,7 @@ mod limits;
 mod logo_corpus;
 mod logos;
 mod mail;
+mod mail_delivery;
 mod operator;
 mod ops;
 mod pages;

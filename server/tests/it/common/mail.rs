@@ -379,3 +379,45 @@ pub async fn start_smtp_with(port: u16, tls: ServerTls) -> Smtp {
         maildir,
     }
 }
+
+/// Sends mail to `port` on loopback (no TLS), retrying fast.
+pub fn smtp_to(port: u16) -> impl FnOnce(&mut server::Settings) {
+    move |s: &mut server::Settings| {
+        super::granular(s);
+        s.mail.smtp_host = "127.0.0.1".into();
+        s.mail.smtp_port = port;
+        s.mail.smtp_tls = server::mail::SmtpTls::None;
+        s.mail.timeout_seconds = 3;
+        s.mail.retry_base_seconds = 1;
+        s.mail.poll_seconds = 1;
+    }
+}
+
+/// Registers on the `lang` pages; answers the redirect.
+pub async fn register(
+    browser: &mut super::Browser<'_>,
+    lang: &str,
+    company: &str,
+    email: &str,
+) -> String {
+    let response = browser
+        .post(
+            &format!("/{lang}/register"),
+            &[
+                ("company", company),
+                ("email", email),
+                ("password", super::PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(response.status().as_u16(), 303);
+    super::location(&response)
+}
+
+/// Logs in and follows the cookie check.
+pub async fn log_in(browser: &mut super::Browser<'_>, email: &str, password: &str) {
+    let response = browser.login(email, password).await;
+    assert_eq!(response.status().as_u16(), 303, "logged in as {email}");
+    let check = browser.get(&super::location(&response)).await;
+    assert_eq!(check.status().as_u16(), 303);
+}
