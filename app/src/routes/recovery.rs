@@ -5,6 +5,7 @@
 //! up).
 
 use leptos::prelude::*;
+use leptos_meta::Meta;
 use leptos_router::hooks::use_location;
 
 use super::account::{AccountFrame, page_lang};
@@ -79,6 +80,8 @@ pub fn ResetPage() -> impl IntoView {
     let code = lang.code();
     let token = token(&feedback);
     view! {
+        // The token is in this page's address: no request from it names the address.
+        <Meta name="referrer" content="no-referrer" />
         <AccountFrame lang rest="reset" title=t.reset_title>
             <p>{t.reset_intro}</p>
             <PostForm
@@ -120,6 +123,7 @@ pub fn VerifyPage() -> impl IntoView {
     let code = lang.code();
     let token = token(&feedback);
     view! {
+        <Meta name="referrer" content="no-referrer" />
         <AccountFrame lang rest="verify" title=t.verify_title>
             <p>{t.verify_intro}</p>
             <PostForm

@@ -319,9 +319,14 @@ async fn a_password_reset_works_once_ends_every_session_and_tells_the_owner() {
     );
     let path = mail.path("/reset?token=");
     let token = path.split("token=").nth(1).expect("token").to_owned();
-    let (status, page) = Browser::new(&app).text(&path).await;
-    assert_eq!(status, 200);
+    // A page with a secret in its address: never stored by a cache, never sent on as Referer.
+    let response = Browser::new(&app).get(&path).await;
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["cache-control"], "no-store");
+    assert!(!response.headers().contains_key("x-cache"));
+    let page = response.text().await.expect("body");
     assert!(page.contains(&token), "the form carries the token");
+    assert!(page.contains(r#"<meta name="referrer" content="no-referrer""#));
 
     // Today's password rules; a refusal keeps the token for the next try.
     let mut stranger = Browser::new(&app);
@@ -430,4 +435,55 @@ async fn reset_links_are_limited_per_address_and_per_client() {
     assert_eq!(statuses.last(), Some(&429));
     // A malformed address is a form error, and counts nowhere.
     assert_eq!(ask("not an address", "10.0.7.1").await, 422);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn racing_requests_with_one_reset_link_change_the_password_once() {
+    let app = TestApp::spawn_configured(granular).await;
+    Browser::new(&app)
+        .register("Acme AB", "owner@acme.example", PASSWORD)
+        .await;
+    let sent = Browser::new(&app)
+        .post("/en/forgot", &[("email", "owner@acme.example")])
+        .await;
+    assert_eq!(sent.status().as_u16(), 303);
+    let outbox = app.data_dir().join("outbox");
+    let mail = wait_for(&outbox, "owner@acme.example", "Reset").await;
+    let path = mail.path("/reset?token=");
+    let token = path.split("token=").nth(1).expect("token").to_owned();
+    let passwords: Vec<String> = (0..6)
+        .map(|i| format!("racing passphrase number {i}"))
+        .collect();
+    let attempts = passwords.iter().map(|password| {
+        let (app, token) = (&app, token.clone());
+        async move {
+            let response = Browser::new(app)
+                .post(
+                    "/en/reset",
+                    &[("token", &token), ("new_password", password)],
+                )
+                .await;
+            (response.status().as_u16(), password.clone())
+        }
+    });
+    let results = futures_util::future::join_all(attempts).await;
+    let winners: Vec<&String> = results
+        .iter()
+        .filter(|(s, _)| *s == 303)
+        .map(|(_, p)| p)
+        .collect();
+    assert_eq!(winners.len(), 1, "{results:?}");
+    assert!(
+        results.iter().all(|(s, _)| *s == 303 || *s == 410),
+        "{results:?}"
+    );
+    // The password is the winner's; exactly one "your password was reset" note.
+    let mut browser = Browser::new(&app);
+    log_in(&mut browser, "owner@acme.example", winners[0]).await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let notes = mails_in(&outbox)
+        .iter()
+        .filter(|m| m.subject.contains("Your password was reset"))
+        .count();
+    assert_eq!(notes, 1);
 }
