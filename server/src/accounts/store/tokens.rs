@@ -169,14 +169,7 @@ impl Db {
             return Ok(None);
         };
         if current.email == email {
-            on_pool!(self.pool(), p => sqlx::query(
-                "UPDATE accounts SET email_verified = TRUE, updated_at = $1 WHERE id = $2",
-            )
-            .bind(now)
-            .bind(account)
-            .execute(p)
-            .await
-            .map(|_| ()))?;
+            self.mark_verified(account, email, now).await?;
             return Ok(Some(Verified::Confirmed));
         }
         let changed = on_pool!(self.pool(), p => {
@@ -206,6 +199,24 @@ impl Db {
         });
         changed?;
         Ok(Some(Verified::Changed { old: current.email }))
+    }
+
+    /// Marks the account's address verified, if it still is `email`; `false` otherwise.
+    pub async fn mark_verified(
+        &self,
+        account: i64,
+        email: &str,
+        now: i64,
+    ) -> Result<bool, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query(
+            "UPDATE accounts SET email_verified = TRUE, updated_at = $1 WHERE id = $2 AND email = $3",
+        )
+        .bind(now)
+        .bind(account)
+        .bind(email)
+        .execute(p)
+        .await
+        .map(|r| r.rows_affected() == 1))
     }
 
     /// The new address an owner asked to change to, while its link is live.
