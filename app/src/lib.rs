@@ -96,6 +96,14 @@ pub fn App() -> impl IntoView {
                     path=(ParamSegment("lang"), StaticSegment("verify"))
                     view=routes::recovery::VerifyPage
                 />
+                <Route
+                    path=(ParamSegment("lang"), StaticSegment("search"))
+                    view=routes::search::SearchPage
+                />
+                <Route
+                    path=(ParamSegment("lang"), StaticSegment("sok"))
+                    view=routes::search::SearchPage
+                />
                 <Route path=WildcardSegment("path") view=routes::page::ContentPage />
             </Routes>
         </Router>

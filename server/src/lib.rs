@@ -8,11 +8,14 @@ pub mod clock;
 pub mod config;
 pub mod consent;
 pub mod db;
+pub mod feeds;
 pub mod logos;
 pub mod mail;
 pub mod middleware;
 pub mod ops;
 pub mod permits;
+pub mod published;
+pub mod search;
 pub mod state;
 pub mod telemetry;
 
@@ -20,7 +23,7 @@ pub use middleware::{canonical as paths, client_addr, security_headers};
 
 use std::{net::SocketAddr, path::PathBuf, sync::Arc};
 
-use app::{App, SiteContext, domain::site::Site, ssr::content};
+use app::{App, SiteContext, ssr::content};
 use axum::Router;
 use leptos::{config::Env, prelude::*};
 use leptos_axum::{LeptosRoutes, generate_route_list_with_exclusions};
@@ -72,8 +75,9 @@ impl Application {
         clock: Arc<dyn clock::Clock>,
     ) -> Result<Application, StartError> {
         ops::metrics();
-        let site = content::load(&settings.content_dir)?;
-        tracing::info!(pages = site.len(), dir = %settings.content_dir.display(), "content loaded");
+        let published = published::Published::load(&settings.content_dir)?;
+        tracing::info!(pages = published.site.len(), dir = %settings.content_dir.display(), "content loaded");
+        let content = published::Content::new(published);
         let listener = TcpListener::bind(settings.bind)
             .await
             .map_err(|source| StartError::Io {
@@ -170,7 +174,7 @@ impl Application {
             logos: auth.logos.clone(),
             draining: draining.clone(),
         };
-        let router = router(&settings, Arc::new(site), consent, auth, readiness.clone());
+        let router = router(&settings, content, consent, auth, readiness.clone());
         Ok(Application {
             listener,
             router,
@@ -307,7 +311,7 @@ fn spawn_session_purge(db: db::Db, clock: Arc<dyn clock::Clock>, every_secs: u64
 
 fn router(
     settings: &Settings,
-    site: Arc<Site>,
+    content: published::Content,
     consent: consent::ConsentState,
     auth: Auth,
     readiness: ops::Readiness,
@@ -316,10 +320,11 @@ fn router(
     let context = SiteContext {
         name: settings.site_name.as_str().into(),
         public_url: settings.public_url.as_str().into(),
-        site: site.clone(),
+        site: content.site(),
         consent: consent.policy.clone(),
         logo_max_bytes: settings.logos.max_bytes,
     };
+    let current = content.clone();
     let shell_options = options.clone();
     // The account pages are served by their own handlers (which render them through the app),
     // and the server functions by `actions::routes` (with the actions in their context).
@@ -327,12 +332,21 @@ fn router(
         .iter()
         .map(|p| (*p).to_owned())
         .chain(actions::paths())
+        // Served by the catch-all page route (the app routes them), with the results put in
+        // by `search::with_results`.
+        .chain(["/{lang}/search".to_owned(), "/{lang}/sok".to_owned()])
         .collect();
     let listing = generate_route_list_with_exclusions(App, Some(excluded));
     let pages: Router<LeptosOptions> = Router::new().leptos_routes_with_context(
         &options,
         listing,
-        move || provide_context(context.clone()),
+        // Each request renders the content current when it arrived.
+        move || {
+            provide_context(SiteContext {
+                site: current.site(),
+                ..context.clone()
+            })
+        },
         move || app::shell(shell_options.clone()),
     );
     let accounts = accounts::AccountsState {
@@ -363,7 +377,7 @@ fn router(
         },
         db: auth.db.clone(),
         clock: auth.clock.clone(),
-        site,
+        content: content.clone(),
         origin: state::SiteOrigin(settings.public_url.as_str().into()),
         consent,
         accounts,
@@ -389,6 +403,9 @@ fn router(
     .with_live_reload(live_reload());
     // Checked by `Settings::validated`.
     let trusted = client_addr::TrustedProxies::parse(&settings.trusted_proxies).unwrap_or_default();
+    let cache =
+        middleware::PageCache::new(content.clone(), security.clone(), settings.page_cache_bytes);
+    spawn_reloader(content, cache.clone(), settings.content_dir.clone());
     middleware::wrap(
         state,
         routes,
@@ -399,9 +416,44 @@ fn router(
             instance_id: &settings.instance_id,
             trusted,
             headers: security,
-            cache_bytes: settings.page_cache_bytes,
+            cache,
         },
     )
+}
+
+/// On `SIGHUP`, reads the content folder again: when every file is fine the new pages (and
+/// their search index) replace the old ones at once and the page cache is emptied; otherwise
+/// the running version stays and the problems are logged, one per file.
+fn spawn_reloader(content: published::Content, cache: Arc<middleware::PageCache>, dir: PathBuf) {
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut hangups) = signal(SignalKind::hangup()) else {
+            tracing::warn!("cannot listen for SIGHUP: content reload is off");
+            return;
+        };
+        while hangups.recv().await.is_some() {
+            let folder = dir.clone();
+            let reloading = content.clone();
+            let result = tokio::task::spawn_blocking(move || reloading.reload(&folder)).await;
+            match result {
+                Ok(Ok(pages)) => {
+                    cache.clear();
+                    tracing::info!(pages, dir = %dir.display(), "content reloaded");
+                    metrics::counter!("portal_content_reloads_total", "outcome" => "ok")
+                        .increment(1);
+                }
+                Ok(Err(problems)) => {
+                    tracing::error!(dir = %dir.display(), %problems, "content not reloaded: the running version stays");
+                    metrics::counter!("portal_content_reloads_total", "outcome" => "refused")
+                        .increment(1);
+                }
+                Err(e) => tracing::error!(error = %e, "content reload failed"),
+            }
+        }
+    });
+    #[cfg(not(unix))]
+    let _ = (content, cache, dir);
 }
 
 /// Waits for SIGTERM or SIGINT. On SIGTERM (how an orchestrator stops an instance) the

@@ -41,8 +41,8 @@ pub struct Parts {
     pub db: Db,
     /// The clock everything is timed by (tests move it).
     pub clock: Arc<dyn Clock>,
-    /// The content pages.
-    pub site: Arc<Site>,
+    /// The content pages and their search index, current version (reloadable).
+    pub content: crate::published::Content,
     /// The site's origin (`https://example.org`), for the same-origin check.
     pub origin: SiteOrigin,
     /// Consent rules and the cookie key.
@@ -59,6 +59,13 @@ pub struct Parts {
 #[derive(Debug, Clone)]
 pub struct SiteOrigin(pub Arc<str>);
 
+/// The site current when the request asked (a reload swaps it for the next requests).
+impl FromRef<AppState> for Arc<Site> {
+    fn from_ref(state: &AppState) -> Arc<Site> {
+        state.content.site()
+    }
+}
+
 macro_rules! parts {
     ($($field:ident: $ty:ty),* $(,)?) => {
         $(impl FromRef<AppState> for $ty {
@@ -72,7 +79,7 @@ macro_rules! parts {
 parts! {
     db: Db,
     clock: Arc<dyn Clock>,
-    site: Arc<Site>,
+    content: crate::published::Content,
     origin: SiteOrigin,
     consent: ConsentState,
     accounts: AccountsState,

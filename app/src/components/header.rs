@@ -9,7 +9,7 @@ use crate::{
         layout::from_request,
         nav_menu::NavMenu,
     },
-    domain::{account::Viewer, i18n::strings, lang::Lang, site::home_url},
+    domain::{account::Viewer, i18n::strings, lang::Lang, search::search_url, site::home_url},
 };
 
 /// The header. `switch_to` is the URL of this page in the other language (or that language's
@@ -23,9 +23,27 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
         .site
         .menu(lang)
         .map(|page| {
+            // A section's own pages, one level down (not a news section's articles).
+            let below: Vec<_> = if page.is_news {
+                Vec::new()
+            } else {
+                ctx.site
+                    .children(page)
+                    .filter(|p| p.in_menu)
+                    .map(|p| {
+                        view! {
+                            <li>
+                                <a href=p.url.clone()>{p.title.clone()}</a>
+                            </li>
+                        }
+                    })
+                    .collect()
+            };
+            let below = (!below.is_empty()).then(|| view! { <ul class="submenu">{below}</ul> });
             view! {
                 <li>
                     <a href=page.url.clone()>{page.title.clone()}</a>
+                    {below}
                 </li>
             }
         })
@@ -72,6 +90,11 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                 >
                     {other.native_name()}
                 </a>
+                <form class="search-form" role="search" method="get" action=search_url(lang)>
+                    <label for="site-search">{t.search_label}</label>
+                    <input id="site-search" type="search" name="q" maxlength="200" />
+                    <button type="submit">{t.search_button}</button>
+                </form>
                 {account}
             </div>
             <NavMenu label=t.menu.to_owned() nav_label=t.main_navigation.to_owned()>

@@ -68,6 +68,12 @@ pub fn Layout(
         .unwrap_or_else(|| crate::domain::site::home_url(lang));
     view! {
         <Html attr:lang=lang.code() />
+        <Link
+            rel="alternate"
+            type_="application/atom+xml"
+            href=crate::domain::search::feed_url(lang)
+            title=t.news_feed
+        />
         {meta_links}
         {canonical}
         <a class="skip-link" href="#main">

@@ -10,4 +10,5 @@ pub mod layout;
 pub mod logo_upload;
 pub mod nav_menu;
 pub mod scripts;
+pub mod sections;
 pub mod showcase;

@@ -23,8 +23,12 @@ pub struct FrontMatter {
     pub toc_hide: bool,
     /// No table of contents on the page.
     pub disable_toc: bool,
-    /// Replaces the file name in the page's URL.
+    /// Replaces the file name in the page's URL; on a section's `_index.md`, the folder's
+    /// name in the URL of the section and of every page in it.
     pub slug: Option<String>,
+    /// `type: news` on a section's `_index.md` makes it a news section: its pages are
+    /// articles, listed newest first and in the feed.
+    pub news: bool,
 }
 
 /// The YAML as written; dates stay text until [`FrontMatter::parse`] names the bad one.
@@ -47,6 +51,8 @@ struct Raw {
     disable_toc: bool,
     #[serde(default)]
     slug: Option<String>,
+    #[serde(default, rename = "type")]
+    kind: Option<String>,
 }
 
 /// Why a page's front matter could not be read.
@@ -116,6 +122,7 @@ impl FrontMatter {
             toc_hide: raw.toc_hide,
             disable_toc: raw.disable_toc,
             slug: raw.slug,
+            news: raw.kind.as_deref() == Some("news"),
         };
         if fm.title.trim().is_empty() {
             return Err(FrontMatterError::EmptyTitle);

@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod lang;
 pub mod logo;
 pub mod net;
+pub mod search;
 pub mod site;
 
 #[cfg(feature = "ssr")]

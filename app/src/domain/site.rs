@@ -40,8 +40,16 @@ pub struct Page {
     pub in_menu: bool,
     /// Headings for the table of contents; empty with `disableToc: true`.
     pub toc: Vec<TocEntry>,
+    /// The text of every heading (levels 2–4), for search, whatever `disableToc` says.
+    pub headings: Vec<String>,
     /// The body: sanitised HTML, with embeds between.
     pub body: Vec<Block>,
+    /// `date` from the front matter (a news article's publication date).
+    pub date: Option<PageDate>,
+    /// An `_index.md`: the page of a folder, whose other pages are its children.
+    pub is_section: bool,
+    /// A section with `type: news`: its children are articles, newest first, in the feed.
+    pub is_news: bool,
 }
 
 /// A piece of a page body.
@@ -55,6 +63,10 @@ pub enum Block {
     CookieTable,
     /// The companies that publish themselves (`{{< showcase >}}`), read per request.
     Showcase,
+    /// A section's pages with their descriptions (added after a section's own text).
+    Children,
+    /// Page `n` (from 1) of a news section's articles, newest first.
+    NewsList(u32),
 }
 
 impl Page {
@@ -64,16 +76,11 @@ impl Page {
     }
 }
 
+/// Articles on one page of a news list.
+pub const NEWS_PER_PAGE: usize = 10;
+
 /// The file key of the cookie policy in every language.
 pub const COOKIE_POLICY_KEY: &str = "cookie-policy";
-
-impl Page {
-    /// Whether the page sits directly under its language's home (`/en/x` or `/en/x/`).
-    fn is_top_level(&self) -> bool {
-        let rest = self.url[self.lang.code().len() + 2..].trim_end_matches('/');
-        !rest.is_empty() && !rest.contains('/')
-    }
-}
 
 /// Two content files that would be served at the same URL.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -93,37 +100,129 @@ pub struct Site {
     pages: HashMap<String, Page>,
     by_key: HashMap<(Lang, String), String>,
     menus: HashMap<Lang, Vec<String>>,
+    /// Page URL → the URL of the section it belongs to (the home page for top-level pages).
+    parents: HashMap<String, String>,
+    /// Section URL → its pages, in menu order (news: newest first).
+    children: HashMap<String, Vec<String>>,
 }
 
 impl Site {
-    /// Indexes the pages; refuses two pages with the same URL.
+    /// Indexes the pages; refuses two pages with the same URL. Works out the section tree,
+    /// adds a section's list of pages to its body, and the further pages of a news list
+    /// (`<section>page/2`, …).
     pub fn new(pages: Vec<Page>) -> Result<Site, DuplicateUrl> {
         let mut site = Site::default();
         for page in pages {
-            if let Some(existing) = site.pages.get(&page.url) {
-                return Err(DuplicateUrl {
-                    url: page.url.clone(),
-                    first: existing.key.clone(),
-                    second: page.key.clone(),
-                });
-            }
-            site.by_key
-                .insert((page.lang, page.key.clone()), page.url.clone());
-            site.pages.insert(page.url.clone(), page);
+            site.insert(page)?;
         }
-        for lang in Lang::ALL {
-            let mut items: Vec<&Page> = site
-                .pages
-                .values()
-                .filter(|p| p.lang == lang && p.in_menu && p.is_top_level())
-                .collect();
-            items.sort_by(|a, b| {
-                (a.weight == 0, a.weight, &a.title).cmp(&(b.weight == 0, b.weight, &b.title))
+        let urls: Vec<String> = site.pages.keys().cloned().collect();
+        for url in urls {
+            if let Some(parent) = site.parent_url(&url) {
+                site.children
+                    .entry(parent.clone())
+                    .or_default()
+                    .push(url.clone());
+                site.parents.insert(url, parent);
+            }
+        }
+        let sections: Vec<String> = site.children.keys().cloned().collect();
+        for section in sections {
+            let news = site.pages.get(&section).is_some_and(|p| p.is_news);
+            let mut list = std::mem::take(site.children.get_mut(&section).expect("listed"));
+            let pages = &site.pages;
+            list.sort_by(|a, b| {
+                let (a, b) = (&pages[a], &pages[b]);
+                if news {
+                    (b.date, &a.title).cmp(&(a.date, &b.title))
+                } else {
+                    (a.weight == 0, a.weight, &a.title).cmp(&(b.weight == 0, b.weight, &b.title))
+                }
             });
-            site.menus
-                .insert(lang, items.into_iter().map(|p| p.url.clone()).collect());
+            site.children.insert(section, list);
+        }
+        site.add_lists()?;
+        for lang in Lang::ALL {
+            let home = home_url(lang);
+            let items = site
+                .children
+                .get(&home)
+                .into_iter()
+                .flatten()
+                .filter(|url| site.pages[*url].in_menu)
+                .cloned()
+                .collect();
+            site.menus.insert(lang, items);
         }
         Ok(site)
+    }
+
+    fn insert(&mut self, page: Page) -> Result<(), DuplicateUrl> {
+        if let Some(existing) = self.pages.get(&page.url) {
+            return Err(DuplicateUrl {
+                url: page.url.clone(),
+                first: existing.key.clone(),
+                second: page.key.clone(),
+            });
+        }
+        self.by_key
+            .insert((page.lang, page.key.clone()), page.url.clone());
+        self.pages.insert(page.url.clone(), page);
+        Ok(())
+    }
+
+    /// The nearest section above `url`: `/en/a/b` → `/en/a/` when that exists, else `/en/`.
+    fn parent_url(&self, url: &str) -> Option<String> {
+        let mut rest = url.strip_suffix('/').unwrap_or(url);
+        while let Some(cut) = rest.rfind('/') {
+            let candidate = &url[..=cut];
+            rest = &rest[..cut];
+            if candidate.len() < 4 {
+                // Above `/xx/`: nothing.
+                break;
+            }
+            if self.pages.get(candidate).is_some_and(|p| p.is_section) {
+                return Some(candidate.to_owned());
+            }
+        }
+        // A language without a home page still has its top level (`/xx/`).
+        let home = url.get(..4).filter(|h| *h != url && h.ends_with('/'))?;
+        Some(home.to_owned())
+    }
+
+    /// A section's list of pages after its text (news: the first page of articles, and a
+    /// page more for every [`NEWS_PER_PAGE`] further articles). The home page keeps its own.
+    fn add_lists(&mut self) -> Result<(), DuplicateUrl> {
+        let mut extra = Vec::new();
+        for (url, page) in &mut self.pages {
+            let count = self.children.get(url).map_or(0, Vec::len);
+            if !page.is_section || *url == home_url(page.lang) || count == 0 && !page.is_news {
+                continue;
+            }
+            if !page.is_news {
+                page.body.push(Block::Children);
+                continue;
+            }
+            page.body.push(Block::NewsList(1));
+            let lists = count.div_ceil(NEWS_PER_PAGE).max(1);
+            for n in 2..=lists {
+                let mut more = page.clone();
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                more.url = format!("{url}page/{n}");
+                more.key = format!("{}/page/{n}", page.key);
+                more.is_section = false;
+                more.in_menu = false;
+                if let Some(Block::NewsList(at)) = more.body.last_mut() {
+                    *at = n;
+                }
+                extra.push(more);
+            }
+        }
+        for page in extra {
+            let parent = page.url[..page.url.rfind("page/").unwrap_or(0)].to_owned();
+            self.parents.insert(page.url.clone(), parent);
+            self.insert(page)?;
+        }
+        Ok(())
     }
 
     /// The page served at exactly `url`.
@@ -151,13 +250,86 @@ impl Site {
             .or_else(|| self.by_key(lang.other(), COOKIE_POLICY_KEY))
     }
 
-    /// The menu of `lang`: top-level pages not hidden, by weight then title.
+    /// The menu of `lang`: top-level pages not hidden, by weight then title (a section's own
+    /// pages: [`Site::children`]).
     pub fn menu(&self, lang: Lang) -> impl Iterator<Item = &Page> {
         self.menus
             .get(&lang)
             .into_iter()
             .flatten()
             .filter_map(|url| self.pages.get(url))
+    }
+
+    /// The section `page` belongs to (the home page for a top-level page).
+    pub fn parent(&self, page: &Page) -> Option<&Page> {
+        self.parents.get(&page.url).and_then(|u| self.pages.get(u))
+    }
+
+    /// A section's pages, in order (news: newest first).
+    pub fn children(&self, page: &Page) -> impl Iterator<Item = &Page> {
+        self.children
+            .get(&page.url)
+            .into_iter()
+            .flatten()
+            .filter_map(|url| self.pages.get(url))
+    }
+
+    /// The sections above `page`, the home page first (for breadcrumbs).
+    pub fn ancestors(&self, page: &Page) -> Vec<&Page> {
+        let mut chain = Vec::new();
+        let mut at = self.parent(page);
+        while let Some(section) = at {
+            chain.push(section);
+            at = self.parent(section);
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The top-level section `page` is in (or is), for the section sidebar; `None` on the
+    /// home page and for top-level pages that are not sections.
+    pub fn top_section(&self, page: &Page) -> Option<&Page> {
+        let home = home_url(page.lang);
+        let mut at = self.pages.get(&page.url)?;
+        loop {
+            match self.parent(at) {
+                Some(parent) if parent.url == home => {
+                    return at.is_section.then_some(at);
+                }
+                Some(parent) => at = parent,
+                None => return None,
+            }
+        }
+    }
+
+    /// Page `n` (from 1) of a news section's articles, and how many list pages there are.
+    pub fn news_list(&self, section: &Page, n: u32) -> (Vec<&Page>, u32) {
+        let section = self
+            .parent(section)
+            .filter(|_| !section.is_section)
+            .unwrap_or(section);
+        let all: Vec<&Page> = self.children(section).collect();
+        let pages = u32::try_from(all.len().div_ceil(NEWS_PER_PAGE).max(1)).unwrap_or(1);
+        let start = (n.saturating_sub(1) as usize) * NEWS_PER_PAGE;
+        let items = all.into_iter().skip(start).take(NEWS_PER_PAGE).collect();
+        (items, pages)
+    }
+
+    /// Every article of every news section in `lang`, newest first.
+    pub fn news(&self, lang: Lang) -> Vec<&Page> {
+        let mut all: Vec<&Page> = self
+            .pages
+            .values()
+            .filter(|p| p.lang == lang && p.is_news && p.is_section)
+            .flat_map(|section| self.children(section))
+            .collect();
+        all.sort_by(|a, b| (b.date, &a.url).cmp(&(a.date, &b.url)));
+        all
+    }
+
+    /// Every page, in no particular order.
+    pub fn pages(&self) -> impl Iterator<Item = &Page> {
+        self.pages.values()
     }
 
     /// Where a request for `path` should be sent when only its trailing slash is wrong
@@ -203,7 +375,11 @@ mod tests {
             weight,
             in_menu,
             toc: vec![],
+            headings: vec![],
             body: Vec::new(),
+            date: None,
+            is_section: key.ends_with("_index"),
+            is_news: false,
         }
     }
 
@@ -259,5 +435,127 @@ mod tests {
         ])
         .expect_err("duplicate");
         assert_eq!(err.url, "/en/x");
+    }
+}
+
+#[cfg(test)]
+mod section_tests {
+    use super::*;
+
+    fn page(key: &str, url: &str, weight: i64) -> Page {
+        Page {
+            lang: Lang::En,
+            key: key.into(),
+            url: url.into(),
+            title: key.into(),
+            description: Some(format!("about {key}")),
+            updated: None,
+            weight,
+            in_menu: true,
+            toc: vec![],
+            headings: vec![],
+            body: Vec::new(),
+            date: None,
+            is_section: key.ends_with("_index"),
+            is_news: false,
+        }
+    }
+
+    fn article(n: u32) -> Page {
+        let mut p = page(&format!("news/a{n:02}"), &format!("/en/news/a{n:02}"), 0);
+        p.date = Some(
+            crate::domain::date::PageDate::parse(&format!("2020-01-{:02}", n + 1)).expect("date"),
+        );
+        p
+    }
+
+    fn site(articles: u32) -> Site {
+        let mut news = page("news/_index", "/en/news/", 30);
+        news.is_news = true;
+        let mut pages = vec![
+            page("_index", "/en/", 0),
+            page("apis/_index", "/en/apis/", 20),
+            page("apis/b", "/en/apis/b", 2),
+            page("apis/a", "/en/apis/a", 1),
+            page("apis/deep/_index", "/en/apis/deep/", 3),
+            page("apis/deep/x", "/en/apis/deep/x", 0),
+            page("about", "/en/about", 10),
+            news,
+        ];
+        pages.extend((0..articles).map(article));
+        Site::new(pages).expect("site")
+    }
+
+    fn urls<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Vec<&'a str> {
+        pages.into_iter().map(|p| p.url.as_str()).collect()
+    }
+
+    #[test]
+    fn sections_nest_by_folder_and_order_by_weight() {
+        let site = site(0);
+        let apis = site.page("/en/apis/").expect("apis");
+        assert_eq!(
+            urls(site.children(apis)),
+            ["/en/apis/a", "/en/apis/b", "/en/apis/deep/"]
+        );
+        let x = site.page("/en/apis/deep/x").expect("x");
+        assert_eq!(
+            urls(site.ancestors(x)),
+            ["/en/", "/en/apis/", "/en/apis/deep/"]
+        );
+        assert_eq!(
+            site.top_section(x).map(|p| p.url.as_str()),
+            Some("/en/apis/")
+        );
+        let about = site.page("/en/about").expect("about");
+        assert_eq!(
+            site.top_section(about),
+            None,
+            "a top-level page has no sidebar"
+        );
+        assert_eq!(
+            urls(site.menu(Lang::En)),
+            ["/en/about", "/en/apis/", "/en/news/"]
+        );
+        assert_eq!(
+            site.page("/en/apis/").expect("apis").body,
+            [Block::Children]
+        );
+        assert!(
+            site.page("/en/").expect("home").body.is_empty(),
+            "home keeps its own"
+        );
+    }
+
+    #[test]
+    fn news_is_newest_first_ten_to_a_page() {
+        let site = site(23);
+        let news = site.page("/en/news/").expect("news");
+        assert_eq!(news.body, [Block::NewsList(1)]);
+        let (first, pages) = site.news_list(news, 1);
+        assert_eq!(pages, 3);
+        assert_eq!(first.len(), 10);
+        assert_eq!(first[0].url, "/en/news/a22", "newest first");
+        let third = site.page("/en/news/page/3").expect("page 3");
+        assert_eq!(third.body, [Block::NewsList(3)]);
+        let (last, _) = site.news_list(third, 3);
+        assert_eq!(urls(last), ["/en/news/a02", "/en/news/a01", "/en/news/a00"]);
+        assert!(site.page("/en/news/page/4").is_none());
+        assert!(
+            site.page("/en/news/page/1").is_none(),
+            "page 1 is the section itself"
+        );
+        assert_eq!(site.news(Lang::En).len(), 23);
+        assert!(!urls(site.menu(Lang::En)).contains(&"/en/news/page/2"));
+        // An empty news section still lists (nothing), with no further pages.
+        let empty = site_with_no_news();
+        assert_eq!(
+            empty.page("/en/news/").expect("news").body,
+            [Block::NewsList(1)]
+        );
+    }
+
+    fn site_with_no_news() -> Site {
+        site(0)
     }
 }

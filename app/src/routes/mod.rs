@@ -5,3 +5,4 @@ pub mod account_page;
 pub mod not_found;
 pub mod page;
 pub mod recovery;
+pub mod search;

@@ -10,6 +10,7 @@ use crate::{
         cookie_table::CookieTable,
         embed::YouTubeEmbed,
         layout::{Layout, consent_status},
+        sections::{Breadcrumbs, ChildList, NewsList, SectionNav},
         showcase::ShowcaseList,
     },
     domain::{
@@ -77,6 +78,8 @@ fn PageView(page: Page) -> impl IntoView {
             .into_any(),
             Block::CookieTable => view! { <CookieTable lang=page.lang /> }.into_any(),
             Block::Showcase => view! { <ShowcaseList lang=page.lang /> }.into_any(),
+            Block::Children => view! { <ChildList page=page.clone() /> }.into_any(),
+            Block::NewsList(n) => view! { <NewsList page=page.clone() n=*n /> }.into_any(),
         })
         .collect_view();
     let toc = (!page.toc.is_empty()).then(|| {
@@ -102,12 +105,16 @@ fn PageView(page: Page) -> impl IntoView {
         <Title text=title />
         {description.map(|d| view! { <Meta name="description" content=d /> })}
         <Layout lang=page.lang current=page.url.clone() alternates>
-            <article class="page">
-                <h1>{page.title.clone()}</h1>
-                {updated}
-                {toc}
-                <div class="content">{body}</div>
-            </article>
+            <Breadcrumbs page=page.clone() />
+            <div class="page-columns">
+                <SectionNav page=page.clone() />
+                <article class="page">
+                    <h1>{page.title.clone()}</h1>
+                    {updated}
+                    {toc}
+                    <div class="content">{body}</div>
+                </article>
+            </div>
         </Layout>
     }
 }

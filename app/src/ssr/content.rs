@@ -2,6 +2,7 @@
 //! file, every page rendered to HTML before the first request.
 
 use std::{
+    collections::HashMap,
     fmt,
     path::{Path, PathBuf},
 };
@@ -80,6 +81,7 @@ fn load_language(
     pages: &mut Vec<Page>,
     problems: &mut Vec<(PathBuf, String)>,
 ) {
+    let mut loaded = Vec::new();
     let mut stack = vec![root.to_owned()];
     while let Some(dir) = stack.pop() {
         let entries = match std::fs::read_dir(&dir) {
@@ -95,17 +97,34 @@ fn load_language(
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "md") {
                 match load_page(root, &path, lang) {
-                    Ok(Some(page)) => pages.push(page),
+                    Ok(Some(page)) => loaded.push(page),
                     Ok(None) => {}
                     Err(problem) => problems.push((path, problem)),
                 }
             }
         }
     }
+    // A section's `slug` renames its folder in every URL below it.
+    let folders: HashMap<String, String> = loaded
+        .iter()
+        .filter_map(|(page, segments, slug)| {
+            let folder = segments[..segments.len() - 1].join("/");
+            (page.is_section && !folder.is_empty()).then(|| (folder, slug.clone()))
+        })
+        .filter_map(|(folder, slug)| slug.map(|s| (folder, s)))
+        .collect();
+    for (mut page, segments, slug) in loaded {
+        page.url = page_url(lang, &segments, slug.as_deref(), &folders);
+        pages.push(page);
+    }
 }
 
-/// One page; `Ok(None)` for a draft.
-fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Page>, String> {
+/// One page with its file path's segments and its `slug`; `Ok(None)` for a draft.
+fn load_page(
+    root: &Path,
+    path: &Path,
+    lang: Lang,
+) -> Result<Option<(Page, Vec<String>, Option<String>)>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_owned())?;
     let (fm, body) = FrontMatter::split(&text).map_err(|e| e.to_string())?;
@@ -132,20 +151,25 @@ fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Page>, Strin
         }
     }
     let key = segments.join("/");
-    let url = page_url(lang, &segments, fm.slug.as_deref());
+    let is_section = segments.last().is_some_and(|s| s == "_index");
+    if fm.news && !is_section {
+        return Err("`type: news` belongs on a section's `_index.md`".into());
+    }
     let mut rendered = markdown::render(body);
     // The policy lists the declared cookies even when its text (like the seed, which must stay
     // as written) has no `{{< cookie-table >}}`: then the table follows the text.
     if key == COOKIE_POLICY_KEY && !rendered.body.contains(&Block::CookieTable) {
         rendered.body.push(Block::CookieTable);
     }
-    Ok(Some(Page {
+    let page = Page {
         lang,
         key,
-        url,
+        url: String::new(),
         updated: fm.updated(),
+        date: fm.date,
         weight: fm.weight,
         in_menu: !fm.toc_hide,
+        headings: rendered.toc.iter().map(|e| e.text.clone()).collect(),
         toc: if fm.disable_toc {
             Vec::new()
         } else {
@@ -154,18 +178,28 @@ fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Page>, Strin
         body: rendered.body,
         description: fm.description.filter(|d| !d.trim().is_empty()),
         title: fm.title,
-    }))
+        is_section,
+        is_news: fm.news,
+    };
+    Ok(Some((page, segments, fm.slug)))
 }
 
 /// `_index` is its folder's page (served with a trailing slash); a `slug` replaces the last
-/// segment of any other page.
-fn page_url(lang: Lang, segments: &[String], slug: Option<&str>) -> String {
+/// segment of any other page, and a section's slug (`folders`: folder path → slug) its folder
+/// in every URL below it.
+fn page_url(
+    lang: Lang,
+    segments: &[String],
+    slug: Option<&str>,
+    folders: &HashMap<String, String>,
+) -> String {
     let mut url = format!("/{}/", lang.code());
     let (last, parents) = segments
         .split_last()
         .expect("a file path has a last segment");
-    for parent in parents {
-        url.push_str(parent);
+    for (i, parent) in parents.iter().enumerate() {
+        let folder = parents[..=i].join("/");
+        url.push_str(folders.get(&folder).map_or(parent.as_str(), String::as_str));
         url.push('/');
     }
     if last != "_index" {

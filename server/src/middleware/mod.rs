@@ -27,7 +27,9 @@ pub mod same_origin;
 pub mod security_headers;
 mod showcase;
 
-use page_cache::PageCache;
+pub use page_cache::PageCache;
+
+use std::sync::Arc;
 
 use axum::{Router, middleware, routing::get};
 use http::{HeaderValue, header};
@@ -73,8 +75,8 @@ pub struct Edge<'a> {
     pub trusted: client_addr::TrustedProxies,
     /// The security headers and the pages' policy.
     pub headers: security_headers::SecurityHeaders,
-    /// The page cache's bound in bytes.
-    pub cache_bytes: usize,
+    /// The page cache (emptied when the content is reloaded).
+    pub cache: Arc<PageCache>,
 }
 
 /// Adds the site's own routes and the middleware around `routes` (the pages, the account
@@ -91,7 +93,7 @@ pub fn wrap(
         instance_id,
         trusted,
         headers,
-        cache_bytes,
+        cache,
     } = edge;
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let pkg_cache = if options.hash_files {
@@ -117,7 +119,6 @@ pub fn wrap(
         .service(tower_http::services::ServeFile::new(
             site_root.join("favicon.svg"),
         ));
-    let cache = PageCache::new(state.site.clone(), headers.clone(), cache_bytes);
     // The session cookie: an opaque id, no Max-Age or Expires (it ends with the browser),
     // HttpOnly, SameSite=Lax, path `/`, and on https `Secure` with the `__Host-` name.
     let session_layer = SessionManagerLayer::new(sessions.store)
@@ -133,6 +134,7 @@ pub fn wrap(
         .route_service("/favicon.svg", favicon)
         .nest_service("/pkg", pkg)
         .merge(routes)
+        .merge(crate::feeds::routes())
         .route_layer(middleware::from_fn(crate::ops::label_route))
         .with_state(state.clone());
     // These run around the router rather than being layered onto each route: axum clones a
@@ -149,6 +151,10 @@ pub fn wrap(
         .layer(middleware::from_fn_with_state(
             state.clone(),
             accounts::sessions::load_viewer,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::search::with_results,
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -21,10 +21,7 @@ use std::{
     },
 };
 
-use app::domain::{
-    consent::{CONSENT_COOKIE, ConsentStatus},
-    site::Site,
-};
+use app::domain::consent::{CONSENT_COOKIE, ConsentStatus};
 use axum::{
     body::Body,
     extract::{MatchedPath, Request, State},
@@ -42,10 +39,12 @@ pub struct PageCache {
     entries: RwLock<HashMap<String, Arc<CachedPage>>>,
     /// One lock per key being rendered, so concurrent misses render once.
     rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
-    site: Arc<Site>,
+    content: crate::published::Content,
     security: SecurityHeaders,
     capacity: usize,
     used: AtomicUsize,
+    /// Raised by [`PageCache::clear`]: a page rendered from an older version is not stored.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 #[derive(Debug)]
@@ -88,14 +87,19 @@ enum Encoding {
 impl PageCache {
     /// A cache of `site`'s pages holding at most `capacity` bytes; stored pages get their
     /// Content-Security-Policy from `security`.
-    pub fn new(site: Arc<Site>, security: SecurityHeaders, capacity: usize) -> Arc<PageCache> {
+    pub fn new(
+        content: crate::published::Content,
+        security: SecurityHeaders,
+        capacity: usize,
+    ) -> Arc<PageCache> {
         Arc::new(PageCache {
             entries: RwLock::new(HashMap::new()),
             rendering: Mutex::new(HashMap::new()),
-            site,
+            content,
             security,
             capacity,
             used: AtomicUsize::new(0),
+            generation: std::sync::atomic::AtomicU64::new(0),
         })
     }
 
@@ -108,9 +112,11 @@ impl PageCache {
         self.used.load(Ordering::Relaxed).saturating_add(bytes) <= self.capacity
     }
 
-    fn insert(&self, key: String, page: Arc<CachedPage>) {
+    /// Stores `page`, unless the cache was cleared since its render began (`generation`).
+    fn insert(&self, key: String, page: Arc<CachedPage>, generation: u64) {
         let size = page.size();
         if let Ok(mut entries) = self.entries.write()
+            && self.generation.load(Ordering::SeqCst) == generation
             && self.has_room(size)
             && !entries.contains_key(&key)
         {
@@ -136,6 +142,16 @@ impl PageCache {
         rendering.remove(key);
     }
 
+    /// Forgets every stored page (after a content reload, once the new version is current).
+    /// A render that began before is not stored (its generation is past).
+    pub fn clear(&self) {
+        if let Ok(mut entries) = self.entries.write() {
+            self.generation.fetch_add(1, Ordering::SeqCst);
+            entries.clear();
+            self.used.store(0, Ordering::Relaxed);
+        }
+    }
+
     /// Bytes held (for the metrics).
     pub fn used_bytes(&self) -> usize {
         self.used.load(Ordering::Relaxed)
@@ -155,7 +171,7 @@ pub async fn serve_cached(
             .extensions()
             .get::<app::domain::logo::Showcase>()
             .is_none()
-        && cache.site.page(request.uri().path()).is_some()
+        && cache.content.site().page(request.uri().path()).is_some()
         && only_consent_cookie(request.headers());
     if !cacheable_request {
         return next.run(request).await;
@@ -183,13 +199,14 @@ pub async fn serve_cached(
         None => {
             let lock = cache.render_lock(&key);
             let guard = lock.lock().await;
+            let generation = cache.generation.load(Ordering::SeqCst);
             let page = match cache.get(&key) {
                 // Another request rendered it while this one waited.
                 Some(page) => Ok(page),
                 None => match store(&cache, next.run(request).await).await {
                     Ok(page) => {
                         let page = Arc::new(page);
-                        cache.insert(key.clone(), page.clone());
+                        cache.insert(key.clone(), page.clone(), generation);
                         metrics::gauge!("portal_page_cache_bytes").set(cache.used_bytes() as f64);
                         outcome = MISS;
                         Ok(page)

@@ -277,6 +277,42 @@ pub struct Strings {
     pub n_logo_saved: &'static str,
     /// Logo removed.
     pub n_logo_removed: &'static str,
+    /// Accessible name of the breadcrumb trail.
+    pub breadcrumbs: &'static str,
+    /// Accessible name of the section sidebar (before the section's title).
+    pub in_this_section: &'static str,
+    /// Link to newer articles.
+    pub newer: &'static str,
+    /// Link to older articles.
+    pub older: &'static str,
+    /// Before "n of m" in a list's pagination.
+    pub page_label: &'static str,
+    /// Between two numbers: "2 of 5".
+    pub of: &'static str,
+    /// Label before an article's date.
+    pub published: &'static str,
+    /// Title of the news feed link.
+    pub news_feed: &'static str,
+    /// A news list without articles.
+    pub no_news: &'static str,
+    /// Heading of the search page and accessible name of the search form.
+    pub search: &'static str,
+    /// Label of the search field.
+    pub search_label: &'static str,
+    /// The search button.
+    pub search_button: &'static str,
+    /// Before the number of results.
+    pub search_results: &'static str,
+    /// No results.
+    pub search_none: &'static str,
+    /// Before a suggested search.
+    pub search_did_you_mean: &'static str,
+    /// The search page without a query.
+    pub search_empty: &'static str,
+    /// The section name of a company found in search.
+    pub search_company: &'static str,
+    /// The query was cut.
+    pub search_too_long: &'static str,
     /// Link from the login page to the password reset.
     pub forgot_link: &'static str,
     /// Title of the page that sends a reset link.

@@ -188,6 +188,7 @@ mod tests {
                 Block::YouTube(id) => format!("[video {id}]"),
                 Block::CookieTable => "[cookie table]".to_owned(),
                 Block::Showcase => "[showcase]".to_owned(),
+                Block::Children | Block::NewsList(_) => "[list]".to_owned(),
             })
             .collect()
     }

@@ -1,0 +1,228 @@
+//! Site search (`/sv/sok`, `/en/search`): an index per language of every published page (the
+//! policy and the news included), built with the content and swapped with it, plus the
+//! companies on the showcase, looked up per query (their profiles change between reloads).
+
+mod index;
+
+pub use index::{Doc, Index, words};
+
+use app::domain::{
+    i18n::strings,
+    lang::Lang,
+    search::{Hit, QUERY_MAX_CHARS, QUERY_MAX_WORDS, SearchResults, search_url},
+    site::{Block, Page, Site},
+};
+use axum::{
+    extract::{Request, State},
+    middleware::Next,
+    response::Response,
+};
+use http::{HeaderValue, Method, header};
+
+use crate::{published::Content, state::AppState};
+
+/// Hits on a results page.
+const HITS: usize = 20;
+
+/// One index per language.
+#[derive(Debug)]
+pub struct SearchIndex {
+    sv: Index,
+    en: Index,
+}
+
+impl SearchIndex {
+    /// Indexes every page of `site` but the further pages of news lists.
+    pub fn build(site: &Site) -> SearchIndex {
+        let docs = |lang: Lang| {
+            site.pages()
+                .filter(|p| p.lang == lang && !is_list_copy(p))
+                .map(|p| page_doc(site, p))
+                .collect()
+        };
+        SearchIndex {
+            sv: Index::build(Lang::Sv, docs(Lang::Sv)),
+            en: Index::build(Lang::En, docs(Lang::En)),
+        }
+    }
+
+    /// The index of `lang`.
+    pub fn of(&self, lang: Lang) -> &Index {
+        match lang {
+            Lang::Sv => &self.sv,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+fn is_list_copy(page: &Page) -> bool {
+    page.body
+        .iter()
+        .any(|b| matches!(b, Block::NewsList(n) if *n > 1))
+}
+
+fn page_doc(site: &Site, page: &Page) -> Doc {
+    let body: Vec<String> = page
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Html(html) => Some(plain_text(html)),
+            _ => None,
+        })
+        .collect();
+    let section = site
+        .parent(page)
+        .map_or_else(|| page.title.clone(), |p| p.title.clone());
+    Doc {
+        url: page.url.clone(),
+        title: page.title.clone(),
+        section,
+        headings: page.headings.join(" \n "),
+        body: body.join(" "),
+    }
+}
+
+/// The text of sanitised HTML: tags dropped (block ends become spaces), entities decoded.
+pub fn plain_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => {
+                out.push(' ');
+                rest = &rest[open + close + 1..];
+            }
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The query's words (lower-case, at most [`QUERY_MAX_WORDS`]), and whether some were left
+/// out. The text is cut to [`QUERY_MAX_CHARS`] first.
+pub fn query_words(query: &str) -> (Vec<String>, bool) {
+    let all: Vec<String> = words(query).collect();
+    let truncated = all.len() > QUERY_MAX_WORDS;
+    (all.into_iter().take(QUERY_MAX_WORDS).collect(), truncated)
+}
+
+/// The results for `query` in `lang`: pages, and companies on the showcase.
+pub async fn search(state: &AppState, content: &Content, lang: Lang, query: &str) -> SearchResults {
+    let query: String = query.chars().take(QUERY_MAX_CHARS).collect();
+    let (words, truncated) = query_words(&query);
+    let published = content.current();
+    let pages = published.search.of(lang);
+    let mut hits: Vec<(f32, Hit)> = pages.search(&words, HITS);
+    if !words.is_empty() {
+        hits.extend(companies(state, &published.site, lang, &words).await);
+    }
+    hits.sort_by(|a, b| b.0.total_cmp(&a.0));
+    hits.truncate(HITS);
+    let suggestion = if hits.is_empty() {
+        pages.suggest(&words)
+    } else {
+        None
+    };
+    SearchResults {
+        query,
+        hits: hits.into_iter().map(|(_, h)| h).collect(),
+        suggestion,
+        truncated,
+    }
+}
+
+/// The showcase's companies that match (name as title, description as text); none when the
+/// database does not answer (the pages' hits still show).
+async fn companies(state: &AppState, site: &Site, lang: Lang, words: &[String]) -> Vec<(f32, Hit)> {
+    let showcase = match state.db.showcase(state.showcase.require_approval).await {
+        Ok(showcase) => showcase,
+        Err(e) => {
+            tracing::warn!(error = %e, "search: the showcase could not be read");
+            return Vec::new();
+        }
+    };
+    if showcase.0.is_empty() {
+        return Vec::new();
+    }
+    let url = site
+        .by_key(lang, "showcase")
+        .map_or_else(|| format!("/{}/", lang.code()), |p| p.url.clone());
+    let section = strings(lang).search_company.to_owned();
+    let docs = showcase
+        .0
+        .into_iter()
+        .map(|entry| Doc {
+            url: url.clone(),
+            title: entry.company,
+            section: section.clone(),
+            headings: String::new(),
+            body: entry.description,
+        })
+        .collect();
+    Index::build(lang, docs).search(words, HITS)
+}
+
+/// The middleware: on `GET /sv/sok` and `GET /en/search`, puts the results into the request
+/// for the page to show. Results are for one query: never stored by caches.
+pub async fn with_results(
+    State(state): State<AppState>,
+    State(content): State<Content>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|l| search_url(*l) == request.uri().path());
+    let Some(lang) = lang.filter(|_| matches!(*request.method(), Method::GET | Method::HEAD))
+    else {
+        return next.run(request).await;
+    };
+    let query = form_urlencoded::parse(request.uri().query().unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "q")
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_default();
+    let results = search(&state, &content, lang, &query).await;
+    metrics::counter!("portal_searches_total", "lang" => lang.code(), "hits" => if results.hits.is_empty() { "none" } else { "some" }).increment(1);
+    request.extensions_mut().insert(results);
+    let mut response = next.run(request).await;
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_becomes_text() {
+        assert_eq!(
+            plain_text("<h2 id=\"x\">A &amp; B</h2><p>one<br>two &lt;3</p>"),
+            "A & B one two <3"
+        );
+    }
+
+    #[test]
+    fn long_queries_are_cut() {
+        let (words, cut) = query_words("a b c d e f g h i j");
+        assert_eq!(words.len(), QUERY_MAX_WORDS);
+        assert!(cut);
+        assert_eq!(
+            query_words("Cookie, policy!"),
+            (vec!["cookie".into(), "policy".into()], false)
+        );
+    }
+}
