@@ -463,9 +463,7 @@ mod section_tests {
 
     fn article(n: u32) -> Page {
         let mut p = page(&format!("news/a{n:02}"), &format!("/en/news/a{n:02}"), 0);
-        p.date = Some(
-            crate::domain::date::PageDate::parse(&format!("2020-01-{:02}", n + 1)).expect("date"),
-        );
+        p.date = Some(PageDate::parse(&format!("2020-01-{:02}", n + 1)).expect("date"));
         p
     }
 

@@ -119,12 +119,11 @@ fn load_language(
     }
 }
 
-/// One page with its file path's segments and its `slug`; `Ok(None)` for a draft.
-fn load_page(
-    root: &Path,
-    path: &Path,
-    lang: Lang,
-) -> Result<Option<(Page, Vec<String>, Option<String>)>, String> {
+/// A page as read, before its URL is known: its file path's segments and its `slug`.
+type Loaded = (Page, Vec<String>, Option<String>);
+
+/// One page; `Ok(None)` for a draft.
+fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Loaded>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8 text".to_owned())?;
     let (fm, body) = FrontMatter::split(&text).map_err(|e| e.to_string())?;

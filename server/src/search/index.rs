@@ -237,12 +237,16 @@ impl Index {
                 for p in postings {
                     let d = p.doc as usize;
                     let mut s = 0.0;
-                    for field in 0..3 {
-                        let tf = f32::from(p.tf[field]);
+                    let fields =
+                        p.tf.iter()
+                            .zip(self.lengths[d])
+                            .zip(self.average)
+                            .zip(WEIGHTS);
+                    for (((tf, len), average), field_weight) in fields {
+                        let tf = f32::from(*tf);
                         if tf > 0.0 {
-                            let len = f32::from(self.lengths[d][field]);
-                            let norm = K1 * (1.0 - B + B * len / self.average[field]);
-                            s += WEIGHTS[field] * idf * tf * (K1 + 1.0) / (tf + norm);
+                            let norm = K1 * (1.0 - B + B * f32::from(len) / average);
+                            s += field_weight * idf * tf * (K1 + 1.0) / (tf + norm);
                         }
                     }
                     let s = s * weight;

@@ -12,6 +12,7 @@ mod accounts;
 mod cache_and_headers;
 mod consent;
 mod consent_gated;
+mod content_site;
 mod limits;
 mod logo_corpus;
 mod logos;

@@ -138,10 +138,10 @@ async fn readiness_names_the_storage_when_it_is_unreachable() {
 }
 
 /// The server binary with JSON logs on a free port.
-struct Process {
-    child: Child,
-    base: String,
-    lines: Arc<std::sync::Mutex<Vec<String>>>,
+pub(crate) struct Process {
+    pub(crate) child: Child,
+    pub(crate) base: String,
+    pub(crate) lines: Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Process {
@@ -152,6 +152,11 @@ impl Drop for Process {
 }
 
 async fn start_binary(data: &std::path::Path) -> Process {
+    start_binary_on(data, &content_dir()).await
+}
+
+/// The server binary on `content`, its data in `data`, logging JSON lines into `lines`.
+pub(crate) async fn start_binary_on(data: &std::path::Path, content: &std::path::Path) -> Process {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .expect("port")
         .local_addr()
@@ -162,7 +167,7 @@ async fn start_binary(data: &std::path::Path) -> Process {
         .env_remove("RUST_LOG")
         .env("PORTAL_BIND", format!("127.0.0.1:{port}"))
         .env("PORTAL_PUBLIC_URL", ORIGIN)
-        .env("PORTAL_CONTENT_DIR", content_dir())
+        .env("PORTAL_CONTENT_DIR", content)
         .env("PORTAL_DATA_DIR", data)
         .env("PORTAL_SITE_DIR", data.join("site"))
         .env("PORTAL_LOG_FORMAT", "json")

@@ -61,7 +61,7 @@ fn check_content_command_validates_without_serving() {
     );
     // Every markdown file, nested sections included (none is a draft, and no news list is
     // long enough for a second page).
-    fn count(dir: &std::path::Path) -> usize {
+    fn count(dir: &Path) -> usize {
         std::fs::read_dir(dir)
             .expect("folder")
             .filter_map(Result::ok)
