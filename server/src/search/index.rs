@@ -53,8 +53,8 @@ pub struct Index {
     lengths: Vec<[u16; 3]>,
     average: [f32; 3],
     postings: HashMap<String, Vec<Posting>>,
-    /// Stems by length in characters, for fuzzy matching.
-    stems_by_len: HashMap<usize, Vec<String>>,
+    /// Stems (and their characters) by length in characters, for fuzzy matching.
+    stems_by_len: HashMap<usize, Vec<(String, Box<[char]>)>>,
     /// Every word as written (lower-case), with the number of documents it is in.
     words: HashMap<String, u32>,
 }
@@ -161,12 +161,13 @@ impl Index {
         let count = docs.len().max(1) as f64;
         #[allow(clippy::cast_possible_truncation)]
         let average = totals.map(|t| ((t / count) as f32).max(1.0));
-        let mut stems_by_len: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut stems_by_len: HashMap<usize, Vec<(String, Box<[char]>)>> = HashMap::new();
         for stem in postings.keys() {
+            let chars: Box<[char]> = stem.chars().collect();
             stems_by_len
-                .entry(stem.chars().count())
+                .entry(chars.len())
                 .or_default()
-                .push(stem.clone());
+                .push((stem.clone(), chars));
         }
         Index {
             stemmer,
@@ -200,12 +201,9 @@ impl Index {
         if word.chars().count() >= 5 {
             let chars: Vec<char> = stem.chars().collect();
             for len in chars.len().saturating_sub(1)..=chars.len() + 1 {
-                for candidate in self.stems_by_len.get(&len).into_iter().flatten() {
-                    if candidate.as_str() != stem.as_ref() {
-                        let other: Vec<char> = candidate.chars().collect();
-                        if within_one_edit(&chars, &other) {
-                            out.push((candidate.as_str(), FUZZY));
-                        }
+                for (candidate, other) in self.stems_by_len.get(&len).into_iter().flatten() {
+                    if candidate.as_str() != stem.as_ref() && within_one_edit(&chars, other) {
+                        out.push((candidate.as_str(), FUZZY));
                     }
                 }
             }
