@@ -46,6 +46,9 @@ struct Posting {
     tf: [u16; 3],
 }
 
+/// A stem with its characters, kept for the one-edit comparison.
+type Spelled = (String, Box<[char]>);
+
 /// The index of one language's documents.
 pub struct Index {
     stemmer: Stemmer,
@@ -54,7 +57,7 @@ pub struct Index {
     average: [f32; 3],
     postings: HashMap<String, Vec<Posting>>,
     /// Stems (and their characters) by length in characters, for fuzzy matching.
-    stems_by_len: HashMap<usize, Vec<(String, Box<[char]>)>>,
+    stems_by_len: HashMap<usize, Vec<Spelled>>,
     /// Every word as written (lower-case), with the number of documents it is in.
     words: HashMap<String, u32>,
 }
@@ -161,7 +164,7 @@ impl Index {
         let count = docs.len().max(1) as f64;
         #[allow(clippy::cast_possible_truncation)]
         let average = totals.map(|t| ((t / count) as f32).max(1.0));
-        let mut stems_by_len: HashMap<usize, Vec<(String, Box<[char]>)>> = HashMap::new();
+        let mut stems_by_len: HashMap<usize, Vec<Spelled>> = HashMap::new();
         for stem in postings.keys() {
             let chars: Box<[char]> = stem.chars().collect();
             stems_by_len
