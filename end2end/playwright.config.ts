@@ -6,7 +6,13 @@ const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   testDir: './tests',
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    // Screenshots: a few pixels may differ with font hinting; a moved block differs in many.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.01, threshold: 0.2, animations: 'disabled', caret: 'hide' },
+  },
+  // Baselines are the same on every machine the tests run on (one browser, one platform).
+  snapshotPathTemplate: '{testDir}/__screenshots__/{arg}{ext}',
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

@@ -23,3 +23,24 @@ wait_for() {
   echo "no answer from $1" >&2
   return 1
 }
+
+# Starts the release server for the browser tests in consent mode $1, on a free port with a
+# data folder of its own, videos from the stand-in host at $2. Sets base_url and data_dir, and
+# adds the process to the caller's `pids` array. Every browser test registers from 127.0.0.1,
+# so the registration limit is raised.
+start_test_server() {
+  local port log
+  port="$(free_port)"
+  log="$(mktemp)"
+  data_dir="$(mktemp -d)"
+  # No PORTAL_PUBLIC_URL: a server on a port other than 3000 must derive it from its bind.
+  PORTAL_BIND="127.0.0.1:$port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" \
+    PORTAL_DATA_DIR="$data_dir" \
+    PORTAL_CONSENT__MODE="$1" PORTAL_CONSENT__VIDEO_ORIGIN="$2" \
+    PORTAL_ACCOUNTS__REGISTRATIONS_PER_IP_PER_HOUR=100 \
+    PORTAL_CONSENT__SCRIPTS="[{category=\"marketing\",src=\"$2/tag.js\"}]" \
+    "$server_bin" >"$log" 2>&1 &
+  pids+=($!)
+  wait_for "http://127.0.0.1:$port/en/" || { cat "$log" >&2; exit 1; }
+  base_url="http://127.0.0.1:$port"
+}

@@ -97,7 +97,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Logo file (PNG, JPEG, WebP or SVG)').setInputFiles(corpus('ok-logo.svg'));
     await page.getByRole('button', { name: 'Upload the logo' }).click();
     await expect(page).toHaveURL(/done=logo$/);
-    expect(await loaded(page, 'img.logo-current')).toBe(true);
+    await expect.poll(() => loaded(page, 'img.logo-current')).toBe(true);
     await page.getByRole('button', { name: 'Remove the logo' }).click();
     await expect(page.getByText('The logo is removed.')).toBeVisible();
     await expect(page.getByText('No logo uploaded yet.')).toBeVisible();

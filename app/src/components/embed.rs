@@ -12,11 +12,12 @@ use crate::{
     },
 };
 
-/// A YouTube video. `granted` is the visitor's consent when the page was rendered; later
+/// A YouTube video with its title. `granted` is the visitor's consent when the page was rendered; later
 /// changes arrive as `portal:consent` window events (a withdrawal removes the video again).
 #[island]
 pub fn YouTubeEmbed(
     video: String,
+    title: String,
     lang: Lang,
     mode: ConsentMode,
     granted: CategorySet,
@@ -55,6 +56,7 @@ pub fn YouTubeEmbed(
         ConsentMode::AllOrNothing => ("accept_all", t.accept_all),
         ConsentMode::Granular => ("save", t.allow_external_media),
     };
+    let title_shown = title.clone();
     let placeholder = move || {
         let keep = granted
             .with(Category::ExternalMedia)
@@ -64,7 +66,9 @@ pub fn YouTubeEmbed(
             .collect_view();
         view! {
             <div class="embed-placeholder">
-                <p>{t.video_notice}</p>
+                <span class="play-icon" aria-hidden="true"></span>
+                <p class="embed-title">{title_shown.clone()}</p>
+                <p class="embed-notice">{t.video_notice}</p>
                 <div class="embed-actions">
                     <button
                         type="button"
@@ -93,7 +97,7 @@ pub fn YouTubeEmbed(
             <Show when=move || allowed.get() || once.get() fallback=placeholder>
                 <iframe
                     src=src.clone()
-                    title=t.video_title
+                    title=title.clone()
                     allow="accelerometer; encrypted-media; picture-in-picture"
                     allowfullscreen
                     referrerpolicy="strict-origin-when-cross-origin"

@@ -1,11 +1,16 @@
-//! The site footer: the cookie policy link and the site's name.
+//! The site footer: who publishes the site, and the links every page needs (cookie policy,
+//! cookie settings, accessibility statement, contact).
 
 use leptos::prelude::*;
 
 use crate::{
     SiteContext,
     components::consent::CookieSettingsLink,
-    domain::{i18n::strings, lang::Lang},
+    domain::{
+        i18n::strings,
+        lang::Lang,
+        site::{ACCESSIBILITY_KEY, CONTACT_KEY},
+    },
 };
 
 /// The footer of every page.
@@ -13,24 +18,42 @@ use crate::{
 pub fn Footer(lang: Lang, settings_href: String) -> impl IntoView {
     let ctx = expect_context::<SiteContext>();
     let t = strings(lang);
-    let policy = ctx.site.cookie_policy(lang).map(|p| p.url.clone());
+    let link = |key: &str, text: &'static str| {
+        ctx.site.by_key(lang, key).map(|page| {
+            view! {
+                <li>
+                    <a href=page.url.clone()>{text}</a>
+                </li>
+            }
+        })
+    };
+    let policy = ctx.site.cookie_policy(lang).map(|p| {
+        view! {
+            <li>
+                <a href=p.url.clone()>{t.cookie_policy}</a>
+            </li>
+        }
+    });
+    let accessibility = link(ACCESSIBILITY_KEY, t.accessibility);
+    let contact = link(CONTACT_KEY, t.contact);
     view! {
         <footer class="site-footer">
-            <nav aria-label=t.footer_navigation>
-                <ul>
-                    {policy
-                        .map(|url| {
-                            view! {
-                                <li>
-                                    <a href=url>{t.cookie_policy}</a>
-                                </li>
-                            }
-                        })} <li>
-                        <CookieSettingsLink lang href=settings_href />
-                    </li>
-                </ul>
-            </nav>
-            <p class="site-owner">{ctx.name.to_string()}</p>
+            <div class="footer-inner">
+                <div class="publisher">
+                    <p class="footer-site">{ctx.name.to_string()}</p>
+                    <address>
+                        {t.published_by} ": " {t.publisher_name} <br /> {t.publisher_org_number}
+                        <br /> {t.publisher_address}
+                    </address>
+                </div>
+                <nav aria-label=t.footer_navigation>
+                    <ul>
+                        {policy} <li>
+                            <CookieSettingsLink lang href=settings_href />
+                        </li> {accessibility} {contact}
+                    </ul>
+                </nav>
+            </div>
         </footer>
     }
 }

@@ -6,6 +6,7 @@ pub mod embed;
 pub mod footer;
 pub mod forms;
 pub mod header;
+pub mod home;
 pub mod layout;
 pub mod logo_upload;
 pub mod nav_menu;

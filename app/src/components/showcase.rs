@@ -1,5 +1,6 @@
-//! The company showcase: the companies that chose to be shown, with logo, name, description
-//! and plain links (no widgets, nothing loaded from another site).
+//! The company showcase: a grid of cards for the companies that chose to be shown, with logo,
+//! name, description and plain links (no widgets, nothing loaded from another site), or an
+//! invitation to register when there are none.
 
 use leptos::prelude::*;
 
@@ -14,13 +15,29 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
     let t = strings(lang);
     let companies = from_request::<Showcase>().unwrap_or_default().0;
     if companies.is_empty() {
-        return view! { <p class="showcase-empty">{t.showcase_empty}</p> }.into_any();
+        return view! {
+            <div class="showcase-empty">
+                <p>{t.showcase_empty}</p>
+                <a class="button" href=format!("/{}/register", lang.code())>
+                    {t.showcase_join}
+                </a>
+            </div>
+        }
+        .into_any();
     }
     let items = companies
         .into_iter()
         .map(|c| {
-            let logo = c.logo.map(|logo| {
-                view! {
+            // Without a logo, the name's first letter holds the logo's place (decoration only).
+            let initial = c
+                .company
+                .chars()
+                .next()
+                .unwrap_or(' ')
+                .to_uppercase()
+                .to_string();
+            let logo = match c.logo {
+                Some(logo) => view! {
                     <img
                         src=logo.url()
                         width=logo.width
@@ -30,10 +47,17 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
                         alt=format!("{} {}", t.logo_alt, c.company)
                     />
                 }
-            });
+                .into_any(),
+                None => view! {
+                    <span class="monogram" aria-hidden="true">
+                        {initial}
+                    </span>
+                }
+                .into_any(),
+            };
             let website = c.website.map(|url| {
                 view! {
-                    <p>
+                    <p class="showcase-website">
                         <a href=url rel="nofollow ugc noopener noreferrer">
                             {t.showcase_website}
                         </a>
@@ -64,7 +88,7 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
             view! {
                 <li class="showcase-item">
                     <div class="showcase-logo">{logo}</div>
-                    <div>
+                    <div class="showcase-body">
                         <h2>{c.company}</h2>
                         <p class="showcase-description">{c.description}</p>
                         {website}

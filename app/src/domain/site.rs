@@ -58,7 +58,12 @@ pub enum Block {
     /// Sanitised HTML.
     Html(String),
     /// A YouTube video (from the `{{< youtube ID >}}` shortcode), shown only with consent.
-    YouTube(String),
+    YouTube {
+        /// The video's id.
+        id: String,
+        /// Its title (the shortcode's `title`), shown on the placeholder.
+        title: Option<String>,
+    },
     /// The declared cookies, from the consent configuration (`{{< cookie-table >}}`).
     CookieTable,
     /// The companies that publish themselves (`{{< showcase >}}`), read per request.
@@ -81,6 +86,14 @@ pub const NEWS_PER_PAGE: usize = 10;
 
 /// The file key of the cookie policy in every language.
 pub const COOKIE_POLICY_KEY: &str = "cookie-policy";
+/// The file key of the accessibility statement, linked from every footer.
+pub const ACCESSIBILITY_KEY: &str = "accessibility";
+/// The file key of the contact page, linked from every footer.
+pub const CONTACT_KEY: &str = "contact";
+/// The file key of the getting-started guide, the developers' call to action on the home page.
+pub const GET_STARTED_KEY: &str = "get-started";
+/// The file key of the showcase, the companies' call to action on the home page.
+pub const SHOWCASE_KEY: &str = "showcase";
 
 /// Two content files that would be served at the same URL.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -9,13 +9,14 @@ use crate::{
     components::{
         cookie_table::CookieTable,
         embed::YouTubeEmbed,
+        home::{HomeHero, SectionCards},
         layout::{Layout, consent_status},
         sections::{Breadcrumbs, ChildList, NewsList, SectionNav},
         showcase::ShowcaseList,
     },
     domain::{
         i18n::strings,
-        site::{Block, Page},
+        site::{Block, Page, home_url},
     },
     routes::not_found::NotFound,
 };
@@ -65,9 +66,10 @@ fn PageView(page: Page) -> impl IntoView {
         .iter()
         .map(|block| match block {
             Block::Html(html) => view! { <div inner_html=html.clone()></div> }.into_any(),
-            Block::YouTube(video) => view! {
+            Block::YouTube { id, title } => view! {
                 <YouTubeEmbed
-                    video=video.clone()
+                    video=id.clone()
+                    title=title.clone().unwrap_or_else(|| t.video_title.to_owned())
                     lang=page.lang
                     mode=ctx.consent.mode
                     granted=status.granted
@@ -101,6 +103,21 @@ fn PageView(page: Page) -> impl IntoView {
             </nav>
         }
     });
+    // The home page opens with its hero and the cards to the main sections; every other page
+    // with its title and date.
+    let head = if page.url == home_url(page.lang) {
+        view! {
+            <HomeHero page=page.clone() />
+            <SectionCards lang=page.lang />
+        }
+        .into_any()
+    } else {
+        view! {
+            <h1>{page.title.clone()}</h1>
+            {updated}
+        }
+        .into_any()
+    };
     view! {
         <Title text=title />
         {description.map(|d| view! { <Meta name="description" content=d /> })}
@@ -108,12 +125,7 @@ fn PageView(page: Page) -> impl IntoView {
             <Breadcrumbs page=page.clone() />
             <div class="page-columns">
                 <SectionNav page=page.clone() />
-                <article class="page">
-                    <h1>{page.title.clone()}</h1>
-                    {updated}
-                    {toc}
-                    <div class="content">{body}</div>
-                </article>
+                <article class="page">{head} {toc} <div class="content">{body}</div></article>
             </div>
         </Layout>
     }

@@ -228,7 +228,7 @@ async fn the_sitemap_names_every_page_and_robots_keeps_accounts_out() {
         .trim()
         .parse()
         .expect("count");
-    assert_eq!(urls, 30, "{xml}");
+    assert_eq!(urls, 34, "{xml}");
     assert!(xml.contains("<loc>https://portal.example/sv/nyheter/jobad-enrichments</loc><lastmod>2020-09-14</lastmod>"));
     assert!(xml.contains(r#"<xhtml:link rel="alternate" hreflang="en" href="https://portal.example/en/news/jobad-enrichments"/>"#));
     assert!(!xml.contains("/account"));

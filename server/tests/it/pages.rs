@@ -56,6 +56,13 @@ fn tag_with_class<'a>(html: &'a str, class: &str) -> &'a str {
     &html[start..=end]
 }
 
+/// The first element with `class`, from its opening tag to the first `end` after it.
+fn element_with_class<'a>(html: &'a str, class: &str, end: &str) -> &'a str {
+    let start = html.find(tag_with_class(html, class)).expect(class);
+    let stop = start + html[start..].find(end).expect(end) + end.len();
+    &html[start..stop]
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn english_policy_renders_the_whole_seed() {
     let app = TestApp::spawn().await;
@@ -156,13 +163,117 @@ async fn menu_follows_weight_and_hides_toc_hide_pages() {
         "footer links the policy"
     );
     assert!(
-        html.contains(r#"class="toc""#),
-        "the home page has a table of contents"
+        !html.contains(r#"class="toc""#),
+        "the home page opens with its hero, not a table of contents (disableToc)"
     );
-    assert!(html.contains(r##"href="#what-you-find-here""##));
+    let (_, started) = app.page("/en/get-started").await;
+    assert!(
+        started.contains(r#"class="toc""#) && started.contains(r##"href="#choose-an-api""##),
+        "a page with headings has a table of contents"
+    );
     assert!(
         html.contains(r#"name="description" content="Open APIs, data"#),
         "meta description"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_names_its_publisher_and_links_the_statements_in_its_language() {
+    let app = TestApp::spawn().await;
+    for (path, links) in [
+        (
+            "/en/news/",
+            [
+                "/en/cookie-policy",
+                "/en/accessibility",
+                "/en/contact",
+                "?consent=settings",
+            ],
+        ),
+        (
+            "/sv/apis/jobsearch",
+            [
+                "/sv/cookie-policy",
+                "/sv/tillganglighet",
+                "/sv/kontakt",
+                "?consent=settings",
+            ],
+        ),
+        (
+            "/en/no-such-page",
+            [
+                "/en/cookie-policy",
+                "/en/accessibility",
+                "/en/contact",
+                "?consent=settings",
+            ],
+        ),
+    ] {
+        let (_, html) = app.page(path).await;
+        let footer = element_with_class(&html, "site-footer", "</footer>");
+        assert!(
+            footer.contains("202100-2114") && footer.contains("Hälsingegatan 38, 113 99 Stockholm"),
+            "{path}: the publisher in the footer"
+        );
+        for link in links {
+            assert!(footer.contains(link), "{path}: the footer links {link}");
+        }
+    }
+    for (path, title) in [
+        ("/en/accessibility", "Accessibility statement"),
+        ("/sv/tillganglighet", "Tillgänglighetsredogörelse"),
+        ("/en/contact", "Contact"),
+        ("/sv/kontakt", "Kontakt"),
+    ] {
+        let (status, html) = app.page(path).await;
+        assert_eq!(status, 200, "{path}");
+        assert!(html.contains(&format!("<h1>{title}</h1>")), "{path}");
+        assert!(
+            html.contains(r#"href="mailto:jobtechdev@arbetsformedlingen.se""#),
+            "{path}: how to reach the publisher"
+        );
+    }
+    let (_, html) = app.page("/en/accessibility").await;
+    assert!(
+        tag_with_class(&html, "lang-switch").contains(r#"href="/sv/tillganglighet""#),
+        "the statement's translation is one click away"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_home_page_opens_with_a_hero_for_each_audience_and_cards_to_the_sections() {
+    let app = TestApp::spawn().await;
+    for (path, get_started, showcase, apis) in [
+        ("/en/", "/en/get-started", "/en/showcase", "/en/apis/"),
+        ("/sv/", "/sv/get-started", "/sv/showcase", "/sv/apis/"),
+    ] {
+        let (_, html) = app.page(path).await;
+        let hero = element_with_class(&html, "hero", "</section>");
+        assert!(hero.contains("<h1>JobTech Development</h1>"), "{path}");
+        assert!(
+            hero.contains(&format!(r#"href="{get_started}" class="button""#))
+                && hero.contains(&format!(r#"href="{showcase}" class="button secondary""#)),
+            "{path}: one call to action per audience: {hero}"
+        );
+        let cards = element_with_class(&html, "cards", "</ul>");
+        assert!(cards.contains(&format!(r#"href="{apis}""#)), "{path}");
+        assert!(
+            !cards.contains(&format!(r#"href="{path}""#)),
+            "{path}: no card for itself"
+        );
+        assert_eq!(html.matches("<h1").count(), 1, "{path}: one h1");
+        // The video placeholder names the video, without any request to YouTube.
+        let placeholder = element_with_class(&html, "embed-placeholder", "</figure>");
+        assert!(placeholder.contains(r#"class="play-icon""#), "{path}");
+        assert!(
+            placeholder.contains("JobTech Development"),
+            "{path}: {placeholder}"
+        );
+    }
+    let (_, about) = app.page("/en/about").await;
+    assert!(
+        !about.contains(r#"class="hero""#),
+        "only the home page has a hero"
     );
 }
 

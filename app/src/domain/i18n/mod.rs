@@ -385,6 +385,30 @@ pub struct Strings {
     pub l_too_many_pixels: &'static str,
     /// A logo drawing with too many elements.
     pub l_too_complex: &'static str,
+    /// Footer: the words before the publisher's name.
+    pub published_by: &'static str,
+    /// Footer: the publisher's name as the cookie policy gives it.
+    pub publisher_name: &'static str,
+    /// Footer: the publisher's organisation number, with its label.
+    pub publisher_org_number: &'static str,
+    /// Footer: the publisher's postal address.
+    pub publisher_address: &'static str,
+    /// Footer link to the accessibility statement.
+    pub accessibility: &'static str,
+    /// Footer link to the contact page.
+    pub contact: &'static str,
+    /// Home hero: the label over the developers' call to action.
+    pub hero_developers: &'static str,
+    /// Home hero: the developers' call to action.
+    pub hero_developers_cta: &'static str,
+    /// Home hero: the label over the companies' call to action.
+    pub hero_companies: &'static str,
+    /// Home hero: the companies' call to action.
+    pub hero_companies_cta: &'static str,
+    /// Home: the heading over the cards for the main sections.
+    pub home_sections: &'static str,
+    /// Showcase empty state: the invitation to register.
+    pub showcase_join: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
 }

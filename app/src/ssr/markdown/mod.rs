@@ -185,7 +185,7 @@ mod tests {
             .iter()
             .map(|b| match b {
                 Block::Html(h) => h.clone(),
-                Block::YouTube(id) => format!("[video {id}]"),
+                Block::YouTube { id, .. } => format!("[video {id}]"),
                 Block::CookieTable => "[cookie table]".to_owned(),
                 Block::Showcase => "[showcase]".to_owned(),
                 Block::Children | Block::NewsList(_) => "[list]".to_owned(),
@@ -304,9 +304,15 @@ mod tests {
             r.body,
             [
                 Block::Html("<p>Intro</p>\n".into()),
-                Block::YouTube("dQw4w9WgXcQ".into()),
+                Block::YouTube {
+                    id: "dQw4w9WgXcQ".into(),
+                    title: None,
+                },
                 Block::Html("<p>After</p>\n".into()),
-                Block::YouTube("abc_DEF-12".into()),
+                Block::YouTube {
+                    id: "abc_DEF-12".into(),
+                    title: None,
+                },
             ]
         );
         for bad in [
@@ -318,6 +324,72 @@ mod tests {
             let r = render(bad);
             assert!(r.body.iter().all(|b| matches!(b, Block::Html(_))), "{bad}");
             assert!(!html(&r).contains("<script"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_youtube_title_survives_markdown_whatever_it_holds() {
+        for title in [
+            "JobTech on film",
+            "Å <b>*bold*</b> & \\`x` [l](u) _e_",
+            "\u{1F600} 100 %",
+        ] {
+            let r = render(&format!(
+                "{{{{< youtube id=\"abc_DEF-12\" title=\"{title}\" >}}}}"
+            ));
+            assert_eq!(
+                r.body,
+                [Block::YouTube {
+                    id: "abc_DEF-12".into(),
+                    title: Some(title.trim().into()),
+                }],
+                "{title}"
+            );
+        }
+        let r = render("{{< youtube dQw4w9WgXcQ title=\"Two words\" >}}");
+        assert!(
+            matches!(&r.body[0], Block::YouTube { title: Some(t), .. } if t == "Two words"),
+            "{:?}",
+            r.body
+        );
+    }
+
+    #[test]
+    fn a_youtube_shortcode_with_a_bad_parameter_stays_text() {
+        for bad in [
+            "{{< youtube id=\"dQw4w9WgXcQ\" title=\"open >}}",
+            "{{< youtube id=\"dQw4w9WgXcQ\" title=\"\" >}}",
+            "{{< youtube id=\"dQw4w9WgXcQ\" autoplay=\"true\" >}}",
+            "{{< youtube dQw4w9WgXcQ id=\"abc_DEF-12\" >}}",
+            "{{< youtubedQw4w9WgXcQ >}}",
+            "{{< youtube title=\"No id\" >}}",
+        ] {
+            let r = render(bad);
+            assert!(
+                r.body.iter().all(|b| matches!(b, Block::Html(_))),
+                "{bad}: {:?}",
+                r.body
+            );
+        }
+        let long = "x".repeat(201);
+        let r = render(&format!("{{{{< youtube dQw4w9WgXcQ title=\"{long}\" >}}}}"));
+        assert!(r.body.iter().all(|b| matches!(b, Block::Html(_))));
+    }
+
+    #[test]
+    fn a_hand_typed_mark_with_a_broken_title_stays_text() {
+        for typed in [
+            "PORTAL-EMBED-dQw4w9WgXcQ.6",
+            "PORTAL-EMBED-dQw4w9WgXcQ.zz",
+            "PORTAL-EMBED-dQw4w9WgXcQ.ff",
+            "PORTAL-EMBED-dQw4w9WgXcQ.0a",
+        ] {
+            let r = render(&format!("Before\n\n{typed}\n\nAfter"));
+            assert!(
+                r.body.iter().all(|b| matches!(b, Block::Html(_))),
+                "{typed}: {:?}",
+                r.body
+            );
         }
     }
 
@@ -351,7 +423,10 @@ mod tests {
         let r = render("PORTAL-EMBED-bad id\n\n{{< youtube dQw4w9WgXcQ >}}");
         assert_eq!(
             r.body[1],
-            Block::YouTube("dQw4w9WgXcQ".into()),
+            Block::YouTube {
+                id: "dQw4w9WgXcQ".into(),
+                title: None,
+            },
             "{:?}",
             r.body
         );

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The browser tests (Playwright, real Chromium) against the release build, which must be built
+# (scripts/test.sh builds it). Arguments go to Playwright: a spec file to run only that one,
+# `--update-snapshots` to take new screenshot baselines after a deliberate change of look.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$root"
+# One server per consent mode, each with its own data folder; videos come from a local
+# stand-in host, so the tests can see whether anything is requested from it.
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+video_port="$(free_port)"
+python3 end2end/fake-video-host.py "$video_port" &
+pids+=($!)
+video_url="http://127.0.0.1:$video_port"
+wait_for "$video_url/embed/x"
+# No SMTP server is configured: each server writes its mail to `data_dir/outbox/`, where the
+# tests read the links.
+start_test_server all-or-nothing "$video_url"; default_url="$base_url"; default_outbox="$data_dir/outbox"
+start_test_server granular "$video_url"; granular_url="$base_url"; granular_outbox="$data_dir/outbox"
+cd end2end
+BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" \
+  OUTBOX="$default_outbox" GRANULAR_OUTBOX="$granular_outbox" npx playwright test "$@"
