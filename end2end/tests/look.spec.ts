@@ -146,6 +146,36 @@ test('the footer names the publisher and links the statements every page needs',
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tillgänglighetsredogörelse');
 });
 
+test('on a narrow screen, hydration moves nothing: the menu is collapsed from the first paint', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.addInitScript(() => {
+    (window as unknown as { shifts: number }).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        (window as unknown as { shifts: number }).shifts += (entry as unknown as { value: number }).value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const path of ['/en/', '/en/news/', '/sv/apis/jobsearch']) {
+    await page.goto(path);
+    await waitForHydration(page, path.startsWith('/sv') ? 'Meny' : 'Menu');
+    await page.waitForTimeout(300);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: number }).shifts);
+    expect(shifts, `${path}: cumulative layout shift`).toBeLessThan(0.01);
+  }
+});
+
+test('when the wasm never arrives, a narrow screen still opens the menu (a link to it)', async ({ page }) => {
+  await page.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/en/');
+  const nav = page.locator('#site-nav');
+  await expect(nav).toBeHidden();
+  await expect(page.locator('button.menu-toggle')).toBeHidden();
+  await page.locator('a.menu-link').click();
+  await expect(nav.getByRole('link', { name: 'APIs' })).toBeVisible();
+});
+
 test('printing a page leaves out the header chrome and writes out link targets', async ({ page }) => {
   await page.goto('/en/contact');
   await page.emulateMedia({ media: 'print' });

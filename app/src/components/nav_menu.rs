@@ -7,6 +7,11 @@ use leptos::prelude::*;
 /// Without JavaScript the button stays `hidden` and the navigation stays open, so the links are
 /// always reachable. Once hydrated, the button appears and (on narrow screens, by CSS) the
 /// navigation collapses until the button opens it.
+///
+/// A browser that runs scripts collapses the navigation from the first paint instead (CSS
+/// `scripting: enabled`), so hydration moves nothing on the page. Until the island hydrates (or
+/// if its wasm never loads) a link of the button's size stands in its place and opens the
+/// navigation as its `:target`.
 #[island]
 pub fn NavMenu(label: String, nav_label: String, children: Children) -> impl IntoView {
     let hydrated = RwSignal::new(false);
@@ -18,6 +23,9 @@ pub fn NavMenu(label: String, nav_label: String, children: Children) -> impl Int
             class:collapsible=move || hydrated.get()
             class:open=move || open.get()
         >
+            <a class="menu-link" href="#site-nav" hidden=move || hydrated.get()>
+                {label.clone()}
+            </a>
             <button
                 type="button"
                 class="menu-toggle"

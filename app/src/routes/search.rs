@@ -85,6 +85,7 @@ pub fn SearchPage() -> impl IntoView {
     view! {
         <Title text=format!("{} | {}", t.search, ctx.name) />
         <Meta name="robots" content="noindex" />
+        <Meta name="description" content=t.search_empty />
         <Layout lang current=search_url(lang).to_owned() alternates>
             <article class="page search-page">
                 <h1>{t.search}</h1>

@@ -272,6 +272,11 @@ async fn search_finds_pages_news_and_companies_and_forgives_typos() {
         "the policy first"
     );
     assert!(html.contains("<mark>"), "matches marked");
+    assert!(
+        html.contains(r#"<meta name="robots" content="noindex">"#)
+            && html.contains(r#"<meta name="description" content="Type one or more words"#),
+        "kept out of search engines, and described"
+    );
     // Titles rank above bodies; news is searchable; Swedish stems.
     let html = search("enrichments", "en").await;
     assert!(
