@@ -35,6 +35,24 @@ fn new_token() -> Result<(String, String), Unavailable> {
     Ok((token, hash))
 }
 
+/// Issues a link token for `purpose` and `email`, live for `lifetime` seconds: only its hash
+/// is stored; the token itself goes into the mail.
+async fn issue(
+    state: &AccountsState,
+    account: i64,
+    purpose: Purpose,
+    email: &str,
+    lifetime: i64,
+) -> Result<String, Unavailable> {
+    let (token, hash) = new_token()?;
+    let now = state.clock.now();
+    state
+        .db
+        .issue_token(account, purpose, email, &hash, now, now + lifetime)
+        .await?;
+    Ok(token)
+}
+
 /// The stored form of a token.
 fn token_hash(token: &str) -> String {
     Sha256::digest(token.as_bytes())
@@ -55,19 +73,7 @@ pub(super) async fn send_verification(
     account: &MailIdentity,
     email: &str,
 ) -> Result<(), Unavailable> {
-    let (token, hash) = new_token()?;
-    let now = state.clock.now();
-    state
-        .db
-        .issue_token(
-            account.id,
-            Purpose::Verify,
-            email,
-            &hash,
-            now,
-            now + VERIFY_SECONDS,
-        )
-        .await?;
+    let token = issue(state, account.id, Purpose::Verify, email, VERIFY_SECONDS).await?;
     let lang = account.lang();
     let kind = if email == account.email {
         MailKind::Verify
@@ -165,19 +171,7 @@ pub(super) async fn forgot(state: &AccountsState, sub: &Submission, form: Forgot
         return Ok(limited(page, retry));
     }
     if let Some(account) = state.db.identity_by_email(&email).await? {
-        let (token, hash) = new_token()?;
-        let now = state.clock.now();
-        state
-            .db
-            .issue_token(
-                account.id,
-                Purpose::Reset,
-                &email,
-                &hash,
-                now,
-                now + RESET_SECONDS,
-            )
-            .await?;
+        let token = issue(state, account.id, Purpose::Reset, &email, RESET_SECONDS).await?;
         let lang = account.lang();
         let compose = Compose {
             link: state
