@@ -58,8 +58,20 @@ pub async fn read_consent(
     mut request: Request,
     next: Next,
 ) -> Response {
-    let record = request
-        .headers()
+    let (status, record) = consent_of(&state, clock.as_ref(), request.headers());
+    request.extensions_mut().insert(status);
+    request.extensions_mut().insert(CarriedRecord(record));
+    next.run(request).await
+}
+
+/// The consent status a request's headers carry (its cookie, checked, and `Sec-GPC`), with
+/// the record when it counts as an answer.
+pub fn consent_of(
+    state: &ConsentState,
+    clock: &dyn Clock,
+    headers: &HeaderMap,
+) -> (ConsentStatus, Option<ConsentRecord>) {
+    let record = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -69,13 +81,10 @@ pub async fn read_consent(
         record,
         state.policy.revision,
         state.policy.lifetime_days,
-        seconds(clock.as_ref()),
+        seconds(clock),
     )
-    .with_gpc(state.policy.mode, sends_gpc(request.headers()));
-    let record = record.filter(|_| status.answered);
-    request.extensions_mut().insert(status);
-    request.extensions_mut().insert(CarriedRecord(record));
-    next.run(request).await
+    .with_gpc(state.policy.mode, sends_gpc(headers));
+    (status, record.filter(|_| status.answered))
 }
 
 /// Whether the browser sends Global Privacy Control (`Sec-GPC: 1`).

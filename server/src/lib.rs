@@ -403,8 +403,12 @@ fn router(
     .with_live_reload(live_reload());
     // Checked by `Settings::validated`.
     let trusted = client_addr::TrustedProxies::parse(&settings.trusted_proxies).unwrap_or_default();
-    let cache =
-        middleware::PageCache::new(content.clone(), security.clone(), settings.page_cache_bytes);
+    let cache = middleware::PageCache::new(
+        content.clone(),
+        security.clone(),
+        settings.page_cache_bytes,
+        &settings.instance_id,
+    );
     spawn_reloader(content, cache.clone(), settings.content_dir.clone());
     middleware::wrap(
         state,

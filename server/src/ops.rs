@@ -20,6 +20,9 @@ use tower_http::request_id::{MakeRequestId, RequestId};
 
 use crate::{db::Db, logos::LogoStore};
 
+/// How often histogram samples are drained into their buckets.
+const UPKEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The process-wide metrics recorder (installed once; every server in the process shares it).
 pub fn metrics() -> &'static PrometheusHandle {
     static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
@@ -35,6 +38,18 @@ pub fn metrics() -> &'static PrometheusHandle {
             .unwrap_or_else(|_| PrometheusBuilder::new().build_recorder());
         let handle = recorder.handle();
         let _ = metrics::set_global_recorder(recorder);
+        // Histograms keep every sample until they are drained into their buckets: without a
+        // scrape, that is by rendering or by upkeep. Drained every few seconds, memory stays
+        // flat whether or not anything scrapes `/metrics`.
+        let upkeep = handle.clone();
+        let _ = std::thread::Builder::new()
+            .name("metrics-upkeep".into())
+            .spawn(move || {
+                loop {
+                    std::thread::sleep(UPKEEP_EVERY);
+                    upkeep.run_upkeep();
+                }
+            });
         handle
     })
 }
@@ -140,10 +155,17 @@ pub struct RandomRequestId;
 
 impl MakeRequestId for RandomRequestId {
     fn make_request_id<B>(&mut self, _request: &http::Request<B>) -> Option<RequestId> {
-        HeaderValue::from_str(&format!("{:016x}", next_request_number()))
-            .ok()
-            .map(RequestId::new)
+        Some(RequestId::new(new_request_id()))
     }
+}
+
+/// A fresh request id: 16 hex digits.
+pub fn new_request_id() -> HeaderValue {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let n = next_request_number();
+    let digits: [u8; 16] = std::array::from_fn(|i| HEX[((n >> (60 - 4 * i)) & 0xf) as usize]);
+    // Hex digits are always a valid header value.
+    HeaderValue::from_bytes(&digits).unwrap_or_else(|_| HeaderValue::from_static("0"))
 }
 
 fn next_request_number() -> u64 {
@@ -191,7 +213,16 @@ pub fn request_span(request: &http::Request<axum::body::Body>) -> tracing::Span 
 
 #[cfg(test)]
 mod tests {
-    use super::next_request_number;
+    use super::{new_request_id, next_request_number};
+
+    #[test]
+    fn request_ids_are_sixteen_hex_digits() {
+        let id = new_request_id();
+        let text = id.to_str().expect("ascii");
+        assert_eq!(text.len(), 16, "{text}");
+        assert!(text.bytes().all(|b| b.is_ascii_hexdigit()), "{text}");
+        assert_ne!(new_request_id(), id);
+    }
 
     #[test]
     fn request_numbers_do_not_repeat_and_look_random() {

@@ -82,7 +82,7 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
         .collect_view();
     view! {
         <section class="cookie-declaration" aria-labelledby="cookie-declaration">
-            <h3 id="cookie-declaration">{t.cookie_table_heading}</h3>
+            <h2 id="cookie-declaration">{t.cookie_table_heading}</h2>
             <p>{intro}</p>
             {tables}
         </section>

@@ -30,14 +30,18 @@ pub(super) fn page_lang() -> Option<Lang> {
         .and_then(|code| Lang::from_code(&code))
 }
 
-/// The frame of an account page: title, noindex, layout with both language versions.
+/// The frame of an account page: title, description, noindex, layout with both language
+/// versions. The description is the page's own when it has one (registration), else the
+/// account pages' shared one.
 #[component]
 pub(super) fn AccountFrame(
     lang: Lang,
     rest: &'static str,
     title: &'static str,
+    #[prop(optional)] description: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
+    let description = description.unwrap_or(strings(lang).account_pages_description);
     let ctx = expect_context::<SiteContext>();
     let current = format!("/{}/{rest}", lang.code());
     let alternates = Lang::ALL
@@ -47,6 +51,7 @@ pub(super) fn AccountFrame(
     view! {
         <Title text=format!("{title} | {}", ctx.name) />
         <Meta name="robots" content="noindex" />
+        <Meta name="description" content=description />
         <Layout lang current alternates>
             <article class="page form-page">
                 <h1>{title}</h1>
@@ -140,7 +145,7 @@ pub fn RegisterPage() -> impl IntoView {
     let feedback = from_request::<FormFeedback>().unwrap_or_default();
     let code = lang.code();
     view! {
-        <AccountFrame lang rest="register" title=t.register_title>
+        <AccountFrame lang rest="register" title=t.register_title description=t.register_intro>
             <p>{t.register_intro}</p>
             {consent_needed(lang, t)}
             <PostForm

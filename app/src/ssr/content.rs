@@ -175,7 +175,10 @@ fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Loaded>, Str
             rendered.toc
         },
         body: rendered.body,
-        description: fm.description.filter(|d| !d.trim().is_empty()),
+        description: fm
+            .description
+            .filter(|d| !d.trim().is_empty())
+            .or(rendered.summary),
         title: fm.title,
         is_section,
         is_news: fm.news,

@@ -1,6 +1,8 @@
 //! The middleware around the routes, one file each, assembled in one place ([`wrap`]), in
 //! order from the outside in:
 //!
+//! 0. [`cache_hit`]: a page the page cache holds is answered here, before anything else runs
+//!    (its answer carries what the layers below would have added).
 //! 1. [`client_addr`]: who the client is (behind trusted proxies), for everything inside.
 //! 2. Request id, the request's log span, `X-Instance-Id`, compression.
 //! 3. [`security_headers`]: the Content-Security-Policy and friends (inside compression, so
@@ -19,8 +21,10 @@
 //! the Leptos page handlers was cloned many times over per request. Split in two behind a
 //! cheap-to-clone `Router`, a page answered from the cache costs only the front part.
 
+mod cache_hit;
 pub mod canonical;
 pub mod client_addr;
+pub mod html_tidy;
 pub(crate) mod page_cache;
 mod redirects;
 pub mod same_origin;
@@ -95,6 +99,11 @@ pub fn wrap(
         headers,
         cache,
     } = edge;
+    let hits = cache_hit::CacheHits {
+        cache: cache.clone(),
+        consent: state.consent.clone(),
+        clock: state.clock.clone(),
+    };
     let site_root = std::path::PathBuf::from(options.site_root.as_ref());
     let pkg_cache = if options.hash_files {
         IMMUTABLE
@@ -204,4 +213,5 @@ pub fn wrap(
             trusted,
             client_addr::client_addr,
         ))
+        .layer(middleware::from_fn_with_state(hits, cache_hit::answer_hits))
 }

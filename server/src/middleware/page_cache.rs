@@ -37,6 +37,8 @@ use super::security_headers::SecurityHeaders;
 #[derive(Debug)]
 pub struct PageCache {
     entries: RwLock<HashMap<String, Arc<CachedPage>>>,
+    /// `X-Instance-Id`, put in every stored answer's headers.
+    instance_id: Option<HeaderValue>,
     /// One lock per key being rendered, so concurrent misses render once.
     rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     content: crate::published::Content,
@@ -47,25 +49,53 @@ pub struct PageCache {
     generation: std::sync::atomic::AtomicU64,
 }
 
+/// A stored page: its bodies and the complete headers of each answer, built once when it is
+/// stored (a hit only clones them and adds its request id).
 #[derive(Debug)]
-struct CachedPage {
-    headers: HeaderMap,
+pub(super) struct CachedPage {
     /// The route the page came from (for the request metrics).
     route: Option<MatchedPath>,
     etag: HeaderValue,
-    identity: Bytes,
-    gzip: Bytes,
-    brotli: Bytes,
+    /// By [`Encoding`]: identity, gzip, brotli.
+    bodies: [Bytes; 3],
+    /// The `200` headers by [`Encoding`], every header the layers around the router would
+    /// add included (security headers, `X-Instance-Id`, `X-Cache: hit`).
+    ok: [HeaderMap; 3],
+    /// The `304 Not Modified` headers.
+    not_modified: HeaderMap,
+    /// The request metrics of a hit, by method (`GET`, `HEAD`) and status (`200`, `304`).
+    hits: [[HitMetrics; 2]; 2],
+}
+
+/// A hit's request metrics, registered once per page rather than looked up per request.
+#[derive(Debug, Clone)]
+struct HitMetrics {
+    requests: metrics::Counter,
+    duration: metrics::Histogram,
+}
+
+impl HitMetrics {
+    fn new(route: &str, method: &'static str, status: &'static str) -> HitMetrics {
+        let labels = [
+            ("route", route.to_owned()),
+            ("method", method.to_owned()),
+            ("status", status.to_owned()),
+        ];
+        HitMetrics {
+            requests: metrics::counter!("http_requests_total", &labels),
+            duration: metrics::histogram!("http_request_duration_seconds", &labels),
+        }
+    }
 }
 
 impl CachedPage {
     fn size(&self) -> usize {
-        let headers: usize = self
-            .headers
-            .iter()
+        let headers: usize = std::iter::once(&self.not_modified)
+            .chain(&self.ok)
+            .flat_map(|h| h.iter())
             .map(|(k, v)| k.as_str().len() + v.len() + 32)
             .sum();
-        self.identity.len() + self.gzip.len() + self.brotli.len() + headers + 256
+        self.bodies.iter().map(Bytes::len).sum::<usize>() + headers + 512
     }
 }
 
@@ -78,10 +108,10 @@ const MISS: &str = "miss";
 const MAX_BODY: usize = 2 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Encoding {
-    Identity,
-    Gzip,
-    Brotli,
+pub(super) enum Encoding {
+    Identity = 0,
+    Gzip = 1,
+    Brotli = 2,
 }
 
 impl PageCache {
@@ -91,9 +121,13 @@ impl PageCache {
         content: crate::published::Content,
         security: SecurityHeaders,
         capacity: usize,
+        instance_id: &str,
     ) -> Arc<PageCache> {
         Arc::new(PageCache {
             entries: RwLock::new(HashMap::new()),
+            instance_id: HeaderValue::from_str(instance_id)
+                .ok()
+                .filter(|_| !instance_id.is_empty()),
             rendering: Mutex::new(HashMap::new()),
             content,
             security,
@@ -103,7 +137,7 @@ impl PageCache {
         })
     }
 
-    fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
+    pub(super) fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
         self.entries.read().ok()?.get(key).cloned()
     }
 
@@ -181,13 +215,7 @@ pub async fn serve_cached(
         .get::<ConsentStatus>()
         .copied()
         .unwrap_or_default();
-    let key = format!(
-        "{}#{}{}{}",
-        request.uri().path(),
-        u8::from(status.answered),
-        status.granted.bits(),
-        u8::from(status.gpc)
-    );
+    let key = key(request.uri().path(), status);
     let encoding = preferred_encoding(request.headers());
     let if_none_match = request.headers().get(header::IF_NONE_MATCH).cloned();
 
@@ -223,17 +251,30 @@ pub async fn serve_cached(
         }
     };
     let mut response = respond(&page, encoding, if_none_match.as_ref(), is_head);
-    response
-        .headers_mut()
-        .insert(X_CACHE, HeaderValue::from_static(outcome));
+    if outcome == MISS {
+        response
+            .headers_mut()
+            .insert(X_CACHE, HeaderValue::from_static(MISS));
+    }
     if let Some(route) = &page.route {
         response.extensions_mut().insert(route.clone());
     }
     response
 }
 
+/// The cache key of a page: its path and the consent status (the dialog differs by it).
+pub(super) fn key(path: &str, status: ConsentStatus) -> String {
+    let mut key = String::with_capacity(path.len() + 8);
+    key.push_str(path);
+    key.push('#');
+    key.push(char::from(b'0' + u8::from(status.answered)));
+    key.push_str(&status.granted.bits().to_string());
+    key.push(char::from(b'0' + u8::from(status.gpc)));
+    key
+}
+
 /// Whether the request's cookies are at most the consent cookie (which the cache key covers).
-fn only_consent_cookie(headers: &HeaderMap) -> bool {
+pub(super) fn only_consent_cookie(headers: &HeaderMap) -> bool {
     headers.get_all(header::COOKIE).iter().all(|value| {
         value.to_str().is_ok_and(|v| {
             v.split(';')
@@ -275,6 +316,7 @@ async fn store(cache: &PageCache, response: Response) -> Result<CachedPage, Resp
                 .into_response());
         }
     };
+    let identity = Bytes::from(super::html_tidy::tidy(&identity));
     parts.headers.remove(header::CONTENT_LENGTH);
     parts.headers.remove(header::TRANSFER_ENCODING);
     parts.headers.insert(
@@ -295,54 +337,91 @@ async fn store(cache: &PageCache, response: Response) -> Result<CachedPage, Resp
     identity.hash(&mut hasher);
     let etag = HeaderValue::from_str(&format!("\"{:016x}\"", hasher.finish()))
         .unwrap_or_else(|_| HeaderValue::from_static("\"0\""));
+    let route = parts.extensions.get::<MatchedPath>().cloned();
+    let mut common = parts.headers;
+    for (name, value) in cache.security.fixed() {
+        if !common.contains_key(&name) {
+            common.insert(name, value);
+        }
+    }
+    if let Some(id) = &cache.instance_id {
+        common.insert(http::HeaderName::from_static("x-instance-id"), id.clone());
+    }
+    common.insert(header::ETAG, etag.clone());
+    common.insert(
+        header::VARY,
+        HeaderValue::from_static("accept-encoding, cookie, sec-gpc"),
+    );
+    common.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    common.insert(X_CACHE, HeaderValue::from_static(HIT));
+    let mut not_modified = common.clone();
+    not_modified.remove(header::CONTENT_TYPE);
+    let bodies = [identity, gzip, brotli];
+    let ok = [Encoding::Identity, Encoding::Gzip, Encoding::Brotli].map(|encoding| {
+        let mut headers = common.clone();
+        match encoding {
+            Encoding::Identity => None,
+            Encoding::Gzip => Some("gzip"),
+            Encoding::Brotli => Some("br"),
+        }
+        .map(|coding| headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding)));
+        headers.insert(
+            header::CONTENT_LENGTH,
+            HeaderValue::from(bodies[encoding as usize].len()),
+        );
+        headers
+    });
+    let label = route.as_ref().map_or("unmatched", |r| r.as_str());
+    let hits = ["GET", "HEAD"].map(|method| {
+        [
+            HitMetrics::new(label, method, "200"),
+            HitMetrics::new(label, method, "304"),
+        ]
+    });
     Ok(CachedPage {
-        route: parts.extensions.get::<MatchedPath>().cloned(),
-        headers: parts.headers,
+        route,
         etag,
-        gzip,
-        brotli,
-        identity,
+        bodies,
+        ok,
+        not_modified,
+        hits,
     })
 }
 
-fn respond(
+/// The answer from a stored page: `304` when the client has it, else the body in `encoding`
+/// (none for a `HEAD`). Its headers are the page's prebuilt ones.
+pub(super) fn respond(
     page: &CachedPage,
     encoding: Encoding,
     if_none_match: Option<&HeaderValue>,
     is_head: bool,
 ) -> Response {
-    let mut headers = page.headers.clone();
-    headers.insert(header::ETAG, page.etag.clone());
-    headers.insert(
-        header::VARY,
-        HeaderValue::from_static("accept-encoding, cookie, sec-gpc"),
-    );
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-cache"),
-    );
     if if_none_match.is_some_and(|v| etag_matches(v, &page.etag)) {
-        headers.remove(header::CONTENT_TYPE);
-        return (StatusCode::NOT_MODIFIED, headers).into_response();
+        let mut response = Response::new(Body::empty());
+        *response.status_mut() = StatusCode::NOT_MODIFIED;
+        *response.headers_mut() = page.not_modified.clone();
+        return response;
     }
-    let body = match encoding {
-        Encoding::Brotli => {
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-            page.brotli.clone()
-        }
-        Encoding::Gzip => {
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-            page.gzip.clone()
-        }
-        Encoding::Identity => page.identity.clone(),
-    };
-    headers.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
     let body = if is_head {
         Body::empty()
     } else {
-        Body::from(body)
+        Body::from(page.bodies[encoding as usize].clone())
     };
-    (StatusCode::OK, headers, body).into_response()
+    let mut response = Response::new(body);
+    *response.headers_mut() = page.ok[encoding as usize].clone();
+    response
+}
+
+impl CachedPage {
+    /// Counts a hit answered with `status` in the request metrics, as `ops::track` would.
+    pub(super) fn record_hit(&self, is_head: bool, status: StatusCode, seconds: f64) {
+        let metrics = &self.hits[usize::from(is_head)][usize::from(status != StatusCode::OK)];
+        metrics.requests.increment(1);
+        metrics.duration.record(seconds);
+    }
 }
 
 fn etag_matches(header: &HeaderValue, etag: &HeaderValue) -> bool {
@@ -357,7 +436,7 @@ fn etag_matches(header: &HeaderValue, etag: &HeaderValue) -> bool {
 }
 
 /// Brotli when the client takes it, else gzip, else none. A `q=0` refuses an encoding.
-fn preferred_encoding(headers: &HeaderMap) -> Encoding {
+pub(super) fn preferred_encoding(headers: &HeaderMap) -> Encoding {
     let Some(accept) = headers
         .get(header::ACCEPT_ENCODING)
         .and_then(|v| v.to_str().ok())

@@ -170,7 +170,7 @@ fn is_html(response: &Response) -> bool {
 }
 
 /// The middleware: the fixed headers on every response, and a policy on every HTML one that
-/// has none yet (cached pages bring theirs).
+/// has none yet (cached pages bring theirs), whose body is tidied ([`super::html_tidy`]).
 pub async fn add(State(h): State<SecurityHeaders>, request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let mut response = if is_html(&response)
@@ -183,36 +183,46 @@ pub async fn add(State(h): State<SecurityHeaders>, request: Request, next: Next)
         response
     };
     let headers = response.headers_mut();
-    let fixed: [(HeaderName, &'static str); 6] = [
-        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
-        (
-            HeaderName::from_static("permissions-policy"),
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), \
-             gyroscope=(), display-capture=()",
-        ),
-        (
-            HeaderName::from_static("cross-origin-opener-policy"),
-            "same-origin",
-        ),
-        (
-            HeaderName::from_static("cross-origin-resource-policy"),
-            "same-origin",
-        ),
-    ];
-    for (name, value) in fixed {
-        if !headers.contains_key(&name) {
-            headers.insert(name, HeaderValue::from_static(value));
+    for (name, value) in h.fixed() {
+        if name == header::STRICT_TRANSPORT_SECURITY || !headers.contains_key(&name) {
+            headers.insert(name, value);
         }
     }
-    if h.hsts {
-        headers.insert(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=63072000; includeSubDomains"),
-        );
-    }
     response
+}
+
+impl SecurityHeaders {
+    /// The headers every response gets, whatever it is (`Strict-Transport-Security` on https).
+    pub fn fixed(&self) -> impl Iterator<Item = (HeaderName, HeaderValue)> + use<> {
+        let fixed: [(HeaderName, &'static str); 6] = [
+            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+            (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
+            (header::X_FRAME_OPTIONS, "DENY"),
+            (
+                HeaderName::from_static("permissions-policy"),
+                "camera=(), microphone=(), geolocation=(), payment=(), usb=(), magnetometer=(), \
+                 gyroscope=(), display-capture=()",
+            ),
+            (
+                HeaderName::from_static("cross-origin-opener-policy"),
+                "same-origin",
+            ),
+            (
+                HeaderName::from_static("cross-origin-resource-policy"),
+                "same-origin",
+            ),
+        ];
+        let hsts = self.hsts.then(|| {
+            (
+                header::STRICT_TRANSPORT_SECURITY,
+                "max-age=63072000; includeSubDomains",
+            )
+        });
+        fixed
+            .into_iter()
+            .chain(hsts)
+            .map(|(name, value)| (name, HeaderValue::from_static(value)))
+    }
 }
 
 async fn with_policy(h: &SecurityHeaders, response: Response) -> Response {
@@ -226,6 +236,9 @@ async fn with_policy(h: &SecurityHeaders, response: Response) -> Response {
     }
     match axum::body::to_bytes(body, MAX_HTML).await {
         Ok(bytes) => {
+            // Tidied first: the policy hashes the scripts of the bytes that are sent.
+            let bytes = bytes::Bytes::from(super::html_tidy::tidy(&bytes));
+            parts.headers.remove(header::CONTENT_LENGTH);
             parts
                 .headers
                 .insert(header::CONTENT_SECURITY_POLICY, h.policy_for(&bytes));

@@ -263,3 +263,142 @@ async fn every_page_has_a_tight_content_security_policy() {
             .is_none()
     );
 }
+
+/// The headers of an answer, without those that differ per request.
+fn stable_headers(response: &reqwest::Response) -> Vec<(String, String)> {
+    let mut headers: Vec<(String, String)> = response
+        .headers()
+        .iter()
+        .filter(|(name, _)| !matches!(name.as_str(), "date" | "x-request-id" | "x-cache"))
+        .map(|(name, value)| {
+            (
+                name.as_str().to_owned(),
+                value.to_str().unwrap_or("?").to_owned(),
+            )
+        })
+        .collect();
+    headers.sort();
+    headers
+}
+
+/// A hit is answered before the other layers run, from headers built when the page was
+/// stored: it must carry everything the full stack gives a freshly rendered page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hit_answers_like_a_fresh_render() {
+    let app = TestApp::spawn_configured(|s| {
+        granular(s);
+        s.instance_id = "web-3".into();
+    })
+    .await;
+    for accept in ["br", "gzip", "identity"] {
+        let path = format!("/en/about?{accept}");
+        let fresh = app.get_with(&path, &[("accept-encoding", accept)]).await;
+        assert!(
+            !fresh.headers().contains_key("x-cache"),
+            "a query is never answered from the cache"
+        );
+        let path = "/en/about";
+        let first = app.get_with(path, &[("accept-encoding", accept)]).await;
+        let hit = app.get_with(path, &[("accept-encoding", accept)]).await;
+        assert_eq!(hit.headers()["x-cache"], "hit");
+        assert_eq!(hit.headers()["x-instance-id"], "web-3");
+        let id = hit.headers()["x-request-id"]
+            .to_str()
+            .expect("id")
+            .to_owned();
+        assert!(
+            id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{id}"
+        );
+        assert_eq!(stable_headers(&first), stable_headers(&hit), "{accept}");
+        // A fresh render streams (chunked); a stored page has its length.
+        let fresh_names: Vec<_> = stable_headers(&fresh)
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| k != "transfer-encoding")
+            .collect();
+        for name in fresh_names {
+            assert!(
+                hit.headers().contains_key(&name),
+                "{accept}: the hit lacks {name}"
+            );
+        }
+        if accept != "identity" {
+            assert_eq!(hit.headers()["content-encoding"], accept);
+        }
+        assert_eq!(
+            hit.bytes().await.expect("body"),
+            first.bytes().await.expect("body")
+        );
+    }
+    // A client's own request id is kept; a conditional request gets 304 with the same headers.
+    let hit = app
+        .get_with("/en/about", &[("x-request-id", "balancer-42")])
+        .await;
+    assert_eq!(hit.headers()["x-request-id"], "balancer-42");
+    let etag = hit.headers()["etag"].to_str().expect("etag").to_owned();
+    let again = app.get_with("/en/about", &[("if-none-match", &etag)]).await;
+    assert_eq!(again.status().as_u16(), 304);
+    assert_eq!(again.headers()["x-cache"], "hit");
+    assert!(again.headers().contains_key("content-security-policy"));
+    // Hits are counted in the request metrics like any request.
+    let metrics = app.metrics().await;
+    assert!(
+        metrics
+            .lines()
+            .any(|l| l.starts_with("http_requests_total{")
+                && l.contains("status=\"304\"")
+                && l.contains("method=\"GET\"")),
+        "{metrics}"
+    );
+}
+
+/// What the front door must not answer: another variant's page, or a request that is not
+/// an anonymous GET/HEAD of the page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hit_serves_only_the_requests_it_was_stored_for() {
+    let app = TestApp::spawn_configured(granular).await;
+    let anonymous = app.get("/en/about").await;
+    assert_eq!(anonymous.headers()["x-cache"], "miss");
+    let anonymous = anonymous.text().await.expect("body");
+    assert_eq!(app.get("/en/about").await.headers()["x-cache"], "hit");
+    // A visitor who accepted gets their own variant, rendered once and then a hit.
+    let mut browser = Browser::consenting(&app).await;
+    let consented = browser.get("/en/about").await;
+    assert_eq!(consented.headers()["x-cache"], "miss");
+    let consented = consented.text().await.expect("body");
+    assert_ne!(consented, anonymous, "the dialog differs by consent");
+    assert_eq!(browser.get("/en/about").await.headers()["x-cache"], "hit");
+    // A forged consent cookie counts as no answer: the anonymous variant.
+    let forged = app
+        .get_with("/en/about", &[("cookie", "consent=v1.all.forged")])
+        .await;
+    assert_eq!(forged.headers()["x-cache"], "hit");
+    assert_eq!(forged.text().await.expect("body"), anonymous);
+    // Any other cookie, another method, a query or another spelling of the path: never a hit.
+    let other = app
+        .get_with("/en/about", &[("cookie", "session=abc")])
+        .await;
+    assert!(!other.headers().contains_key("x-cache"));
+    let post = app
+        .client
+        .post(format!("{}/en/about", app.base))
+        .header("origin", app.base.as_str())
+        .send()
+        .await
+        .expect("post");
+    assert!(!post.headers().contains_key("x-cache"));
+    assert_ne!(post.status().as_u16(), 200);
+    assert!(
+        !app.get("/en/about?x")
+            .await
+            .headers()
+            .contains_key("x-cache")
+    );
+    let (status, head) = raw_get(&app, "/en//about", "").await;
+    assert_eq!(status, 308, "{head}");
+    // Nothing above changed what the anonymous visitor gets.
+    let again = app.get("/en/about").await;
+    assert_eq!(again.headers()["x-cache"], "hit");
+    assert_eq!(again.text().await.expect("body"), anonymous);
+}

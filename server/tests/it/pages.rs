@@ -91,9 +91,22 @@ async fn english_policy_renders_the_whole_seed() {
         html.contains(r#"<a href="http://www.pts.se" rel="noopener noreferrer">Post och Telestyrelsens website</a>"#),
         "external link"
     );
+    // The seed's `###` headings, word for word, as the outline's second level under the h1.
     assert!(
-        html.contains(r#"<h3 id="what-does-it-mean-that-a-website-uses-cookies">"#),
-        "heading ids"
+        html.contains(r#"<h2 id="what-does-it-mean-that-a-website-uses-cookies">What does it mean that a website uses cookies?</h2>"#),
+        "heading ids and levels"
+    );
+    let main = &html[html.find("<main").expect("main")..];
+    let levels: Vec<u8> = main
+        .match_indices("<h")
+        .filter_map(|(i, _)| main[i + 2..].bytes().next())
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    assert_eq!(levels.first(), Some(&1), "{levels:?}");
+    assert!(
+        levels.windows(2).all(|w| w[1] <= w[0] + 1),
+        "no level skipped: {levels:?}"
     );
     assert!(
         !html.contains(r#"class="toc""#),

@@ -65,6 +65,7 @@ pub(super) const EN: Strings = Strings {
     register_title: "Register your company",
     register_intro: "Registered companies can present their service and publish their logo on the site.",
     login_title: "Log in",
+    account_pages_description: "Companies on the portal's showcase log in here to edit their presentation, upload their logo and manage their account.",
     account_title: "Your account",
     company_label: "Company name",
     email_label: "Contact e-mail",

@@ -137,6 +137,8 @@ pub struct Strings {
     pub register_intro: &'static str,
     /// Title of the login page.
     pub login_title: &'static str,
+    /// Meta description of the login, account and password pages.
+    pub account_pages_description: &'static str,
     /// Title of the account page.
     pub account_title: &'static str,
     /// Label of the company name.

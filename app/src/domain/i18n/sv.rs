@@ -65,6 +65,7 @@ pub(super) const SV: Strings = Strings {
     register_title: "Registrera ditt företag",
     register_intro: "Registrerade företag kan presentera sin tjänst och publicera sin logotyp på webbplatsen.",
     login_title: "Logga in",
+    account_pages_description: "Företag i portalens visningsfönster loggar in här för att ändra sin presentation, ladda upp sin logotyp och sköta sitt konto.",
     account_title: "Ditt konto",
     company_label: "Företagets namn",
     email_label: "Kontaktadress (e-post)",

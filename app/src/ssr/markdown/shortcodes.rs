@@ -6,7 +6,7 @@ use crate::domain::site::Block;
 
 /// A paragraph that stands for an embed between markdown and the final blocks; it survives
 /// rendering and sanitising unchanged because it is plain text.
-const EMBED_MARK: &str = "PORTAL-EMBED-";
+pub(super) const EMBED_MARK: &str = "PORTAL-EMBED-";
 /// The embed mark's suffix for a cookie table (a video's is its id, which has no `:`, and
 /// its title in hex).
 const COOKIE_TABLE_MARK: &str = ":cookie-table";
