@@ -58,6 +58,19 @@ want_node() {
   fi
 }
 
+# The bench's measuring tools from npm, in a cache folder: Lighthouse 12 and the Nu HTML
+# Checker (vnu-jar; Java runs it). Pinned, so figures compare between runs.
+want_bench_tools() {
+  local dir="${XDG_CACHE_HOME:-$HOME/.cache}/portal-bench"
+  command -v java >/dev/null || apt_install default-jre-headless
+  if ! grep -q '"version": "12.8.2"' "$dir/node_modules/lighthouse/package.json" 2>/dev/null \
+    || ! grep -q '"version": "26.9.27"' "$dir/node_modules/vnu-jar/package.json" 2>/dev/null; then
+    log "npm: installing Lighthouse and the Nu HTML Checker into $dir"
+    mkdir -p "$dir"
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error lighthouse@12.8.2 vnu-jar@26.9.27)
+  fi
+}
+
 # The Python test servers, from PyPI, in their own venv unless already on PATH: moto's
 # S3-compatible server (storage tests), aiosmtpd (a real SMTP server for the mail tests) and
 # feedparser (reads the news feeds in the tests).
@@ -78,7 +91,7 @@ want_pytools() {
 case "${1:-all}" in
   build) apt_install curl; want_rust; want_node ;;
   all) apt_install curl chromium nginx python3-venv wrk; want_rust; want_node; want_pytools ;;
-  bench) apt_install curl wrk nginx brotli util-linux; want_rust; want_node ;;
+  bench) apt_install curl wrk nginx brotli util-linux chromium; want_rust; want_node; want_bench_tools ;;
   scale) apt_install curl nginx; want_pytools ;;
   *) echo "usage: $0 [build|all|bench|scale]" >&2; exit 2 ;;
 esac

@@ -1,10 +1,7 @@
 //! Password hashing (Argon2id at OWASP's parameters, on the blocking pool) and the check
 //! against the list of common passwords shipped with the project.
 
-use std::{
-    collections::HashSet,
-    sync::{Arc, LazyLock},
-};
+use std::{collections::HashSet, sync::LazyLock};
 
 use app::domain::account::{Problem, check_password_length};
 use argon2::{
@@ -58,14 +55,18 @@ pub fn check_new_password(password: &str) -> Result<(), Problem> {
     Ok(())
 }
 
+/// The hash verified when the account does not exist, so that a failed login costs the same
+/// either way: Argon2id at the parameters every new hash gets (a test checks), of a random
+/// password nobody kept. A known account never uses it, and for an unknown one the answer is
+/// "no" whatever matches. A constant rather than a hash made at start-up: hashing takes 19 MiB,
+/// which the allocator would otherwise keep from the first second on.
+const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$33ILHpAGA9Yil0kjn4b1yg$pdDrFplRC1dlqt/Xk9EJEqgjkZKdcK5t34BbFB1RbPs";
+
 /// Hashes and verifies passwords off the async workers, a few at a time (each hash takes
 /// 19 MiB, so the number running at once bounds the memory), with a bounded queue.
 #[derive(Debug, Clone)]
 pub struct Hasher {
     permits: Permits,
-    /// A hash of a random password, verified when the account does not exist so that a
-    /// failed login costs the same either way.
-    dummy: Arc<str>,
 }
 
 /// Hashing failed (a bug or the blocking pool gone), or too many hashes are waiting: treated
@@ -77,13 +78,8 @@ pub struct HashError;
 impl Hasher {
     /// A hasher allowing `parallel` hashes at once and `queue` more waiting.
     pub fn new(parallel: usize, queue: usize) -> Result<Hasher, HashError> {
-        let mut bytes = [0u8; 32];
-        getrandom::fill(&mut bytes).map_err(|_| HashError)?;
-        let random: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        let dummy = hash_now(&random)?;
         Ok(Hasher {
             permits: Permits::new(parallel, queue),
-            dummy: dummy.into(),
         })
     }
 
@@ -101,7 +97,7 @@ impl Hasher {
     pub async fn verify(&self, password: &str, hash: Option<&str>) -> Result<bool, HashError> {
         let _permit = self.permits.acquire().await.map_err(|_| HashError)?;
         let known = hash.is_some();
-        let hash = hash.map_or_else(|| self.dummy.to_string(), str::to_owned);
+        let hash = hash.unwrap_or(DUMMY).to_owned();
         let password = password.to_owned();
         let matches = tokio::task::spawn_blocking(move || {
             PasswordHash::new(&hash)
@@ -129,6 +125,18 @@ fn hash_now(password: &str) -> Result<String, HashError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The unknown-account check costs what a real one does: the dummy has today's parameters.
+    #[test]
+    fn the_dummy_hash_has_the_parameters_of_new_hashes() {
+        let dummy = PasswordHash::new(DUMMY).expect("a PHC string");
+        let fresh = hash_now("correct horse battery staple").expect("hash");
+        let fresh = PasswordHash::new(&fresh).expect("a PHC string");
+        assert_eq!(dummy.algorithm, fresh.algorithm);
+        assert_eq!(dummy.version, fresh.version);
+        assert_eq!(dummy.params, fresh.params);
+        assert_eq!(dummy.hash.map(|h| h.len()), fresh.hash.map(|h| h.len()));
+    }
 
     #[test]
     fn common_passwords_are_refused() {

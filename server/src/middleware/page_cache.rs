@@ -465,6 +465,15 @@ pub(super) fn preferred_encoding(headers: &HeaderMap) -> Encoding {
     }
 }
 
+/// The smallest brotli window (log2 of its bytes, 10 to 24) that holds `len` bytes. A window
+/// larger than the page compresses it no better, while quality 11's match finder takes memory
+/// in proportion to the window: 22 (4 MiB) cost tens of MiB per page compressed, which the
+/// allocator then kept.
+fn brotli_window(len: usize) -> i32 {
+    let bits = usize::BITS - len.max(1).saturating_sub(1).leading_zeros();
+    i32::try_from(bits).unwrap_or(24).clamp(10, 24)
+}
+
 fn gzip(data: &[u8]) -> Bytes {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     // Writing to a Vec cannot fail.
@@ -476,7 +485,8 @@ fn brotli(data: &[u8]) -> Bytes {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
-        lgwin: 22,
+        lgwin: brotli_window(data.len()),
+        size_hint: data.len(),
         ..Default::default()
     };
     match brotli::BrotliCompress(&mut &data[..], &mut out, &params) {
@@ -521,6 +531,33 @@ mod tests {
         let mut plain = Vec::new();
         brotli::BrotliDecompress(&mut &brotli(text.as_bytes())[..], &mut plain).expect("unbrotli");
         assert_eq!(plain, text.as_bytes());
+    }
+
+    #[test]
+    fn the_brotli_window_fits_the_page() {
+        assert_eq!(brotli_window(0), 10);
+        assert_eq!(brotli_window(1024), 10);
+        assert_eq!(brotli_window(1025), 11);
+        assert_eq!(brotli_window(14_216), 14);
+        assert_eq!(brotli_window(1 << 20), 20);
+        assert_eq!(brotli_window(usize::MAX), 24);
+        // A page bigger than its window would still round-trip; one that fits compresses as
+        // well as with the largest window.
+        let page = "<p>cookie policy text, more or less repeated</p>\n".repeat(300);
+        let small = brotli(page.as_bytes());
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 22,
+            ..Default::default()
+        };
+        let mut large = Vec::new();
+        brotli::BrotliCompress(&mut page.as_bytes(), &mut large, &params).expect("brotli");
+        assert!(
+            small.len() <= large.len() + 16,
+            "{} vs {}",
+            small.len(),
+            large.len()
+        );
     }
 
     #[test]

@@ -402,3 +402,41 @@ async fn a_hit_serves_only_the_requests_it_was_stored_for() {
     assert_eq!(again.headers()["x-cache"], "hit");
     assert_eq!(again.text().await.expect("body"), anonymous);
 }
+
+/// Every page stored in three encodings costs about its bytes, not the compressor's working
+/// memory: brotli at quality 11 with its largest window took tens of MiB per page compressed,
+/// and the allocator kept them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn caching_every_page_costs_little_memory() {
+    if crate::common::ran_alone(module_path!(), "caching_every_page_costs_little_memory") {
+        return;
+    }
+    let app = TestApp::spawn().await;
+    let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
+    let paths: Vec<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</loc>"))
+        .filter_map(|(url, _)| {
+            url.find("/sv/")
+                .or_else(|| url.find("/en/"))
+                .map(|i| url[i..].to_owned())
+        })
+        .collect();
+    assert!(paths.len() > 20, "{paths:?}");
+    let before = rss_kib();
+    for path in &paths {
+        let response = app.get_with(path, &[("accept-encoding", "br")]).await;
+        assert_eq!(response.status().as_u16(), 200, "{path}");
+    }
+    let again = app.get_with(&paths[0], &[("accept-encoding", "br")]).await;
+    assert_eq!(again.headers()["x-cache"], "hit");
+    let grown = rss_kib().saturating_sub(before) / 1024;
+    // About 35 MiB here (an unoptimised build, rendering included); with brotli's largest
+    // window, about 75.
+    assert!(
+        grown <= 50,
+        "storing {} pages grew memory by {grown} MiB",
+        paths.len()
+    );
+}

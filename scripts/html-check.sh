@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The Nu HTML Checker (vnu) on every kind of page of a running server: content pages in both
+# languages, home pages, a section, an API page, news, an article, search, the showcase, the
+# account forms, a logged-in account page and a 404. Fails on any error. Installs vnu-jar from
+# npm into a cache folder the first time (Java runs it).
+#
+#   scripts/html-check.sh <base URL>
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+base="$1"
+version=26.9.27
+dir="${XDG_CACHE_HOME:-$HOME/.cache}/portal-vnu"
+jar="$dir/node_modules/vnu-jar/build/dist/vnu.jar"
+if ! grep -q "\"version\": \"$version\"" "$dir/node_modules/vnu-jar/package.json" 2>/dev/null; then
+  mkdir -p "$dir"
+  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "vnu-jar@$version")
+fi
+command -v java >/dev/null || { echo "the Nu HTML Checker needs Java (apt install default-jre-headless)" >&2; exit 1; }
+
+pages="$(mktemp -d)"
+trap 'rm -rf "$pages"' EXIT
+jar_file="$pages/jar"
+# Consent first: in all-or-nothing mode an account needs it.
+curl -fsS -o /dev/null -c "$jar_file" -b "$jar_file" -H "Origin: $base" -d choice=accept_all "$base/consent"
+email="checker-$RANDOM$RANDOM@acme.example"
+curl -fsS -o /dev/null -c "$jar_file" -b "$jar_file" -H "Origin: $base" \
+  --data-urlencode company="Checker AB" --data-urlencode email="$email" \
+  --data-urlencode password="correct horse battery staple" "$base/en/register"
+curl -fsS -o /dev/null -c "$jar_file" -b "$jar_file" -H "Origin: $base" \
+  --data-urlencode email="$email" \
+  --data-urlencode password="correct horse battery staple" "$base/en/login"
+session="$(awk '$6 ~ /session$/ || $6 == "consent" {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar_file")"
+case "$session" in *session=*) ;; *) echo "logging in gave no session" >&2; exit 1 ;; esac
+
+fetch() { # name path [cookie]
+  curl -fsS ${3:+-H "Cookie: $3"} "$base$2" -o "$pages/$1.html" || { echo "cannot fetch $2" >&2; exit 1; }
+}
+fetch policy-en /en/cookie-policy
+fetch policy-sv /sv/cookie-policy
+fetch home-en /en/
+fetch home-sv /sv/
+fetch section /en/apis/
+fetch api /sv/apis/taxonomy
+fetch news /en/news/
+fetch article /en/news/jobad-enrichments
+fetch search "/en/search?q=api"
+fetch showcase /en/showcase
+fetch login /en/login
+fetch register /sv/register
+fetch forgot /en/forgot
+fetch account /en/account "$session"
+fetch accessibility /sv/tillganglighet
+# A 404 has a page too.
+curl -s "$base/en/no-such-page" -o "$pages/not-found.html"
+
+java -jar "$jar" --errors-only "$pages"/*.html 2>"$pages/report.txt" || true
+errors="$(grep -c ': error:' "$pages/report.txt" || true)"
+echo "Nu HTML Checker: $(ls "$pages"/*.html | wc -l) pages, $errors errors"
+# With --errors-only, anything reported is an error (or the checker's own failure).
+if [ -s "$pages/report.txt" ]; then
+  sed 's|^"file:[^"]*/\([^/"]*\)"|\1|' "$pages/report.txt" | head -40 >&2
+  exit 1
+fi
