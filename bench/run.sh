@@ -21,7 +21,15 @@ out="$root/bench/out"
 mkdir -p "$out"
 
 scripts/bootstrap.sh bench
-build_release
+# PORTAL_BENCH_SERVER and PORTAL_BENCH_SITE measure another build (an older one, to compare)
+# instead of building this one.
+if [ -n "${PORTAL_BENCH_SERVER:-}" ]; then
+  server_bin="$PORTAL_BENCH_SERVER"
+  export PORTAL_SITE_DIR="${PORTAL_BENCH_SITE:?PORTAL_BENCH_SITE names the build's site folder}"
+else
+  build_release
+fi
+site_dir="${PORTAL_SITE_DIR:-$root/target/site}"
 
 portal_port="$(free_port)"
 nginx_port="$(free_port)"
@@ -118,7 +126,7 @@ echo "the assets (raw, gzip -9, brotli -q 11):"
 html="$out/www/en/cookie-policy"
 printf '  %-40s %10s %10s %10s\n' file raw gzip brotli
 for asset in $(grep -oE '/pkg/[A-Za-z0-9_.-]+\.(js|wasm|css)' "$html" | sort -u); do
-  file="$root/target/site$asset"
+  file="$site_dir$asset"
   raw=$(wc -c <"$file")
   gz=$(gzip -9 -c "$file" | wc -c)
   br=$(brotli -q 11 -c "$file" | wc -c)

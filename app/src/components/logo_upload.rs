@@ -61,21 +61,41 @@ mod client {
     }
 
     fn preview(root: &web_sys::Element) {
-        let (Some(input), Some(img)) = (
-            find::<web_sys::HtmlInputElement>(root, "input[type=file]"),
-            find::<web_sys::HtmlImageElement>(root, ".logo-preview"),
-        ) else {
+        let Some(input) = find::<web_sys::HtmlInputElement>(root, "input[type=file]") else {
             return;
         };
+        let existing = find::<web_sys::HtmlImageElement>(root, ".logo-preview");
         match input.files().and_then(|files| files.get(0)) {
             Some(file) => {
+                let Some(img) = existing.or_else(|| preview_image(root)) else {
+                    return;
+                };
                 if let Ok(url) = web_sys::Url::create_object_url_with_blob(&file) {
                     img.set_src(&url);
                     img.set_hidden(false);
                 }
             }
-            None => img.set_hidden(true),
+            None => {
+                if let Some(img) = existing {
+                    img.set_hidden(true);
+                }
+            }
         }
+    }
+
+    /// The preview `img`, made in its slot (which holds its text alternative).
+    fn preview_image(root: &web_sys::Element) -> Option<web_sys::HtmlImageElement> {
+        let slot = find::<web_sys::Element>(root, ".logo-preview-slot")?;
+        let img = web_sys::window()?
+            .document()?
+            .create_element("img")
+            .ok()?
+            .dyn_into::<web_sys::HtmlImageElement>()
+            .ok()?;
+        img.set_class_name("logo-preview");
+        img.set_alt(&slot.get_attribute("data-alt").unwrap_or_default());
+        slot.append_child(&img).ok()?;
+        Some(img)
     }
 
     fn show_notice(root: &web_sys::Element, text: Option<&str>) {

@@ -215,7 +215,9 @@ pub fn AccountPage() -> impl IntoView {
                         <p class="logo-drop" hidden>
                             {t.logo_drop}
                         </p>
-                        <img class="logo-preview" alt=t.logo_preview hidden />
+                        // The preview image is made by the island once a file is chosen: an
+                        // `img` needs a `src`, and there is none before.
+                        <div class="logo-preview-slot" data-alt=t.logo_preview></div>
                         <progress
                             class="logo-progress"
                             max="100"
