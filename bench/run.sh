@@ -25,7 +25,7 @@ scripts/bootstrap.sh bench
 # instead of building this one.
 if [ -n "${PORTAL_BENCH_SERVER:-}" ]; then
   server_bin="$PORTAL_BENCH_SERVER"
-  export PORTAL_SITE_DIR="${PORTAL_BENCH_SITE:?PORTAL_BENCH_SITE names the build's site folder}"
+  export PORTAL_SITE_DIR="${PORTAL_BENCH_SITE:?PORTAL_BENCH_SITE names the site folder of that build}"
 else
   build_release
 fi
