@@ -212,12 +212,10 @@ impl SecurityHeaders {
                 "same-origin",
             ),
         ];
-        let hsts = self.hsts.then(|| {
-            (
-                header::STRICT_TRANSPORT_SECURITY,
-                "max-age=63072000; includeSubDomains",
-            )
-        });
+        let hsts = self.hsts.then_some((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=63072000; includeSubDomains",
+        ));
         fixed
             .into_iter()
             .chain(hsts)
