@@ -25,16 +25,9 @@ wait_for "$base/en/" || { cat "$tmp/server.log" >&2; exit 1; }
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 
 # A logged-in company for the account page.
-jar="$tmp/jar"
-curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" \
-  --data-urlencode company="Load AB" --data-urlencode email="load@acme.example" \
-  --data-urlencode password="correct horse battery staple" "$base/en/register"
-curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" \
-  --data-urlencode email="load@acme.example" \
-  --data-urlencode password="correct horse battery staple" "$base/en/login"
-session="$(awk '$6 == "session" {print $7}' "$jar")"
-[ -n "$session" ] || { echo "login gave no session" >&2; exit 1; }
-export LOAD_COOKIE="session=$session"
+cookie="$(company_session "$base" load@acme.example "$tmp/jar")"
+case "$cookie" in *session=*) ;; *) echo "login gave no session" >&2; exit 1 ;; esac
+export LOAD_COOKIE="$cookie"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $LOAD_COOKIE" "$base/en/account")" = 200 ]
 
 # Warm up (every page rendered and cached once, connections and allocator settled), then measure.

@@ -175,16 +175,9 @@ rss() { awk '/^VmRSS/ {print $2}' "/proc/$server_pid/status"; }
 rss_anon() { awk '/^RssAnon/ {print $2}' "/proc/$server_pid/status"; }
 sleep 2
 start_rss=$(rss); start_anon=$(rss_anon)
-jar="$out/jar"
-rm -f "$jar"
-curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $load_base" \
-  --data-urlencode company="Bench AB" --data-urlencode email="bench@acme.example" \
-  --data-urlencode password="correct horse battery staple" "$load_base/en/register"
-curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $load_base" \
-  --data-urlencode email="bench@acme.example" \
-  --data-urlencode password="correct horse battery staple" "$load_base/en/login"
-session="$(awk '$6 == "session" {print $7}' "$jar")"
-export LOAD_COOKIE="session=$session"
+rm -f "$out/jar"
+LOAD_COOKIE="$(company_session "$load_base" bench@acme.example "$out/jar")"
+export LOAD_COOKIE
 # Two halves of the requests; wrk runs for a time, so each half's length comes from a probe.
 taskset -c 1 wrk -t1 -c256 -d3s -s bench/load.lua "$load_base" >"$out/load-probe.txt"
 probe_rps=$(awk '/^requests\/s/ {print $2}' "$out/load-probe.txt")

@@ -24,6 +24,20 @@ wait_for() {
   return 1
 }
 
+# Gives a company at the server $1, with the address $2, a login session: consent (which an
+# all-or-nothing server needs before an account), registration, login. The cookies go to the
+# jar file $3; prints the `Cookie` header value (consent and session).
+company_session() {
+  local base="$1" email="$2" jar="$3" password="correct horse battery staple"
+  local post=(curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base")
+  "${post[@]}" -d choice=accept_all "$base/consent"
+  "${post[@]}" --data-urlencode company="Test AB" --data-urlencode email="$email" \
+    --data-urlencode password="$password" "$base/en/register"
+  "${post[@]}" --data-urlencode email="$email" --data-urlencode password="$password" \
+    "$base/en/login"
+  awk '$6 ~ /session$/ || $6 == "consent" {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar"
+}
+
 # Starts the release server for the browser tests in consent mode $1, on a free port with a
 # data folder of its own, videos from the stand-in host at $2. Sets base_url and data_dir, and
 # adds the process to the caller's `pids` array. Every browser test registers from 127.0.0.1,

@@ -19,17 +19,7 @@ command -v java >/dev/null || { echo "the Nu HTML Checker needs Java (apt instal
 
 pages="$(mktemp -d)"
 trap 'rm -rf "$pages"' EXIT
-jar_file="$pages/jar"
-# Consent first: in all-or-nothing mode an account needs it.
-curl -fsS -o /dev/null -c "$jar_file" -b "$jar_file" -H "Origin: $base" -d choice=accept_all "$base/consent"
-email="checker-$RANDOM$RANDOM@acme.example"
-curl -fsS -o /dev/null -c "$jar_file" -b "$jar_file" -H "Origin: $base" \
-  --data-urlencode company="Checker AB" --data-urlencode email="$email" \
-  --data-urlencode password="correct horse battery staple" "$base/en/register"
-curl -fsS -o /dev/null -c "$jar_file" -b "$jar_file" -H "Origin: $base" \
-  --data-urlencode email="$email" \
-  --data-urlencode password="correct horse battery staple" "$base/en/login"
-session="$(awk '$6 ~ /session$/ || $6 == "consent" {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar_file")"
+session="$(company_session "$base" "checker-$RANDOM$RANDOM@acme.example" "$pages/jar")"
 case "$session" in *session=*) ;; *) echo "logging in gave no session" >&2; exit 1 ;; esac
 
 fetch() { # name path [cookie]

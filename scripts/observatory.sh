@@ -23,10 +23,5 @@ echo '[]' >"$pkg/conf/tld-list.json"
 # A logged-in company for the account page.
 jar="$(mktemp)"
 trap 'rm -f "$jar"' EXIT
-curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" -d choice=accept_all "$base/consent"
-curl -fsS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $base" \
-  --data-urlencode company="Observatory AB" \
-  --data-urlencode email="observatory-$RANDOM$RANDOM@acme.example" \
-  --data-urlencode password="correct horse battery staple" "$base/en/register"
-cookie="$(awk '$6 == "consent" || $6 == "session" {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")"
+cookie="$(company_session "$base" "observatory-$RANDOM$RANDOM@acme.example" "$jar")"
 node scripts/observatory.mjs "$pkg" "$base" /en/cookie-policy /en/login "/en/account=$cookie"

@@ -411,6 +411,9 @@ async fn caching_every_page_costs_little_memory() {
     if crate::common::ran_alone(module_path!(), "caching_every_page_costs_little_memory") {
         return;
     }
+    // As the server binary does at start (see its `main`): with transparent huge pages, memory
+    // is made resident 2 MiB at a time and the measure is too coarse to mean anything.
+    nix::sys::prctl::set_thp_disable(true).expect("prctl");
     let app = TestApp::spawn().await;
     let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
     let paths: Vec<String> = sitemap
@@ -432,10 +435,10 @@ async fn caching_every_page_costs_little_memory() {
     let again = app.get_with(&paths[0], &[("accept-encoding", "br")]).await;
     assert_eq!(again.headers()["x-cache"], "hit");
     let grown = rss_kib().saturating_sub(before) / 1024;
-    // About 35 MiB here (an unoptimised build, rendering included); with brotli's largest
-    // window, about 75.
+    // 15-20 MiB here (an unoptimised build, rendering included); about 100 with brotli's
+    // largest window.
     assert!(
-        grown <= 50,
+        grown <= 40,
         "storing {} pages grew memory by {grown} MiB",
         paths.len()
     );

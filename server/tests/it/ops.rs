@@ -166,6 +166,9 @@ pub(crate) async fn start_binary_on(data: &std::path::Path, content: &std::path:
         .env_remove("PORTAL_CONFIG")
         .env_remove("RUST_LOG")
         .env("PORTAL_BIND", format!("127.0.0.1:{port}"))
+        // Its own ops port: binaries started by tests running at the same time must not
+        // compete for the default one.
+        .env("PORTAL_OPS_BIND", "127.0.0.1:0")
         .env("PORTAL_PUBLIC_URL", ORIGIN)
         .env("PORTAL_CONTENT_DIR", content)
         .env("PORTAL_DATA_DIR", data)
