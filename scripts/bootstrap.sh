@@ -58,16 +58,15 @@ want_node() {
   fi
 }
 
-# The bench's measuring tools from npm, in a cache folder: Lighthouse 12 and the Nu HTML
-# Checker (vnu-jar; Java runs it). Pinned, so figures compare between runs.
+# The bench's Lighthouse 12, from npm into a cache folder, pinned so figures compare between
+# runs (the Nu HTML Checker is installed by scripts/html-check.sh).
 want_bench_tools() {
   local dir="${XDG_CACHE_HOME:-$HOME/.cache}/portal-bench"
   command -v java >/dev/null || apt_install default-jre-headless
-  if ! grep -q '"version": "12.8.2"' "$dir/node_modules/lighthouse/package.json" 2>/dev/null \
-    || ! grep -q '"version": "26.9.27"' "$dir/node_modules/vnu-jar/package.json" 2>/dev/null; then
-    log "npm: installing Lighthouse and the Nu HTML Checker into $dir"
+  if ! grep -q '"version": "12.8.2"' "$dir/node_modules/lighthouse/package.json" 2>/dev/null; then
+    log "npm: installing Lighthouse into $dir"
     mkdir -p "$dir"
-    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error lighthouse@12.8.2 vnu-jar@26.9.27)
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error lighthouse@12.8.2)
   fi
 }
 

@@ -24,6 +24,18 @@ wait_for() {
   return 1
 }
 
+# Installs the npm package $2 at version $3 into the cache folder $1 unless it is there already
+# (further arguments go to `npm install`); prints the package's folder.
+npm_cached() {
+  local dir="$1" package="$2" version="$3"
+  shift 3
+  if ! grep -q "\"version\": \"$version\"" "$dir/node_modules/$package/package.json" 2>/dev/null; then
+    mkdir -p "$dir"
+    (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "$@" "$package@$version") >&2
+  fi
+  echo "$dir/node_modules/$package"
+}
+
 # Gives a company at the server $1, with the address $2, a login session: consent (which an
 # all-or-nothing server needs before an account), registration, login. The cookies go to the
 # jar file $3; prints the `Cookie` header value (consent and session).

@@ -8,13 +8,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 base="$1"
-version=26.9.27
-dir="${XDG_CACHE_HOME:-$HOME/.cache}/portal-vnu"
-jar="$dir/node_modules/vnu-jar/build/dist/vnu.jar"
-if ! grep -q "\"version\": \"$version\"" "$dir/node_modules/vnu-jar/package.json" 2>/dev/null; then
-  mkdir -p "$dir"
-  (cd "$dir" && npm install --no-audit --no-fund --loglevel=error "vnu-jar@$version")
-fi
+jar="$(npm_cached "${XDG_CACHE_HOME:-$HOME/.cache}/portal-vnu" vnu-jar 26.9.27)/build/dist/vnu.jar"
 command -v java >/dev/null || { echo "the Nu HTML Checker needs Java (apt install default-jre-headless)" >&2; exit 1; }
 
 pages="$(mktemp -d)"

@@ -9,14 +9,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$root"
 base="$1"
-version=1.4.8
-dir="${XDG_CACHE_HOME:-$HOME/.cache}/portal-observatory"
-pkg="$dir/node_modules/@mdn/mdn-http-observatory"
-if ! grep -q "\"version\": \"$version\"" "$pkg/package.json" 2>/dev/null; then
-  mkdir -p "$dir"
-  (cd "$dir" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error \
-    "@mdn/mdn-http-observatory@$version")
-fi
+pkg="$(npm_cached "${XDG_CACHE_HOME:-$HOME/.cache}/portal-observatory" \
+  @mdn/mdn-http-observatory 1.4.8 --ignore-scripts)"
 echo '{}' >"$pkg/conf/hsts-preload.json"
 echo '[]' >"$pkg/conf/tld-list.json"
 
