@@ -96,7 +96,29 @@ pub fn paths() -> impl Iterator<Item = String> {
 
 async fn handle(State(state): State<AppState>, request: Request) -> Response {
     let context = ActionsContext(Arc::new(ServerActions(state)));
-    leptos_axum::handle_server_fns_with_context(move || context.provide(), request)
+    let response = leptos_axum::handle_server_fns_with_context(move || context.provide(), request)
         .await
-        .into_response()
+        .into_response();
+    refusal_status(response).await
+}
+
+/// Leptos answers every error its server function machinery raises with `500`, a body that
+/// did not decode included; that one is the caller's mistake, which [`app::api::ApiError`]
+/// encodes as a refusal: the refusal's own status (`400`) is sent instead, so a malformed
+/// request is neither an outage to the caller nor an error in the log.
+async fn refusal_status(response: Response) -> Response {
+    if response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_BODY).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    if let Ok(app::api::ApiError::Refused(refusal)) = serde_json::from_slice(&bytes)
+        && let Ok(status) = StatusCode::from_u16(refusal.status)
+        && status.is_client_error()
+    {
+        parts.status = status;
+    }
+    Response::from_parts(parts, axum::body::Body::from(bytes))
 }

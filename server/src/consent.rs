@@ -114,9 +114,16 @@ pub struct Decided {
     pub cookies: Vec<String>,
 }
 
+/// Decisions logged per client network (masked address) and hour. Past that, a decision that
+/// grants an optional category (which needs its proof in the log) is refused with `429`; one
+/// that grants none is carried out without a row, so the log cannot be flooded and a refusal
+/// of cookies is never turned away.
+pub const LOG_PER_NETWORK_PER_HOUR: u32 = 120;
+
 /// Records a consent decision: the one core function behind both the plain form and the
-/// server function. Refusals are a status (400 for a choice the mode does not offer, 503 when
-/// the log cannot be written); nothing is stored or sent then.
+/// server function. Refusals are a status (400 for a choice the mode does not offer, 429 past
+/// [`LOG_PER_NETWORK_PER_HOUR`] for a grant, 503 when the log cannot be written); nothing is
+/// stored or sent then.
 pub async fn decide(
     state: &ConsentState,
     db: &Db,
@@ -151,9 +158,32 @@ pub async fn decide(
         lang: lang.code().into(),
         masked_ip: client.map_or_else(|| "-".to_owned(), ClientAddr::masked),
     };
-    if let Err(e) = db.log_consent(&row).await {
-        tracing::error!(error = %e, "consent log write failed");
-        return Err(StatusCode::SERVICE_UNAVAILABLE);
+    let bucket = format!("consent-ip:{}", row.masked_ip);
+    let limit = crate::accounts::store::Limit {
+        bucket: &bucket,
+        limit: LOG_PER_NETWORK_PER_HOUR,
+        since: row.at_unix - 3600,
+        window: 3600,
+    };
+    let needs_proof = granted != CategorySet::NONE && granted != CategorySet::necessary();
+    match db.reserve_attempts(&[limit], row.at_unix).await {
+        Ok(Ok(())) => {
+            if let Err(e) = db.log_consent(&row).await {
+                tracing::error!(error = %e, "consent log write failed");
+                return Err(StatusCode::SERVICE_UNAVAILABLE);
+            }
+        }
+        Ok(Err(_)) if needs_proof => {
+            metrics::counter!("portal_consent_decisions_total", "choice" => "limited").increment(1);
+            return Err(StatusCode::TOO_MANY_REQUESTS);
+        }
+        Ok(Err(_)) => {
+            metrics::counter!("portal_consent_unlogged_total").increment(1);
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "consent log write failed");
+            return Err(StatusCode::SERVICE_UNAVAILABLE);
+        }
     }
 
     metrics::counter!("portal_consent_decisions_total", "choice" => decision.as_str()).increment(1);
@@ -222,6 +252,14 @@ pub async fn post_consent(
     };
     let decided = match decide(&state, &db, clock.as_ref(), &parts, lang, decision).await {
         Ok(decided) => decided,
+        Err(StatusCode::TOO_MANY_REQUESTS) => {
+            return error_page(lang, StatusCode::TOO_MANY_REQUESTS, |t| t.consent_too_many);
+        }
+        Err(StatusCode::SERVICE_UNAVAILABLE) => {
+            return error_page(lang, StatusCode::SERVICE_UNAVAILABLE, |t| {
+                t.consent_unavailable
+            });
+        }
         Err(status) => return error_page(lang, status, |t| t.consent_bad_request),
     };
     let back = safe_return_path(field("return_to").unwrap_or("/"));

@@ -188,6 +188,11 @@ impl Db {
         on_pool!(&self.pool, p => sqlx::query_scalar::<_, i64>(sql).fetch_one(p).await)
     }
 
+    /// Runs one statement, for checks and tests; the rows it changed.
+    pub async fn execute(&self, sql: &str) -> Result<u64, sqlx::Error> {
+        on_pool!(&self.pool, p => sqlx::query(sql).execute(p).await.map(|r| r.rows_affected()))
+    }
+
     /// Appends a decision to the consent log.
     pub async fn log_consent(&self, row: &ConsentLogRow) -> Result<(), sqlx::Error> {
         on_pool!(&self.pool, p => sqlx::query(

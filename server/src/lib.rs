@@ -6,6 +6,7 @@ pub mod accounts;
 mod actions;
 pub mod clock;
 pub mod config;
+pub mod connections;
 pub mod consent;
 pub mod db;
 pub mod feeds;
@@ -61,6 +62,7 @@ pub struct Application {
     ops_address: SocketAddr,
     draining: Arc<std::sync::atomic::AtomicBool>,
     grace: std::time::Duration,
+    connections: connections::ConnectionSettings,
 }
 
 impl Application {
@@ -169,11 +171,7 @@ impl Application {
             source,
         })?;
         let draining = Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let readiness = ops::Readiness {
-            db: auth.db.clone(),
-            logos: auth.logos.clone(),
-            draining: draining.clone(),
-        };
+        let readiness = ops::Readiness::new(auth.db.clone(), auth.logos.clone(), draining.clone());
         let router = router(&settings, content, consent, auth, readiness.clone());
         Ok(Application {
             listener,
@@ -184,6 +182,7 @@ impl Application {
             ops_address,
             draining,
             grace: std::time::Duration::from_secs(settings.shutdown_grace_seconds),
+            connections: settings.connections,
         })
     }
 
@@ -205,17 +204,25 @@ impl Application {
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. The ops listener
     /// stops with it.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
+        let ops_limits = connections::ConnectionSettings {
+            max_connections: 64,
+            ..self.connections
+        };
         let ops = tokio::spawn(async move {
-            if let Err(e) = axum::serve(self.ops_listener, self.ops_router).await {
+            let never = std::future::pending::<()>();
+            if let Err(e) =
+                connections::serve(self.ops_listener, self.ops_router, ops_limits, never).await
+            {
                 tracing::error!(error = %e, "the ops listener stopped");
             }
         });
-        let served = axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown_signal(self.draining, self.grace))
-            .await;
+        let served = connections::serve(
+            self.listener,
+            self.router,
+            self.connections,
+            shutdown_signal(self.draining, self.grace),
+        )
+        .await;
         ops.abort();
         served
     }
@@ -298,6 +305,10 @@ fn spawn_session_purge(db: db::Db, clock: Arc<dyn clock::Clock>, every_secs: u64
             if let Err(e) = db.prune_attempts(now - window.max(3600)).await {
                 tracing::warn!(error = %e, "pruning login attempts failed");
             }
+            let forget = now - accounts::store::KNOWN_NETWORK_SECONDS;
+            if let Err(e) = db.prune_networks(forget).await {
+                tracing::warn!(error = %e, "pruning known networks failed");
+            }
             if let Err(e) = db.purge_tokens(now).await {
                 tracing::warn!(error = %e, "purging expired links failed");
             }
@@ -363,6 +374,10 @@ fn router(
         image_permits: permits::Permits::new(
             settings.logos.image_permits,
             settings.logos.image_queue,
+        ),
+        upload_permits: permits::Permits::new(
+            settings.logos.upload_permits,
+            settings.logos.upload_queue,
         ),
     };
     let routes = pages

@@ -66,10 +66,29 @@ pub async fn label_route(request: Request, next: Next) -> Response {
     response
 }
 
+/// The `method` label: one of the methods the site knows, `other` for any other token (any
+/// token is a valid method, and each label value is a series kept for the process's life).
+pub fn method_label(method: &http::Method) -> &'static str {
+    use http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::DELETE => "DELETE",
+        Method::PATCH => "PATCH",
+        Method::OPTIONS => "OPTIONS",
+        Method::CONNECT => "CONNECT",
+        Method::TRACE => "TRACE",
+        _ => "other",
+    }
+}
+
 /// Counts requests and their latency by route (the pattern [`label_route`] recorded, or
-/// `unmatched`), method and status.
+/// `unmatched`), method (a closed set: [`method_label`]) and status; every label comes from a
+/// closed set, so the number of series is bounded whatever clients send.
 pub async fn track(request: Request, next: Next) -> Response {
-    let method = request.method().as_str().to_owned();
+    let method = method_label(request.method());
     let start = Instant::now();
     let response = next.run(request).await;
     let route = response
@@ -77,7 +96,11 @@ pub async fn track(request: Request, next: Next) -> Response {
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
     let status = response.status().as_u16().to_string();
-    let labels = [("route", route), ("method", method), ("status", status)];
+    let labels = [
+        ("route", route),
+        ("method", method.to_owned()),
+        ("status", status),
+    ];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels)
         .record(start.elapsed().as_secs_f64());
@@ -97,6 +120,10 @@ pub async fn healthz() -> &'static str {
     "ok"
 }
 
+/// How long a readiness answer is reused: probes on the public port cost the database and the
+/// storage at most one ping each per second, however often they come.
+const READINESS_FRESH: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// What readiness checks.
 #[derive(Debug, Clone)]
 pub struct Readiness {
@@ -106,17 +133,54 @@ pub struct Readiness {
     pub logos: LogoStore,
     /// Set once the instance is stopping: it reports not ready while it still serves.
     pub draining: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The last check (when, database, storage); one check runs at a time, and callers that
+    /// arrive meanwhile take its result.
+    last: std::sync::Arc<tokio::sync::Mutex<Option<(Instant, bool, bool)>>>,
+    /// Checks made, for tests.
+    checks: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl Readiness {
+    /// Readiness of these dependencies.
+    pub fn new(
+        db: Db,
+        logos: LogoStore,
+        draining: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    ) -> Readiness {
+        Readiness {
+            db,
+            logos,
+            draining,
+            last: std::sync::Arc::default(),
+            checks: std::sync::Arc::default(),
+        }
+    }
+
+    /// Whether the database and the storage answer, at most [`READINESS_FRESH`] old.
+    async fn check(&self) -> (bool, bool) {
+        let mut last = self.last.lock().await;
+        if let Some((at, database, storage)) = *last
+            && at.elapsed() < READINESS_FRESH
+        {
+            return (database, storage);
+        }
+        self.checks
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let limit = std::time::Duration::from_secs(2);
+        let (database, storage) = tokio::join!(
+            tokio::time::timeout(limit, self.db.ping()),
+            tokio::time::timeout(limit, self.logos.ping()),
+        );
+        let database = matches!(database, Ok(Ok(())));
+        let storage = matches!(storage, Ok(Ok(())));
+        *last = Some((Instant::now(), database, storage));
+        (database, storage)
+    }
 }
 
 /// `GET /readyz`
 pub async fn readyz(State(ready): State<Readiness>) -> Response {
-    let limit = std::time::Duration::from_secs(2);
-    let (database, storage) = tokio::join!(
-        tokio::time::timeout(limit, ready.db.ping()),
-        tokio::time::timeout(limit, ready.logos.ping()),
-    );
-    let database = matches!(database, Ok(Ok(())));
-    let storage = matches!(storage, Ok(Ok(())));
+    let (database, storage) = ready.check().await;
     let draining = ready.draining.load(std::sync::atomic::Ordering::SeqCst);
     let word = |ok: bool| if ok { "ok" } else { "unreachable" };
     let status = if database && storage && !draining {
@@ -213,7 +277,37 @@ pub fn request_span(request: &http::Request<axum::body::Body>) -> tracing::Span 
 
 #[cfg(test)]
 mod tests {
-    use super::{new_request_id, next_request_number};
+    use super::{Readiness, method_label, new_request_id, next_request_number, readyz};
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn readiness_pings_at_most_once_a_second_however_many_ask() {
+        let dir = tempfile::tempdir().expect("dir");
+        let db = crate::db::Db::open(dir.path()).await.expect("db");
+        let logos = crate::logos::LogoStore::open(&Default::default(), dir.path()).expect("store");
+        let ready = Readiness::new(db, logos, std::sync::Arc::default());
+        let answers = futures_util::future::join_all(
+            (0..50).map(|_| readyz(axum::extract::State(ready.clone()))),
+        )
+        .await;
+        assert!(answers.iter().all(|r| r.status() == 200));
+        let checks = || ready.checks.load(std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(checks(), 1, "50 probes at once, one check");
+        tokio::time::sleep(super::READINESS_FRESH + std::time::Duration::from_millis(100)).await;
+        let _ = readyz(axum::extract::State(ready.clone())).await;
+        assert_eq!(checks(), 2, "checked again once the answer is old");
+    }
+
+    #[test]
+    fn method_labels_are_a_closed_set() {
+        for known in ["GET", "HEAD", "POST", "DELETE", "OPTIONS"] {
+            let method = http::Method::from_bytes(known.as_bytes()).expect("method");
+            assert_eq!(method_label(&method), known);
+        }
+        for made_up in ["FOO", "get", "XGET1", "PROPFIND"] {
+            let method = http::Method::from_bytes(made_up.as_bytes()).expect("method");
+            assert_eq!(method_label(&method), "other", "{made_up}");
+        }
+    }
 
     #[test]
     fn request_ids_are_sixteen_hex_digits() {

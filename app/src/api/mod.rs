@@ -78,8 +78,24 @@ pub enum ApiError {
 impl FromServerFnError for ApiError {
     type Encoder = JsonEncoding;
 
+    /// On the server, arguments that do not decode (a malformed body, or one of the wrong
+    /// shape; server_fn reports the JSON codec's failure as `Deserialization`) are the
+    /// caller's mistake: refused with `400`, like a plain form that cannot be read. Anything
+    /// else, and in the browser everything (there `Deserialization` is an answer the island
+    /// could not read), did not get through.
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        ApiError::Failed(value.to_string())
+        match value {
+            #[cfg(feature = "ssr")]
+            ServerFnErrorErr::Args(_)
+            | ServerFnErrorErr::MissingArg(_)
+            | ServerFnErrorErr::Deserialization(_) => ApiError::Refused(Refusal {
+                status: 400,
+                notice: Some(Notice::FormUnreadable),
+                errors: Vec::new(),
+                retry_after: None,
+            }),
+            other => ApiError::Failed(other.to_string()),
+        }
     }
 }
 

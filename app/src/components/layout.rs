@@ -32,12 +32,14 @@ pub fn from_request<T: Clone + Send + Sync + 'static>() -> Option<T> {
 }
 
 /// Wraps a page. `current` is the page's URL (empty for error pages); `alternates` are the
-/// page's versions by language, itself included.
+/// page's versions by language, itself included. A `private` page (where a password or a
+/// link's token is typed or carried) loads no third-party script, whatever the consent.
 #[component]
 pub fn Layout(
     lang: Lang,
     current: String,
     alternates: Vec<(Lang, String)>,
+    #[prop(optional)] private: bool,
     children: Children,
 ) -> impl IntoView {
     let ctx = expect_context::<SiteContext>();
@@ -94,6 +96,11 @@ pub fn Layout(
             {children()}
         </main>
         <Footer lang settings_href />
-        <ConsentedScripts scripts=ctx.consent.scripts.clone() granted=status.granted />
+        {(!private)
+            .then(|| {
+                view! {
+                    <ConsentedScripts scripts=ctx.consent.scripts.clone() granted=status.granted />
+                }
+            })}
     }
 }

@@ -52,7 +52,8 @@ pub(super) fn AccountFrame(
         <Title text=format!("{title} | {}", ctx.name) />
         <Meta name="robots" content="noindex" />
         <Meta name="description" content=description />
-        <Layout lang current alternates>
+        // Passwords and link tokens are typed or carried here: no third-party script.
+        <Layout lang current alternates private=true>
             <article class="page form-page">
                 <h1>{title}</h1>
                 {children()}

@@ -2,7 +2,9 @@
 //! new password, address confirmation. Each is a form that works without JavaScript; a link's
 //! token travels in the query string to the page and in a hidden field from there, so opening
 //! a link changes nothing until its form is sent (mail scanners that fetch links use nothing
-//! up).
+//! up). Once the page has the token, a one-line script takes it out of the address bar and
+//! the history ([`FORGET_TOKEN`]); the pages load no third-party script and send no
+//! `Referer` (the server adds `Referrer-Policy: no-referrer` too).
 
 use leptos::prelude::*;
 use leptos_meta::Meta;
@@ -30,6 +32,10 @@ fn token(feedback: &FormFeedback) -> String {
         .filter(|t| t.len() <= 128)
         .unwrap_or_default()
 }
+
+/// Takes the token out of the address (and so out of the history, bookmarks and anything that
+/// reads `location`): the form below holds it. Allowed by the page's policy by its hash.
+pub const FORGET_TOKEN: &str = "history.replaceState(null,'',location.pathname)";
 
 /// `/{lang}/forgot`
 #[component]
@@ -92,6 +98,7 @@ pub fn ResetPage() -> impl IntoView {
                 t
             >
                 <input type="hidden" name="token" value=token />
+                <script inner_html=FORGET_TOKEN></script>
                 <FormField
                     field=Field::NewPassword
                     label=t.new_password_label
@@ -134,6 +141,7 @@ pub fn VerifyPage() -> impl IntoView {
                 t
             >
                 <input type="hidden" name="token" value=token />
+                <script inner_html=FORGET_TOKEN></script>
                 <button type="submit">{t.verify_button}</button>
             </PostForm>
         </AccountFrame>

@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::{
     passwords::check_new_password,
-    store::{CreateError, Limit},
+    store::{self, CreateError, Limit},
 };
 
 use super::*;
@@ -155,20 +155,27 @@ pub(super) async fn login(state: &AccountsState, sub: &Submission, form: LoginFo
     // Per account from this address (what one attacker hits first), per address, and per
     // account from everywhere (a ceiling far above the first, against guesses spread over
     // many addresses). A stranger cannot lock the owner out: the owner's address has its own
-    // bucket.
+    // bucket, and a network the owner logged in from before is not held by the ceiling.
     let account_total = account_bucket(&email);
     let account_here = format!("{account_total}:{masked}");
     let ip_bucket = format!("login-ip:{masked}");
     let window = state.window();
     let s = &state.settings;
-    let limits = [
+    let now = state.clock.now();
+    let known = !email.is_empty()
+        && state
+            .db
+            .known_network(&email, &masked, now - store::KNOWN_NETWORK_SECONDS)
+            .await?;
+    let mut limits = vec![
         state.limit(&account_here, s.login_failures_per_account, window),
         state.limit(&ip_bucket, s.login_failures_per_ip, window),
-        state.limit(&account_total, s.login_failures_per_account_total, window),
     ];
+    if !known {
+        limits.push(state.limit(&account_total, s.login_failures_per_account_total, window));
+    }
     // The attempt is counted before the password is checked, so parallel guesses cannot all
     // pass the limit; a successful login gives it back.
-    let now = state.clock.now();
     if let Err(retry) = state.db.reserve_attempts(&limits, now).await? {
         metrics::counter!("portal_logins_total", "outcome" => "limited").increment(1);
         return Ok(limited(page, retry));
@@ -190,7 +197,10 @@ pub(super) async fn login(state: &AccountsState, sub: &Submission, form: LoginFo
     let released = async {
         state.db.clear_attempts(&account_here).await?;
         state.db.release_attempt(&ip_bucket, now).await?;
-        state.db.release_attempt(&account_total, now).await
+        if !known {
+            state.db.release_attempt(&account_total, now).await?;
+        }
+        state.db.remember_network(id, &masked, now).await
     };
     if let Err(e) = released.await {
         tracing::warn!(error = %e, "could not clear login attempts");

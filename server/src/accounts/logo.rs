@@ -1,6 +1,8 @@
 //! Logo upload, removal and serving.
 //!
-//! `POST /{lang}/account/logo` takes a multipart form with a `logo` file. The size limit holds
+//! `POST /{lang}/account/logo` takes a multipart form with a `logo` file. A body is read only
+//! with an upload permit (a few at once, a bounded queue, `503` past it), so slow uploads
+//! cannot pile bodies up in memory. The size limit holds
 //! while the body streams in (the declared length is checked first, then every chunk); the
 //! file is cleaned on the blocking pool; the PNG is stored under its hash, then the account is
 //! switched to it, then the old object is deleted if nothing else uses it. A failure at any step
@@ -95,14 +97,20 @@ pub(super) async fn upload(
         drain(request.into_body(), DRAIN_LIMIT).await;
         too_large()
     } else {
-        match read_file(request, max).await {
-            Err(problem @ LogoProblem::TooLarge(_)) => {
-                logo_answer(account.clone(), StatusCode::PAYLOAD_TOO_LARGE, problem)
-            }
-            Err(problem) => logo_answer(account.clone(), StatusCode::UNPROCESSABLE_ENTITY, problem),
-            Ok(bytes) => store_logo(&state, &viewer, bytes, account.clone())
-                .await
-                .unwrap_or_else(|e| e.answer(account.clone())),
+        match state.upload_permits.acquire().await {
+            // Held until the upload is stored or refused: its body is in memory till then.
+            Ok(_permit) => match read_file(request, max).await {
+                Err(problem @ LogoProblem::TooLarge(_)) => {
+                    logo_answer(account.clone(), StatusCode::PAYLOAD_TOO_LARGE, problem)
+                }
+                Err(problem) => {
+                    logo_answer(account.clone(), StatusCode::UNPROCESSABLE_ENTITY, problem)
+                }
+                Ok(bytes) => store_logo(&state, &viewer, bytes, account.clone())
+                    .await
+                    .unwrap_or_else(|e| e.answer(account.clone())),
+            },
+            Err(busy) => Unavailable::from(busy).answer(account.clone()),
         }
     };
     let outcome = match &result {

@@ -70,6 +70,8 @@ pub struct AccountsState {
     /// Images cleaned at once (each may take up to the decoder's memory cap), and how many
     /// may wait.
     pub image_permits: crate::permits::Permits,
+    /// Upload bodies read at once, and how many may wait unread.
+    pub upload_permits: crate::permits::Permits,
 }
 
 /// The app's routes for the pages this module serves: left out of the Leptos route list, as
@@ -102,11 +104,15 @@ pub fn routes(logo_max_bytes: u64) -> Router<AppState> {
             )
             .route(
                 &at("reset"),
-                get(show_page).merge(plain(Action::ResetPassword)),
+                get(show_page)
+                    .merge(plain(Action::ResetPassword))
+                    .layer(no_referrer()),
             )
             .route(
                 &at("verify"),
-                get(show_page).merge(plain(Action::ConfirmEmail)),
+                get(show_page)
+                    .merge(plain(Action::ConfirmEmail))
+                    .layer(no_referrer()),
             )
             .route(
                 &at("account/verify/resend"),
@@ -135,6 +141,14 @@ pub fn routes(logo_max_bytes: u64) -> Router<AppState> {
     router
         .route("/logos/{file}", get(logo::serve))
         .layer(no_store())
+}
+
+/// The pages a link's token opens: no request from them names their address.
+fn no_referrer() -> tower_http::set_header::SetResponseHeaderLayer<http::HeaderValue> {
+    tower_http::set_header::SetResponseHeaderLayer::overriding(
+        http::header::REFERRER_POLICY,
+        http::HeaderValue::from_static("no-referrer"),
+    )
 }
 
 /// Answers about accounts and decisions are for one browser at one moment: `no-store`, unless

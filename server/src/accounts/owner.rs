@@ -90,14 +90,35 @@ pub(super) async fn save_profile(
     Ok(Answer::Redirect(format!("{page}?done=saved")))
 }
 
-/// Checks the owner's password (for changes that need it).
-pub(super) async fn confirm_password(
+/// Checks the owner's password for a change that needs it: `Ok(())` when it is right;
+/// otherwise the form's answer, with `field` marked (and `values` kept), or the limit. Wrong
+/// passwords count like failed logins (per account, within the login window), so a stolen
+/// session cannot guess the password through these forms.
+pub(super) async fn recheck_password(
     state: &AccountsState,
     viewer: &Viewer,
     password: &str,
-) -> Result<bool, Unavailable> {
+    page: &str,
+    field: Field,
+    values: Vec<(Field, String)>,
+) -> Result<Result<(), Answer>, Unavailable> {
+    let bucket = format!("recheck:{}", viewer.account_id);
+    let limit = state.limit(
+        &bucket,
+        state.settings.login_failures_per_account,
+        state.window(),
+    );
+    let now = state.clock.now();
+    if let Err(retry) = state.db.reserve_attempts(&[limit], now).await? {
+        return Ok(Err(limited(page.to_owned(), retry)));
+    }
     let hash = state.db.password_hash(viewer.account_id).await?;
-    Ok(state.hasher.verify(password, hash.as_deref()).await?)
+    if !state.hasher.verify(password, hash.as_deref()).await? {
+        let errors = vec![(field, Problem::WrongPassword)];
+        return Ok(Err(Answer::fields(page.to_owned(), errors, values)));
+    }
+    state.db.release_attempt(&bucket, now).await?;
+    Ok(Ok(()))
 }
 
 /// A refusal of one field.
@@ -118,8 +139,17 @@ pub(super) async fn change_password(
     let page = sub.page("account");
     let current = form.current_password.as_str();
     let new = form.new_password.as_str();
-    if !confirm_password(state, &viewer, current).await? {
-        return refused(page, Field::CurrentPassword, Problem::WrongPassword);
+    if let Err(answer) = recheck_password(
+        state,
+        &viewer,
+        current,
+        &page,
+        Field::CurrentPassword,
+        Vec::new(),
+    )
+    .await?
+    {
+        return Ok(answer);
     }
     if let Err(problem) = check_new_password(new) {
         return refused(page, Field::NewPassword, problem);
@@ -153,8 +183,17 @@ pub(super) async fn delete_account(
         Err(answer) => return Ok(answer),
     };
     let page = sub.page("account");
-    if !confirm_password(state, &viewer, &form.password).await? {
-        return refused(page, Field::Password, Problem::WrongPassword);
+    if let Err(answer) = recheck_password(
+        state,
+        &viewer,
+        &form.password,
+        &page,
+        Field::Password,
+        Vec::new(),
+    )
+    .await?
+    {
+        return Ok(answer);
     }
     let email = state
         .db

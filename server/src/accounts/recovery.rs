@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 
 use super::*;
 use super::{
-    owner::{confirm_password, owner},
+    owner::{owner, recheck_password},
     passwords::check_new_password,
     store::{MailIdentity, Purpose, Verified},
 };
@@ -332,9 +332,17 @@ pub(super) async fn change_email(
             ));
         }
     };
-    if !confirm_password(state, &viewer, &form.email_password).await? {
-        let errors = vec![(Field::EmailPassword, Problem::WrongPassword)];
-        return Ok(Answer::fields(page, errors, values));
+    if let Err(answer) = recheck_password(
+        state,
+        &viewer,
+        &form.email_password,
+        &page,
+        Field::EmailPassword,
+        values.clone(),
+    )
+    .await?
+    {
+        return Ok(answer);
     }
     let Some(identity) = state.db.identity(viewer.account_id).await? else {
         return Ok(login_first(sub.lang, &page));

@@ -103,6 +103,9 @@ pub struct Settings {
     /// Outgoing mail (`[mail]`).
     #[serde(default)]
     pub mail: crate::mail::MailSettings,
+    /// Limits of the public listener: timeouts, open connections, buffers (`[connections]`).
+    #[serde(default)]
+    pub connections: crate::connections::ConnectionSettings,
 }
 
 /// The operator's rules for the public showcase.
@@ -209,6 +212,7 @@ impl Default for Settings {
             logos: LogoSettings::default(),
             showcase: ShowcaseSettings::default(),
             mail: crate::mail::MailSettings::default(),
+            connections: crate::connections::ConnectionSettings::default(),
         }
     }
 }
@@ -267,6 +271,12 @@ impl Settings {
             return Err(ConfigError::Invalid {
                 key: "trusted_proxies",
                 problem,
+            });
+        }
+        if let Some((key, problem)) = self.connections.problem() {
+            return Err(ConfigError::Invalid {
+                key,
+                problem: problem.into(),
             });
         }
         if self.page_cache_bytes < 64 * 1024 {

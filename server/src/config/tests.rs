@@ -197,3 +197,24 @@ fn the_smtp_password_is_never_shown() {
     let dumped = serde_json::to_string(&s).expect("json");
     assert!(!dumped.contains("hunter2"), "{dumped}");
 }
+
+#[test]
+fn connection_limits_are_checked() {
+    let with = |adjust: fn(&mut crate::connections::ConnectionSettings)| {
+        let mut s = Settings::default();
+        adjust(&mut s.connections);
+        s.validated()
+    };
+    assert!(with(|_| {}).is_ok());
+    let err = with(|c| c.header_timeout_seconds = 0)
+        .expect_err("no head timeout")
+        .to_string();
+    assert!(err.contains("connections.header_timeout_seconds"), "{err}");
+    assert!(with(|c| c.body_timeout_seconds = 0).is_err());
+    assert!(with(|c| c.max_connections = 0).is_err());
+    assert!(
+        with(|c| c.buffer_bytes = 4096).is_err(),
+        "below hyper's minimum"
+    );
+    assert!(with(|c| c.buffer_bytes = 8192).is_ok());
+}

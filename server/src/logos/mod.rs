@@ -26,6 +26,11 @@ pub struct LogoSettings {
     pub image_permits: usize,
     /// Uploads that may wait for a permit; past that, `503` at once.
     pub image_queue: usize,
+    /// Upload bodies read at once (each held in memory up to `max_bytes`): with the image
+    /// permits, what bounds the memory uploads take, however many arrive.
+    pub upload_permits: usize,
+    /// Uploads that may wait, unread, for a body permit; past that, `503` at once.
+    pub upload_queue: usize,
     /// `local` (under `data_dir/logos`) or `s3`.
     pub backend: Backend,
     /// S3 endpoint, such as `http://127.0.0.1:9000` (MinIO) or `https://s3.eu-north-1.amazonaws.com`.
@@ -60,6 +65,8 @@ impl Default for LogoSettings {
             max_bytes: 2 * 1024 * 1024,
             image_permits: 2,
             image_queue: 8,
+            upload_permits: 8,
+            upload_queue: 32,
             backend: Backend::Local,
             s3_endpoint: String::new(),
             s3_bucket: "logos".into(),

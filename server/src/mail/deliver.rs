@@ -107,7 +107,8 @@ enum Sender {
         transport: AsyncSmtpTransport<Tokio1Executor>,
         from: Address,
     },
-    Outbox(std::path::PathBuf),
+    /// The folder, and whether the links are logged too.
+    Outbox(std::path::PathBuf, bool),
 }
 
 impl Sender {
@@ -117,7 +118,7 @@ impl Sender {
         from: Mailbox,
     ) -> Result<Sender, Box<dyn std::error::Error + Send + Sync>> {
         Ok(match destination {
-            Destination::Outbox(dir) => Sender::Outbox(dir),
+            Destination::Outbox { dir, log_links } => Sender::Outbox(dir, log_links),
             Destination::Smtp(s) => {
                 let host = s.smtp_host.trim();
                 let tls = match s.smtp_tls {
@@ -157,7 +158,9 @@ impl Sender {
                 let deliver = transport.send_raw(&envelope, &mail.message);
                 deliver.await.map(|_| ()).map_err(|e| e.to_string())
             }
-            Sender::Outbox(dir) => write_outbox(dir, mail).await.map_err(|e| e.to_string()),
+            Sender::Outbox(dir, log_links) => write_outbox(dir, mail, *log_links)
+                .await
+                .map_err(|e| e.to_string()),
         }
     }
 }
@@ -176,20 +179,31 @@ fn tls_parameters(
     Ok(builder.build_rustls()?)
 }
 
-/// Writes the mail to `dir/<id>-<kind>.eml` (whole or not at all) and logs its link.
-async fn write_outbox(dir: &Path, mail: &QueuedMail) -> std::io::Result<()> {
+/// Writes the mail to `dir/<id>-<kind>.eml` (whole or not at all) and logs it, with its link
+/// when `log_link` (a development site: a reset link in a log is a password to whoever reads
+/// the log).
+async fn write_outbox(dir: &Path, mail: &QueuedMail, log_link: bool) -> std::io::Result<()> {
     tokio::fs::create_dir_all(dir).await?;
     let name = format!("{:08}-{}.eml", mail.id, mail.kind);
     let partial = dir.join(format!(".{name}.partial"));
     tokio::fs::write(&partial, &mail.message).await?;
     let path = dir.join(name);
     tokio::fs::rename(&partial, &path).await?;
-    tracing::info!(
-        mail = mail.id,
-        kind = %mail.kind,
-        file = %path.display(),
-        link = %mail.link,
-        "mail written to the outbox (no SMTP server configured)"
-    );
+    if log_link {
+        tracing::info!(
+            mail = mail.id,
+            kind = %mail.kind,
+            file = %path.display(),
+            link = %mail.link,
+            "mail written to the outbox (no SMTP server configured)"
+        );
+    } else {
+        tracing::info!(
+            mail = mail.id,
+            kind = %mail.kind,
+            file = %path.display(),
+            "mail written to the outbox (no SMTP server configured)"
+        );
+    }
     Ok(())
 }

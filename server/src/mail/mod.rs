@@ -277,9 +277,15 @@ pub fn start(
         &settings.site_name,
         &settings.public_url,
     );
-    let destination = Destination::from_settings(mail, &settings.data_dir);
-    if let Destination::Outbox(dir) = &destination {
-        tracing::info!(outbox = %dir.display(), "no SMTP server configured: mail is written to the outbox");
+    let mut destination = Destination::from_settings(mail, &settings.data_dir);
+    if let Destination::Outbox { dir, log_links } = &mut destination {
+        // A public (https) site logs no link: a reset link is as good as a password.
+        *log_links = !settings.is_https();
+        if *log_links {
+            tracing::info!(outbox = %dir.display(), "no SMTP server configured: mail is written to the outbox, links logged");
+        } else {
+            tracing::warn!(outbox = %dir.display(), "no SMTP server configured on an https site: mail is written to the outbox and nobody receives it");
+        }
     }
     spawn_worker(db, clock, &mailer, destination, mail.clone())?;
     Ok(mailer)
@@ -290,15 +296,23 @@ pub fn start(
 pub enum Destination {
     /// An SMTP server.
     Smtp(MailSettings),
-    /// Files in this folder.
-    Outbox(PathBuf),
+    /// Files in this folder; with `log_links`, each mail's link is logged too.
+    Outbox {
+        /// The folder.
+        dir: PathBuf,
+        /// Whether the links are logged (never on an https site).
+        log_links: bool,
+    },
 }
 
 impl Destination {
     /// SMTP when a host is set; the outbox in `data_dir` otherwise.
     pub fn from_settings(settings: &MailSettings, data_dir: &std::path::Path) -> Destination {
         if settings.smtp_host.trim().is_empty() {
-            Destination::Outbox(data_dir.join("outbox"))
+            Destination::Outbox {
+                dir: data_dir.join("outbox"),
+                log_links: false,
+            }
         } else {
             Destination::Smtp(settings.clone())
         }

@@ -2,16 +2,20 @@
 //! (`/en/x/../about`), doubled slashes, percent-encoded letters (`/en/%61bout`) — is sent to
 //! its canonical spelling with a `308` before anything renders, so the page cache and the
 //! router only ever see one URL per page, and junk spellings cost a redirect, not a render.
+//!
+//! A backslash is written `%5C` in the canonical spelling: browsers read `\` in a `Location`
+//! as `/`, so `/\evil.example/` would send them to another host.
 
 use axum::{extract::Request, middleware::Next, response::IntoResponse, response::Response};
 use http::{StatusCode, header};
 
 /// The canonical spelling of `path` when it differs from `path`: percent-escapes of
 /// unreserved characters decoded (RFC 3986 §6.2.2.2), empty and `.` segments dropped, `..`
-/// resolved (never above the root), the trailing slash kept. `None` when `path` is canonical
-/// already.
+/// resolved (never above the root), the trailing slash kept, a backslash escaped as `%5C`.
+/// `None` when `path` is canonical already.
 pub fn canonical(path: &str) -> Option<String> {
-    let suspicious = path.contains("//") || path.contains("/.") || path.contains('%');
+    let suspicious =
+        path.contains("//") || path.contains("/.") || path.contains('%') || path.contains('\\');
     if !suspicious {
         return None;
     }
@@ -68,7 +72,9 @@ fn decode_unreserved(path: &str) -> String {
             i += 3;
             continue;
         }
-        if bytes[i] == b'%' {
+        if bytes[i] == b'\\' {
+            out.extend_from_slice(b"%5C");
+        } else if bytes[i] == b'%' {
             // A `%` that starts no escape stands for itself: written as one, so that a
             // decoded letter after it cannot turn it into an escape.
             out.extend_from_slice(b"%25");
@@ -132,6 +138,12 @@ mod tests {
             ("/en/%2f", "/en/%2F"),
             ("/%2e%2e/en/", "/en/"),
             ("/en/%zz//", "/en/%25zz/"),
+            // Browsers read `\` as `/`: never a `Location` they would take to another host.
+            ("//\\evil.example/", "/%5Cevil.example/"),
+            ("/\\evil.example/", "/%5Cevil.example/"),
+            ("/\\/evil.example", "/%5C/evil.example"),
+            ("/en/a\\b", "/en/a%5Cb"),
+            ("/en/%5c", "/en/%5C"),
         ] {
             assert_eq!(canonical(from).as_deref(), Some(to), "{from}");
         }
@@ -148,6 +160,8 @@ mod tests {
             "..%'6\u{34b}.1",
             "/ä/%c3%a4/../ö",
             "/x//%%66c1y",
+            "//\\evil.example/",
+            "/\\%5C\\/..\\",
         ] {
             let once = canonical(path).unwrap_or_else(|| path.to_owned());
             assert_eq!(canonical(&once), None, "{path} -> {once}");

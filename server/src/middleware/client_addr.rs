@@ -148,18 +148,29 @@ impl TrustedProxies {
     }
 }
 
-/// The addresses of every `X-Forwarded-For` header, in order; `None` for an entry that is not
-/// an address (ports and IPv6 brackets are accepted, as some proxies write them).
+/// At most this many `X-Forwarded-For` entries are read, counted from the right: the entries
+/// the trusted proxies appended are the right-most ones, and a client may write any number of
+/// its own to the left of them.
+pub const MAX_HOPS: usize = 64;
+
+/// The right-most [`MAX_HOPS`] addresses of the `X-Forwarded-For` headers (several headers
+/// count as one list), in order; `None` for an entry that is not an address (ports and IPv6
+/// brackets are accepted, as some proxies write them). Entries further left are never looked
+/// at, so the work is bounded however long the header is.
 pub fn forwarded_for(headers: &HeaderMap) -> Vec<Option<IpAddr>> {
-    headers
+    let mut hops: Vec<Option<IpAddr>> = headers
         .get_all("x-forwarded-for")
         .iter()
+        .rev()
         .flat_map(|value| match value.to_str() {
-            Ok(text) => text.split(',').map(parse_hop).collect::<Vec<_>>(),
-            Err(_) => vec![None],
+            Ok(text) => Box::new(text.rsplit(',').map(parse_hop))
+                as Box<dyn Iterator<Item = Option<IpAddr>>>,
+            Err(_) => Box::new(std::iter::once(None)),
         })
-        .take(64)
-        .collect()
+        .take(MAX_HOPS)
+        .collect();
+    hops.reverse();
+    hops
 }
 
 fn parse_hop(hop: &str) -> Option<IpAddr> {
@@ -279,5 +290,32 @@ mod tests {
         assert_eq!(p.client(ip("10.0.0.1"), &h), ip("10.0.0.1"));
         let h = xff(&["10.0.0.9, 10.0.0.8"]);
         assert_eq!(p.client(ip("10.0.0.1"), &h), ip("10.0.0.9"));
+    }
+
+    #[test]
+    fn a_long_forged_chain_never_hides_the_address_the_proxy_appended() {
+        let p = proxies(&["127.0.0.1/32"]);
+        // 98 entries the client wrote, then the address the proxy saw.
+        let mut chain: Vec<String> = (0..98).map(|i| format!("203.0.113.{i}")).collect();
+        chain.push("203.0.113.9".into());
+        chain.push("192.0.2.77".into());
+        assert_eq!(chain.len(), 100);
+        let h = xff(&[&chain.join(", ")]);
+        assert_eq!(p.client(ip("127.0.0.1"), &h), ip("192.0.2.77"));
+        let hops = forwarded_for(&h);
+        assert_eq!(hops.len(), MAX_HOPS);
+        assert_eq!(
+            hops.last(),
+            Some(&Some(ip("192.0.2.77"))),
+            "the right end is kept"
+        );
+        // The same spread over 100 headers, and behind 70 trusted hops the left-most kept
+        // entry is a trusted one: never an address from beyond the bound.
+        let many: Vec<&str> = chain.iter().map(String::as_str).collect();
+        assert_eq!(p.client(ip("127.0.0.1"), &xff(&many)), ip("192.0.2.77"));
+        let mut trusted_chain = vec!["198.51.100.1"; 30];
+        trusted_chain.extend(vec!["127.0.0.1"; 70]);
+        let h = xff(&[&trusted_chain.join(",")]);
+        assert_eq!(p.client(ip("127.0.0.1"), &h), ip("127.0.0.1"));
     }
 }

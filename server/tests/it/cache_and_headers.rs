@@ -51,6 +51,27 @@ fn to_map(headers: &[(&str, &str)]) -> reqwest::header::HeaderMap {
         .collect()
 }
 
+#[tokio::test]
+async fn a_backslash_never_redirects_to_another_host() {
+    let app = TestApp::spawn().await;
+    // Browsers read a backslash in a `Location` as `/`: `/\evil.example/` is `//evil.example/`.
+    for (path, to) in [
+        ("//\\evil.example/", "/%5Cevil.example/"),
+        ("/\\evil.example/", "/%5Cevil.example/"),
+        ("/\\/evil.example", "/%5C/evil.example"),
+        ("/%5c%5cevil.example/", "/%5C%5Cevil.example/"),
+    ] {
+        let (status, head) = raw_get(&app, path, "").await;
+        assert_eq!(status, 308, "{path}: {head}");
+        assert!(
+            head.contains(&format!("location: {to}\r\n")),
+            "{path}: {head}"
+        );
+        let (status, _) = raw_get(&app, to, "").await;
+        assert_eq!(status, 404, "{to} is canonical: a page that does not exist");
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn junk_urls_are_redirected_and_cost_no_memory() {
     if crate::common::ran_alone(

@@ -402,3 +402,35 @@ async fn the_operator_can_export_the_log() {
         assert!(!text.contains("127.0.0.1"));
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_network_cannot_flood_the_consent_log() {
+    let app = TestApp::spawn_configured(|s| s.consent.mode = ConsentMode::Granular).await;
+    let limit = server::consent::LOG_PER_NETWORK_PER_HOUR as usize;
+    for _ in 0..limit {
+        let response = post(&app, &[("choice", "accept_all")], &[("origin", ORIGIN)]).await;
+        assert_eq!(response.status(), 303);
+    }
+    assert_eq!(log_rows(&app).await.len(), limit);
+    // A grant needs its proof in the log: refused once the network's share is used up.
+    let refused = post(
+        &app,
+        &[("choice", "accept_all"), ("lang", "en")],
+        &[("origin", ORIGIN)],
+    )
+    .await;
+    assert_eq!(refused.status(), 429);
+    assert!(set_cookies(&refused).is_empty(), "nothing granted");
+    assert!(
+        refused
+            .text()
+            .await
+            .expect("body")
+            .contains("Too many choices came from your network")
+    );
+    // A refusal of cookies is never turned away; it is carried out without a row.
+    let rejected = post(&app, &[("choice", "reject_all")], &[("origin", ORIGIN)]).await;
+    assert_eq!(rejected.status(), 303);
+    assert_eq!(stored_consent(&rejected).granted, CategorySet::necessary());
+    assert_eq!(log_rows(&app).await.len(), limit, "the log did not grow");
+}

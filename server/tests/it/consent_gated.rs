@@ -237,3 +237,83 @@ async fn both_policy_pages_list_the_configured_cookies_once() {
     );
     assert!(html.contains("until you have accepted cookies"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_that_carry_a_token_load_no_third_party_script_and_send_no_referrer() {
+    use app::domain::consent::{Category, ThirdPartyScript};
+    let app = TestApp::spawn_configured(|s| {
+        s.consent.mode = ConsentMode::Granular;
+        s.consent.scripts = vec![ThirdPartyScript {
+            category: Category::Marketing,
+            src: "https://ads.example/tag.js".into(),
+        }];
+    })
+    .await;
+    let consent = format!(
+        "consent={}",
+        key().encode(&ConsentRecord {
+            id: [5; 16],
+            revision: 1,
+            granted: CategorySet::ALL,
+            issued_at: now()
+        })
+    );
+    let tag = "https://ads.example/tag.js";
+    let client = reqwest::Client::new();
+    let get = |path: &str| {
+        client
+            .get(format!("{}{path}", app.base))
+            .header("cookie", &consent)
+            .send()
+    };
+    let content = get("/en/").await.expect("request");
+    assert_eq!(
+        content.headers()["referrer-policy"],
+        "strict-origin-when-cross-origin"
+    );
+    assert!(content.text().await.expect("body").contains(tag), "control");
+    let token = "A".repeat(43);
+    for page in ["reset", "verify"] {
+        let path = format!("/en/{page}?token={token}");
+        let response = get(&path).await.expect("request");
+        assert_eq!(response.status(), 200, "{path}");
+        assert_eq!(
+            response.headers()["referrer-policy"],
+            "no-referrer",
+            "{path}"
+        );
+        let policy = response.headers()["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .to_owned();
+        let html = response.text().await.expect("body");
+        assert!(!html.contains(tag), "{path}: a third-party script");
+        assert!(
+            !html.contains("<iframe") && !html.contains("<img"),
+            "{path}"
+        );
+        // The form holds the token; the address bar loses it at once.
+        assert!(
+            html.contains(&format!(r#"name="token" value="{token}""#)),
+            "{path}"
+        );
+        let forget = format!("<script>{}</script>", app::routes::recovery::FORGET_TOKEN);
+        assert!(html.contains(&forget), "{path}");
+        use base64::Engine;
+        use sha2::Digest;
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(
+            app::routes::recovery::FORGET_TOKEN.as_bytes(),
+        ));
+        assert!(policy.contains(&format!("'sha256-{hash}'")), "{policy}");
+    }
+    // Login and the account pages, where passwords are typed, load none either.
+    for page in ["login", "register", "forgot"] {
+        let html = get(&format!("/en/{page}"))
+            .await
+            .expect("request")
+            .text()
+            .await
+            .expect("body");
+        assert!(!html.contains(tag), "/en/{page}");
+    }
+}

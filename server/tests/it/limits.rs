@@ -139,6 +139,60 @@ async fn a_stranger_cannot_lock_the_owner_out() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn strangers_on_many_networks_cannot_lock_the_owner_out_of_a_known_network() {
+    let app = TestApp::spawn_configured(|s| {
+        behind_proxy(s);
+        s.accounts.login_failures_per_account_total = 20;
+    })
+    .await;
+    registered(&app, EMAIL).await;
+    // The owner has logged in from the office before.
+    let mut office = Browser::behind_proxy(&app, "203.0.113.9");
+    assert_eq!(office.login(EMAIL, PASSWORD).await.status().as_u16(), 303);
+    // 20 failures from 20 networks reach the account-wide ceiling.
+    for n in 0..20 {
+        let mut b = Browser::behind_proxy(&app, &format!("198.51.{n}.1"));
+        assert_eq!(b.login(EMAIL, WRONG).await.status().as_u16(), 401);
+    }
+    let mut elsewhere = Browser::behind_proxy(&app, "192.0.2.1");
+    assert_eq!(
+        elsewhere.login(EMAIL, PASSWORD).await.status().as_u16(),
+        429,
+        "the ceiling holds for networks the account never logged in from"
+    );
+    // Another machine in the office's network still gets in, and the session works.
+    let mut colleague = Browser::behind_proxy(&app, "203.0.113.77");
+    assert_eq!(
+        colleague.login(EMAIL, PASSWORD).await.status().as_u16(),
+        303
+    );
+    assert!(colleague.logged_in().await);
+    // A wrong password from the known network still counts against that network.
+    let mut guesser = Browser::behind_proxy(&app, "203.0.113.200");
+    for _ in 0..5 {
+        assert_eq!(guesser.login(EMAIL, WRONG).await.status().as_u16(), 401);
+    }
+    assert_eq!(guesser.login(EMAIL, PASSWORD).await.status().as_u16(), 429);
+    // What is kept is the masked network, never the address, and the owner can see it.
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM account_networks WHERE network = '203.0.113.0'"
+        )
+        .await,
+        1
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM account_networks WHERE network LIKE '%.9' OR network LIKE '%.77'"
+        )
+        .await,
+        0
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_burst_of_logins_and_uploads_is_answered_within_bounded_memory() {
     if crate::common::ran_alone(
         module_path!(),
@@ -249,5 +303,124 @@ async fn an_ended_session_stays_ended_when_a_request_of_it_saves_late() {
         count(&app, "SELECT COUNT(*) FROM account_sessions").await,
         1,
         "only the owner's session"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_uploads_do_not_pile_their_bodies_up_in_memory() {
+    if crate::common::ran_alone(
+        module_path!(),
+        "slow_uploads_do_not_pile_their_bodies_up_in_memory",
+    ) {
+        return;
+    }
+    use tokio::io::AsyncWriteExt;
+    let app = TestApp::spawn_configured(|s| {
+        granular(s);
+        s.connections.max_connections = 512;
+    })
+    .await;
+    let owner = registered(&app, EMAIL).await;
+    let cookie = owner.cookie_header();
+    // One shared body: the client side holds no copy per connection.
+    static FILE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let file = FILE.get_or_init(|| {
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.resize(1536 * 1024, 0x5a);
+        bytes
+    });
+    let boundary = "xxslowxx";
+    let part = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"logo\"; filename=\"a.png\"\r\n\
+         Content-Type: image/png\r\n\r\n"
+    );
+    // Declared a little longer than what is sent: each upload stalls before its end.
+    let length = part.len() + file.len() + 1024;
+    let head = format!(
+        "POST /en/account/logo HTTP/1.1\r\nHost: x\r\nOrigin: {}\r\nCookie: {cookie}\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {length}\r\n\r\n{part}",
+        crate::common::ORIGIN
+    );
+    let address = app.base.trim_start_matches("http://").to_owned();
+    let before = rss_kib();
+    let mut held = Vec::new();
+    for _ in 0..100 {
+        let head = head.clone();
+        let address = address.clone();
+        held.push(tokio::spawn(async move {
+            let mut stream = tokio::net::TcpStream::connect(address)
+                .await
+                .expect("connect");
+            let sent = async {
+                stream.write_all(head.as_bytes()).await?;
+                stream.write_all(file).await
+            };
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(4), sent).await;
+            tokio::time::sleep(std::time::Duration::from_secs(6)).await;
+            drop(stream);
+        }));
+    }
+    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    let grown_mib = rss_kib().saturating_sub(before) / 1024;
+    for h in held {
+        h.abort();
+    }
+    // 100 bodies of 1.5 MiB read at once would be 150 MiB and more; 8 upload permits hold
+    // at most 8 × 2 MiB.
+    assert!(grown_mib < 48, "memory grew by {grown_mib} MiB");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stolen_session_cannot_guess_the_password_through_the_account_forms() {
+    let app = TestApp::spawn_configured(granular).await;
+    let mut thief = registered(&app, EMAIL).await;
+    // Wrong passwords spread over the three forms that ask for it count together.
+    let forms: [(&str, [(&str, &str); 2]); 3] = [
+        (
+            "/en/account/password",
+            [
+                ("current_password", WRONG),
+                ("new_password", "a brand new passphrase"),
+            ],
+        ),
+        (
+            "/en/account/email",
+            [("new_email", "new@acme.example"), ("email_password", WRONG)],
+        ),
+        (
+            "/en/account/delete",
+            [("password", WRONG), ("password", WRONG)],
+        ),
+    ];
+    for n in 0..5 {
+        let (path, form) = &forms[n % 3];
+        let form: Vec<(&str, &str)> = if path.ends_with("delete") {
+            vec![form[0]]
+        } else {
+            form.to_vec()
+        };
+        let response = thief.post(path, &form).await;
+        assert_eq!(response.status().as_u16(), 422, "{path}");
+    }
+    let limited = thief
+        .post(
+            "/en/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", "a brand new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        limited.status().as_u16(),
+        429,
+        "even the right password waits"
+    );
+    assert!(limited.headers().contains_key("retry-after"));
+    let mut owner = Browser::new(&app);
+    assert_eq!(
+        owner.login(EMAIL, PASSWORD).await.status().as_u16(),
+        303,
+        "the old password still works: nothing changed"
     );
 }

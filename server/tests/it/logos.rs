@@ -217,7 +217,16 @@ async fn storage_down_means_a_clear_503_and_the_site_recovers_by_itself() {
 
     // The storage comes back (empty: moto keeps objects in memory): no restart needed.
     let _moto = start_moto_on(port).await;
-    assert_eq!(app.get("/readyz").await.status().as_u16(), 200);
+    // Readiness answers from a check at most a second old.
+    let mut ready = 0;
+    for _ in 0..30 {
+        ready = app.get("/readyz").await.status().as_u16();
+        if ready == 200 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(ready, 200);
     let upload = browser
         .upload(corpus("ok-logo.webp"), "b.webp", "image/webp")
         .await;

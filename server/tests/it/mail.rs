@@ -487,3 +487,153 @@ async fn racing_requests_with_one_reset_link_change_the_password_once() {
         .count();
     assert_eq!(notes, 1);
 }
+
+/// Asks, with the owner's session and `password`, for the contact address to become `to`;
+/// the change link's token.
+async fn pending_change(
+    owner: &mut Browser<'_>,
+    smtp: &std::path::Path,
+    to: &str,
+    password: &str,
+) -> String {
+    let asked = owner
+        .post(
+            "/en/account/email",
+            &[("new_email", to), ("email_password", password)],
+        )
+        .await;
+    assert_eq!(location(&asked), "/en/account?done=email-pending");
+    let mail = wait_for(smtp, to, "Confirm your new e-mail").await;
+    let path = mail.path("/verify?token=");
+    path.split("token=").nth(1).expect("token").to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_reset_ends_a_pending_address_change_made_with_a_stolen_session() {
+    let smtp = start_smtp(free_port()).await;
+    let app = TestApp::spawn_configured(smtp_to(smtp.port)).await;
+    let mut owner = Browser::new(&app);
+    owner
+        .register("Acme AB", "owner@acme.example", PASSWORD)
+        .await;
+    // Someone with the owner's session (and password) asks for their own address.
+    let change = pending_change(&mut owner, &smtp.inbox(), "att@evil.test", PASSWORD).await;
+    // The owner notices and resets the password.
+    Browser::new(&app)
+        .post("/en/forgot", &[("email", "owner@acme.example")])
+        .await;
+    let mail = wait_for(&smtp.inbox(), "owner@acme.example", "Reset your password").await;
+    let path = mail.path("/reset?token=");
+    let reset = path.split("token=").nth(1).expect("token");
+    let done = Browser::new(&app)
+        .post(
+            "/en/reset",
+            &[
+                ("token", reset),
+                ("new_password", "a completely new passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&done), "/en/login?done=password-reset");
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM account_tokens").await, 0);
+    // The change link, without any cookie, no longer works and changes nothing.
+    let refused = Browser::new(&app)
+        .post("/en/verify", &[("token", &change)])
+        .await;
+    assert_eq!(refused.status().as_u16(), 410);
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM accounts WHERE email = 'owner@acme.example'"
+        )
+        .await,
+        1
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changing_the_password_or_the_address_ends_every_other_link() {
+    let smtp = start_smtp(free_port()).await;
+    let app = TestApp::spawn_configured(smtp_to(smtp.port)).await;
+    let mut owner = Browser::new(&app);
+    owner
+        .register("Acme AB", "owner@acme.example", PASSWORD)
+        .await;
+    let change = pending_change(&mut owner, &smtp.inbox(), "att@evil.test", PASSWORD).await;
+    let new_password = "a completely new passphrase";
+    let changed = owner
+        .post(
+            "/en/account/password",
+            &[
+                ("current_password", PASSWORD),
+                ("new_password", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(location(&changed), "/en/account?done=password");
+    let refused = Browser::new(&app)
+        .post("/en/verify", &[("token", &change)])
+        .await;
+    assert_eq!(refused.status().as_u16(), 410, "a password change ends it");
+
+    // A reset link asked for before an address change stops working once the address changes.
+    Browser::new(&app)
+        .post("/en/forgot", &[("email", "owner@acme.example")])
+        .await;
+    let mail = wait_for(&smtp.inbox(), "owner@acme.example", "Reset your password").await;
+    let reset_path = mail.path("/reset?token=");
+    let asked = owner
+        .post(
+            "/en/account/email",
+            &[
+                ("new_email", "new@acme.example"),
+                ("email_password", new_password),
+            ],
+        )
+        .await;
+    assert_eq!(location(&asked), "/en/account?done=email-pending");
+    let mail = wait_for(&smtp.inbox(), "new@acme.example", "Confirm your new e-mail").await;
+    let went = Browser::new(&app)
+        .open_link_and_confirm(&mail.path("/verify?token="))
+        .await;
+    assert_eq!(went, "/en/login?done=email-changed");
+    let reset = reset_path.split("token=").nth(1).expect("token");
+    let refused = Browser::new(&app)
+        .post(
+            "/en/reset",
+            &[("token", reset), ("new_password", "yet another passphrase")],
+        )
+        .await;
+    assert_eq!(refused.status().as_u16(), 410, "an address change ends it");
+
+    // A link issued before a change is refused even where its row was left behind.
+    let mut owner = Browser::new(&app);
+    log_in(&mut owner, "new@acme.example", new_password).await;
+    let change = pending_change(
+        &mut owner,
+        &smtp.inbox(),
+        "third@acme.example",
+        new_password,
+    )
+    .await;
+    let db = app.db().await;
+    db.execute("UPDATE accounts SET credentials_version = credentials_version + 1")
+        .await
+        .expect("update");
+    let refused = Browser::new(&app)
+        .post("/en/verify", &[("token", &change)])
+        .await;
+    assert_eq!(
+        refused.status().as_u16(),
+        410,
+        "issued under an older count"
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM accounts WHERE email = 'new@acme.example'"
+        )
+        .await,
+        1
+    );
+}

@@ -10,6 +10,7 @@ mod common;
 
 mod accounts;
 mod cache_and_headers;
+mod connections;
 mod consent;
 mod consent_gated;
 mod content_site;

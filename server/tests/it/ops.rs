@@ -82,6 +82,32 @@ async fn health_readiness_ids_and_metrics() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn made_up_methods_and_paths_add_no_metric_series() {
+    let app = TestApp::spawn().await;
+    let address = app.base.trim_start_matches("http://").to_owned();
+    for n in 0..50 {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut stream = tokio::net::TcpStream::connect(&address)
+            .await
+            .expect("connect");
+        let request = format!(
+            "XMETHOD{n} /made-up-path-{n} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        );
+        stream.write_all(request.as_bytes()).await.expect("write");
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.expect("read");
+        assert!(answer.starts_with(b"HTTP/1.1 "), "answered");
+    }
+    let metrics = app.metrics().await;
+    assert!(!metrics.contains("XMETHOD"), "a method became a label");
+    assert!(!metrics.contains("made-up-path"), "a raw path became a label");
+    assert!(
+        metrics.contains(r#"method="other""#),
+        "counted as other:\n{metrics}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_instance_header_unless_configured() {
     let app = TestApp::spawn().await;
     let page = app.get("/en/").await;
@@ -157,6 +183,15 @@ async fn start_binary(data: &std::path::Path) -> Process {
 
 /// The server binary on `content`, its data in `data`, logging JSON lines into `lines`.
 pub(crate) async fn start_binary_on(data: &std::path::Path, content: &std::path::Path) -> Process {
+    start_binary_with(data, content, &[]).await
+}
+
+/// [`start_binary_on`] with more environment variables (`env` wins).
+pub(crate) async fn start_binary_with(
+    data: &std::path::Path,
+    content: &std::path::Path,
+    env: &[(&str, &str)],
+) -> Process {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .expect("port")
         .local_addr()
@@ -180,6 +215,7 @@ pub(crate) async fn start_binary_on(data: &std::path::Path, content: &std::path:
         )
         .env("PORTAL_CONSENT__MODE", "granular")
         .env("PORTAL_SHUTDOWN_GRACE_SECONDS", "1")
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -283,17 +319,59 @@ async fn json_logs_carry_request_ids_and_no_personal_data() {
         with_request > 0,
         "request lines carry their span: {lines:?}"
     );
-    // Without SMTP the verification mail went to the outbox, its link logged for the
-    // developer (the address is not).
+    // Without SMTP the verification mail went to the outbox. This site is public (https):
+    // its link, as good as a password, is not logged; the address is not either.
     let outbox = lines
         .iter()
         .find(|l| l.contains("mail written to the outbox"))
         .expect("the outbox line");
     let json: serde_json::Value = serde_json::from_str(outbox).expect("json");
-    let link = json["fields"]["link"].as_str().unwrap_or_default();
-    assert!(link.contains("/en/verify?token="), "{outbox}");
+    assert!(json["fields"].get("link").is_none(), "{outbox}");
+    assert!(!outbox.contains("token="), "{outbox}");
     let file = json["fields"]["file"].as_str().unwrap_or_default();
-    assert!(std::path::Path::new(file).is_file(), "{outbox}");
+    let mail = std::fs::read_to_string(file).expect("the mail file");
+    assert!(mail.contains("/en/verify?token="), "the file has it");
+    assert!(
+        lines.iter().any(|l| l.contains("nobody receives it")),
+        "start-up warns that mail goes nowhere"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_development_site_logs_the_outbox_links() {
+    let data = tempfile::tempdir().expect("dir");
+    let server = start_binary_with(data.path(), &content_dir(), &[("PORTAL_PUBLIC_URL", "")]).await;
+    let registered = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client")
+        .post(format!("{}/en/register", server.base))
+        .form(&[
+            ("company", "Dev AB"),
+            ("email", "dev@acme.example"),
+            ("password", "my very secret passphrase"),
+        ])
+        .send()
+        .await
+        .expect("register");
+    assert_eq!(registered.status().as_u16(), 303);
+    let mut link = None;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let lines = server.lines.lock().expect("lock").clone();
+        link = lines
+            .iter()
+            .filter(|l| l.contains("mail written to the outbox"))
+            .find_map(|l| {
+                let json: serde_json::Value = serde_json::from_str(l).ok()?;
+                json["fields"]["link"].as_str().map(str::to_owned)
+            });
+        if link.is_some() {
+            break;
+        }
+    }
+    let link = link.expect("the link is logged for the developer");
+    assert!(link.starts_with("http://127.0.0.1:"), "{link}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

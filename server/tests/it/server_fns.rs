@@ -51,10 +51,84 @@ async fn the_consent_server_function_answers_what_is_granted() {
             &[],
         )
         .await;
-    assert!(junk.status().is_client_error() || junk.status().is_server_error());
+    assert_eq!(junk.status(), 400, "the caller's mistake, not an outage");
     assert_eq!(
         app.db().await.consent_log().await.expect("rows").len(),
         1,
         "only the accepted decision is logged"
+    );
+}
+
+/// The bodies a client may get wrong: not JSON, JSON of the wrong shape, a plain form's
+/// encoding, the forms fuzz target's seeds, nothing at all.
+fn malformed_bodies() -> Vec<(&'static str, Vec<u8>)> {
+    let json = "application/json";
+    let form = "application/x-www-form-urlencoded";
+    let mut bodies = vec![
+        (json, b"{not json".to_vec()),
+        (json, b"[]".to_vec()),
+        (json, b"null".to_vec()),
+        (json, br#"{"lang": "xx", "form": {}}"#.to_vec()),
+        (json, br#"{"lang": "en", "form": {"email": 5}}"#.to_vec()),
+        (json, Vec::new()),
+        (json, vec![0xff, 0xfe, 0x00]),
+        (form, b"email=a&email=b&password=x".to_vec()),
+        (form, b"lang=en&form=%7B".to_vec()),
+        ("text/plain", b"hello".to_vec()),
+    ];
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/seeds/forms");
+    for entry in std::fs::read_dir(&seeds).expect("the forms seeds") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("seed");
+        bodies.push((json, bytes.clone()));
+        bodies.push((form, bytes));
+    }
+    bodies
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_body_that_does_not_decode_is_refused_with_400_on_every_function() {
+    let app = TestApp::spawn().await;
+    let mut paths: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    paths.sort();
+    paths.dedup();
+    assert!(paths.len() >= 13, "{paths:?}");
+    let client = reqwest::Client::new();
+    for path in &paths {
+        for (content_type, body) in malformed_bodies() {
+            let response = client
+                .post(format!("{}{path}", app.base))
+                .header("origin", crate::common::ORIGIN)
+                .header("sec-fetch-site", "same-origin")
+                .header("content-type", content_type)
+                .body(body.clone())
+                .send()
+                .await
+                .expect("request");
+            let status = response.status().as_u16();
+            let text = response.text().await.expect("body");
+            // Functions without arguments beyond `lang` may accept a body that has one.
+            assert!(
+                (400..500).contains(&status) || status == 200,
+                "{path} {content_type} {:?}: {status} {text}",
+                String::from_utf8_lossy(&body)
+            );
+            if status == 400 {
+                match serde_json::from_str::<ApiError>(&text) {
+                    Ok(ApiError::Refused(refusal)) => assert_eq!(refusal.status, 400),
+                    other => panic!("{path}: not a typed refusal: {other:?} {text}"),
+                }
+            }
+        }
+    }
+    assert_eq!(
+        app.db()
+            .await
+            .count("SELECT COUNT(*) FROM accounts")
+            .await
+            .expect("count"),
+        0,
+        "nothing was stored"
     );
 }

@@ -133,6 +133,9 @@ pub enum Notice {
     LinkInvalid,
     /// The new address got an account of its own before its link was opened.
     AddressTaken,
+    /// The request's body could not be read as the action's form (malformed or of the wrong
+    /// shape): nothing was changed.
+    FormUnreadable,
 }
 
 impl Notice {

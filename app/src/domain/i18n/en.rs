@@ -39,6 +39,7 @@ pub(super) const EN: Strings = Strings {
     category_necessary: "Necessary",
     category_external_media: "External media (YouTube)",
     category_marketing: "Marketing (Google)",
+    consent_too_many: "Too many choices came from your network just now. Please try again later.",
     consent_bad_request: "The choice could not be read. Go back and try again.",
     accept_all_but_marketing: "Accept all but marketing",
     consent_gpc: "Your browser sends Global Privacy Control, so we take it as a no to marketing. You can still switch it on under Choose.",

@@ -77,6 +77,9 @@ pub struct Strings {
     pub category_external_media: &'static str,
     /// Name of the marketing category.
     pub category_marketing: &'static str,
+    /// The consent log took as many decisions from the visitor's network as it takes in an
+    /// hour.
+    pub consent_too_many: &'static str,
     /// Error page text for a choice that could not be read.
     pub consent_bad_request: &'static str,
     /// Text of a video placeholder.
@@ -474,6 +477,7 @@ impl Strings {
             Notice::EmailPending => self.n_email_pending.into(),
             Notice::LinkInvalid => self.n_link_invalid.into(),
             Notice::AddressTaken => self.n_address_taken.into(),
+            Notice::FormUnreadable => self.form_unreadable.into(),
             Notice::Logo(problem) => self.logo_problem(problem),
         }
     }

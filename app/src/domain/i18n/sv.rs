@@ -39,6 +39,7 @@ pub(super) const SV: Strings = Strings {
     category_necessary: "Nödvändiga",
     category_external_media: "Externa medier (YouTube)",
     category_marketing: "Marknadsföring (Google)",
+    consent_too_many: "För många val har kommit från ditt nätverk just nu. Försök igen senare.",
     consent_bad_request: "Valet kunde inte läsas. Gå tillbaka och försök igen.",
     accept_all_but_marketing: "Godkänn alla utom marknadsföring",
     consent_gpc: "Din webbläsare skickar Global Privacy Control, så vi räknar det som ett nej till marknadsföring. Du kan ändå välja den under Välj själv.",

@@ -97,3 +97,56 @@ impl Db {
             .map(|done| done.rows_affected()))
     }
 }
+
+/// How long a network stays known to an account after its last successful login.
+pub const KNOWN_NETWORK_SECONDS: i64 = 90 * 86_400;
+
+impl Db {
+    /// Whether the account with this (normalised) address logged in from `network` (a masked
+    /// address) after `since`.
+    pub async fn known_network(
+        &self,
+        email: &str,
+        network: &str,
+        since: i64,
+    ) -> Result<bool, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM account_networks n JOIN accounts a ON a.id = n.account_id
+             WHERE a.email = $1 AND n.network = $2 AND n.seen_at > $3",
+        )
+        .bind(email)
+        .bind(network)
+        .bind(since)
+        .fetch_one(p)
+        .await
+        .map(|n| n > 0))
+    }
+
+    /// Notes a successful login of `account` from `network` (a masked address) at `now`.
+    pub async fn remember_network(
+        &self,
+        account: i64,
+        network: &str,
+        now: i64,
+    ) -> Result<(), sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query(
+            "INSERT INTO account_networks (account_id, network, seen_at) VALUES ($1, $2, $3)
+             ON CONFLICT (account_id, network) DO UPDATE SET seen_at = excluded.seen_at",
+        )
+        .bind(account)
+        .bind(network)
+        .bind(now)
+        .execute(p)
+        .await
+        .map(|_| ()))
+    }
+
+    /// Forgets networks not seen since `before`.
+    pub async fn prune_networks(&self, before: i64) -> Result<u64, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query("DELETE FROM account_networks WHERE seen_at < $1")
+            .bind(before)
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected()))
+    }
+}

@@ -20,7 +20,7 @@ mod sessions;
 mod showcase;
 mod tokens;
 
-pub use attempts::Limit;
+pub use attempts::{KNOWN_NETWORK_SECONDS, Limit};
 pub use sessions::SessionTimes;
 pub use showcase::ShowcaseRow;
 pub use tokens::{MailIdentity, Purpose, Verified};
@@ -208,7 +208,8 @@ impl Db {
         .map(|_| ()))
     }
 
-    /// Sets a new password hash and ends every session of the account but `keep`.
+    /// Sets a new password hash, ends every session of the account but `keep`, and every link
+    /// sent to it (a pending address change, a reset, a verification).
     pub async fn change_password(
         &self,
         id: i64,
@@ -225,9 +226,17 @@ impl Db {
                 Dialect::sessions(p)
             );
             let mut tx = p.begin_write().await?;
-            sqlx::query("UPDATE accounts SET password_hash = $1, updated_at = $2 WHERE id = $3")
-                .bind(password_hash)
-                .bind(now)
+            sqlx::query(
+                "UPDATE accounts SET password_hash = $1, updated_at = $2,
+                   credentials_version = credentials_version + 1
+                 WHERE id = $3",
+            )
+            .bind(password_hash)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM account_tokens WHERE account_id = $1")
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
@@ -263,6 +272,14 @@ impl Db {
                     .flatten();
             sqlx::query(&sessions).bind(id).execute(&mut *tx).await?;
             sqlx::query("DELETE FROM account_sessions WHERE account_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM account_tokens WHERE account_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM account_networks WHERE account_id = $1")
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
@@ -303,6 +320,18 @@ impl Db {
                 })
             })
             .collect();
+        let networks = on_pool!(self.pool(), p => sqlx::query_as::<_, (String, i64)>(
+            "SELECT network, seen_at FROM account_networks WHERE account_id = $1 ORDER BY seen_at",
+        )
+        .bind(id)
+        .fetch_all(p)
+        .await)?;
+        let networks: Vec<serde_json::Value> = networks
+            .into_iter()
+            .map(|(network, seen)| {
+                json!({ "network": network, "last_login_at": unix_to_rfc3339(seen) })
+            })
+            .collect();
         let profile = row.profile();
         Ok(Some(json!({
             "account": {
@@ -323,6 +352,7 @@ impl Db {
                 })),
             },
             "sessions": sessions,
+            "login_networks": networks,
         })))
     }
 }

@@ -1,6 +1,11 @@
 //! One-time links: address verification and password reset. Only the SHA-256 of a token is
 //! stored; a token is used up by the `DELETE` that reads it, so it works once even when two
 //! requests race with it.
+//!
+//! A token also stores the account's `credentials_version` (how often its password or address
+//! has changed) when it was issued, and works only while the account's count is the same: a
+//! password change or reset, or a new address, ends every link sent before it. Those changes
+//! also delete the account's tokens in the same transaction; the count is the second lock.
 
 use app::domain::lang::Lang;
 
@@ -105,8 +110,9 @@ impl Db {
                 .await?;
             sqlx::query(
                 "INSERT INTO account_tokens
-                   (token_hash, account_id, purpose, email, created_at, expires_at)
-                 VALUES ($1, $2, $3, $4, $5, $6)",
+                   (token_hash, account_id, purpose, email, created_at, expires_at,
+                    credentials_version)
+                 SELECT $1, $2, $3, $4, $5, $6, credentials_version FROM accounts WHERE id = $2",
             )
             .bind(token_hash)
             .bind(account)
@@ -129,7 +135,8 @@ impl Db {
     ) -> Result<Option<(i64, String)>, sqlx::Error> {
         on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, String)>(
             "SELECT account_id, email FROM account_tokens
-             WHERE token_hash = $1 AND purpose = $2 AND expires_at > $3",
+             WHERE token_hash = $1 AND purpose = $2 AND expires_at > $3 AND credentials_version =
+               (SELECT a.credentials_version FROM accounts a WHERE a.id = account_tokens.account_id)",
         )
         .bind(token_hash)
         .bind(purpose.name())
@@ -147,7 +154,8 @@ impl Db {
     ) -> Result<Option<(i64, String)>, sqlx::Error> {
         on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, String)>(
             "DELETE FROM account_tokens
-             WHERE token_hash = $1 AND purpose = $2 AND expires_at > $3
+             WHERE token_hash = $1 AND purpose = $2 AND expires_at > $3 AND credentials_version =
+               (SELECT a.credentials_version FROM accounts a WHERE a.id = account_tokens.account_id)
              RETURNING account_id, email",
         )
         .bind(token_hash)
@@ -158,7 +166,7 @@ impl Db {
     }
 
     /// Confirms `email` for `account`: its own address becomes verified, or a new address
-    /// replaces the old one (verified; the account's reset links stop working).
+    /// replaces the old one (verified; every other link of the account stops working).
     pub async fn confirm_email(
         &self,
         account: i64,
@@ -175,7 +183,8 @@ impl Db {
         let changed = on_pool!(self.pool(), p => {
             let mut tx = p.begin_write().await?;
             let updated = sqlx::query(
-                "UPDATE accounts SET email = $1, email_verified = TRUE, updated_at = $2
+                "UPDATE accounts SET email = $1, email_verified = TRUE, updated_at = $2,
+                   credentials_version = credentials_version + 1
                  WHERE id = $3 AND email = $4",
             )
             .bind(email)
@@ -190,7 +199,7 @@ impl Db {
                 Ok(r) if r.rows_affected() == 0 => return Ok(None),
                 Ok(_) => {}
             }
-            sqlx::query("DELETE FROM account_tokens WHERE account_id = $1 AND purpose = 'reset'")
+            sqlx::query("DELETE FROM account_tokens WHERE account_id = $1")
                 .bind(account)
                 .execute(&mut *tx)
                 .await?;
