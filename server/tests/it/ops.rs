@@ -100,7 +100,10 @@ async fn made_up_methods_and_paths_add_no_metric_series() {
     }
     let metrics = app.metrics().await;
     assert!(!metrics.contains("XMETHOD"), "a method became a label");
-    assert!(!metrics.contains("made-up-path"), "a raw path became a label");
+    assert!(
+        !metrics.contains("made-up-path"),
+        "a raw path became a label"
+    );
     assert!(
         metrics.contains(r#"method="other""#),
         "counted as other:\n{metrics}"
