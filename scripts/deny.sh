@@ -9,7 +9,7 @@ cd "$root"
 CARGO_DENY_VERSION=0.20.2
 if ! cargo deny --version 2>/dev/null | grep -q " $CARGO_DENY_VERSION\$"; then
   echo "installing cargo-deny $CARGO_DENY_VERSION" >&2
-  cargo install --locked cargo-deny --version "$CARGO_DENY_VERSION"
+  cargo_tool cargo-deny "$CARGO_DENY_VERSION"
 fi
 # cargo-deny keeps each database under $CARGO_HOME/advisory-dbs/<name>-<hash of its URL>.
 dbs="${CARGO_HOME:-$HOME/.cargo}/advisory-dbs"

@@ -1,6 +1,20 @@
 # Sourced by the scripts: tool paths shared by build, serve, test and bench.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH:$HOME/.cache/portal-moto/bin"
+export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH:$HOME/.cache/portal-moto/bin:$HOME/.cache/portal-tools/bin"
+
+# Installs the prebuilt cargo tool $1 (the crate's name) at version $2 from PyPI (wheels named
+# astral-dev-toolchain-<crate>) into a venv under ~/.cache, on PATH above: seconds, where
+# `cargo install` compiles for minutes. Falls back to `cargo install --locked`.
+cargo_tool() {
+  local crate="$1" version="$2" venv="$HOME/.cache/portal-tools"
+  if { [ -x "$venv/bin/pip" ] || python3 -m venv "$venv"; } &&
+    "$venv/bin/pip" install -q "astral-dev-toolchain-$crate==$version" &&
+    "$venv/bin/$crate" --version | grep -q " $version\$"; then
+    return 0
+  fi
+  echo "no prebuilt $crate $version: building it" >&2
+  (cd / && cargo install --locked "$crate" --version "$version")
+}
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 server_bin="$target_dir/release/server"
 

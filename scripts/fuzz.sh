@@ -25,8 +25,7 @@ export CARGO_TARGET_DIR="$work/target"
 rustup toolchain list | grep -q "^$toolchain" ||
   rustup toolchain install "$toolchain" --profile minimal
 if ! cargo fuzz --version 2>/dev/null | grep -q " $CARGO_FUZZ_VERSION\$"; then
-  # Built with the project's stable toolchain (from outside the fuzz folder).
-  (cd / && cargo install --locked cargo-fuzz --version "$CARGO_FUZZ_VERSION")
+  cargo_tool cargo-fuzz "$CARGO_FUZZ_VERSION"
 fi
 
 echo "building the fuzz targets (nightly $toolchain, AddressSanitizer)" >&2
