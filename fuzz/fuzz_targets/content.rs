@@ -1,17 +1,8 @@
 //! A content page: front matter, then markdown with shortcodes, rendered and sanitised.
+//! The checks are in `../checks.rs`, shared with the test run's replay of the seeds.
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
+#[path = "../checks.rs"]
+mod checks;
 
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    if let Ok((_, body)) = app::domain::front_matter::FrontMatter::split(text) {
-        let _ = app::ssr::markdown::render(body);
-    }
-    // The markdown alone too: pages without front matter are refused before rendering.
-    let rendered = app::ssr::markdown::render(text);
-    let _ = app::ssr::markdown::slugify(text);
-    drop(rendered);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::content(data));

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 mod actions;
+mod cache_control;
 pub mod clock;
 pub mod config;
 pub mod connections;
@@ -133,11 +134,20 @@ impl Application {
                     source: std::io::Error::other(e),
                 }
             })?;
-        let mailer =
-            mail::start(&settings, db.clone(), clock.clone()).map_err(|e| StartError::Io {
-                context: "cannot prepare the SMTP connection (mail.smtp_*)".into(),
-                source: std::io::Error::other(e),
-            })?;
+        let mailer = mail::start(
+            &settings.mail,
+            mail::SiteInfo {
+                name: &settings.site_name,
+                public_url: &settings.public_url,
+                data_dir: &settings.data_dir,
+            },
+            db.clone(),
+            clock.clone(),
+        )
+        .map_err(|e| StartError::Io {
+            context: "cannot prepare the SMTP connection (mail.smtp_*)".into(),
+            source: std::io::Error::other(e),
+        })?;
         let auth = Auth {
             mailer,
             logos: logo_store,
@@ -344,7 +354,7 @@ fn router(
         .map(|p| (*p).to_owned())
         .chain(actions::paths())
         // Served by the catch-all page route (the app routes them), with the results put in
-        // by `search::with_results`.
+        // by `middleware::search::with_results`.
         .chain(["/{lang}/search".to_owned(), "/{lang}/sok".to_owned()])
         .collect();
     let listing = generate_route_list_with_exclusions(App, Some(excluded));

@@ -6,8 +6,8 @@ use crate::{
     SiteContext,
     components::{
         forms::{EnhancedForm, FormKind},
-        layout::from_request,
         nav_menu::NavMenu,
+        request::from_request,
     },
     domain::{account::Viewer, i18n::strings, lang::Lang, search::search_url, site::home_url},
 };

@@ -7,29 +7,14 @@ use leptos_meta::{Html, Link};
 use crate::{
     SiteContext,
     components::{
-        consent::ConsentDialog, footer::Footer, header::Header, scripts::ConsentedScripts,
+        consent::ConsentDialog, footer::Footer, header::Header, request::consent_status,
+        scripts::ConsentedScripts,
     },
-    domain::{consent::ConsentStatus, i18n::strings, lang::Lang},
+    domain::{i18n::strings, lang::Lang},
 };
 
 /// The query that opens the consent dialog without JavaScript (`?consent=settings`).
 pub const SETTINGS_QUERY: &str = "consent=settings";
-
-/// The visitor's consent as the server read it from this request (none outside a request).
-pub fn consent_status() -> ConsentStatus {
-    from_request::<ConsentStatus>().unwrap_or_default()
-}
-
-/// A value the server left in this request's extensions (consent, the logged-in company, form
-/// feedback); `None` outside a request.
-pub fn from_request<T: Clone + Send + Sync + 'static>() -> Option<T> {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<T>().cloned())
-    }
-    #[cfg(not(feature = "ssr"))]
-    None
-}
 
 /// Wraps a page. `current` is the page's URL (empty for error pages); `alternates` are the
 /// page's versions by language, itself included. A `private` page (where a password or a

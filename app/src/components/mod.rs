@@ -10,6 +10,7 @@ pub mod home;
 pub mod layout;
 pub mod logo_upload;
 pub mod nav_menu;
+pub mod request;
 pub mod scripts;
 pub mod sections;
 pub mod showcase;

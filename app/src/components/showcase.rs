@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::layout::from_request,
+    components::request::from_request,
     domain::{i18n::strings, lang::Lang, logo::Showcase},
 };
 
@@ -18,7 +18,7 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
         return view! {
             <div class="showcase-empty">
                 <p>{t.showcase_empty}</p>
-                <a class="button" href=format!("/{}/register", lang.code())>
+                <a class="button" href=lang.path("register")>
                     {t.showcase_join}
                 </a>
             </div>

@@ -27,6 +27,12 @@ impl Lang {
         }
     }
 
+    /// A path of this language's part of the site: `Lang::En.path("login")` is `/en/login`,
+    /// `Lang::Sv.path("")` is `/sv/`.
+    pub fn path(self, rest: &str) -> String {
+        format!("/{}/{rest}", self.code())
+    }
+
     /// The language's name in that language, for the switcher.
     pub fn native_name(self) -> &'static str {
         match self {

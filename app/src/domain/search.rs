@@ -15,7 +15,7 @@ pub fn search_url(lang: Lang) -> &'static str {
 
 /// The feed of a language's news (`/sv/feed.xml`, `/en/feed.xml`).
 pub fn feed_url(lang: Lang) -> String {
-    format!("/{}/feed.xml", lang.code())
+    lang.path("feed.xml")
 }
 
 /// Where the search query is cut (in characters), and how many words of it count.

@@ -370,7 +370,7 @@ impl Site {
 
 /// The URL of a language's home page.
 pub fn home_url(lang: Lang) -> String {
-    format!("/{}/", lang.code())
+    lang.path("")
 }
 
 #[cfg(test)]

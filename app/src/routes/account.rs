@@ -11,7 +11,8 @@ use crate::{
     components::{
         consent::CookieSettingsLink,
         forms::{FormField, FormKind, Kind, PostForm},
-        layout::{Layout, SETTINGS_QUERY, consent_status, from_request},
+        layout::{Layout, SETTINGS_QUERY},
+        request::{consent_status, from_request},
     },
     domain::{
         account::{Field, FormFeedback, safe_next},
@@ -43,11 +44,8 @@ pub(super) fn AccountFrame(
 ) -> impl IntoView {
     let description = description.unwrap_or(strings(lang).account_pages_description);
     let ctx = expect_context::<SiteContext>();
-    let current = format!("/{}/{rest}", lang.code());
-    let alternates = Lang::ALL
-        .into_iter()
-        .map(|l| (l, format!("/{}/{rest}", l.code())))
-        .collect();
+    let current = lang.path(rest);
+    let alternates = Lang::ALL.into_iter().map(|l| (l, l.path(rest))).collect();
     view! {
         <Title text=format!("{title} | {}", ctx.name) />
         <Meta name="robots" content="noindex" />

@@ -7,8 +7,8 @@ use crate::{
     SiteContext,
     components::{
         forms::{EnhancedForm, FormField, FormKind, FormNotice, Kind, PostForm},
-        layout::from_request,
         logo_upload::LogoUpload,
+        request::from_request,
     },
     domain::{
         account::{AccountView, Field, FormFeedback, Notice},

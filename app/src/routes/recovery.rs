@@ -14,7 +14,7 @@ use super::account::{AccountFrame, page_lang};
 use crate::{
     components::{
         forms::{FormField, FormKind, Kind, PostForm},
-        layout::from_request,
+        request::from_request,
     },
     domain::{
         account::{Field, FormFeedback},

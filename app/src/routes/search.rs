@@ -7,7 +7,7 @@ use leptos_meta::{Meta, Title};
 use super::account::page_lang;
 use crate::{
     SiteContext,
-    components::layout::{Layout, from_request},
+    components::{layout::Layout, request::from_request},
     domain::{
         i18n::strings,
         lang::Lang,

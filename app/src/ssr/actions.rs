@@ -10,7 +10,10 @@ use leptos::prelude::{provide_context, use_context};
 use leptos_axum::ResponseOptions;
 
 use crate::{
-    api::{ApiError, Refusal, account::Action},
+    api::{
+        account::Action,
+        error::{ApiError, Refusal},
+    },
     domain::{
         consent::{CategorySet, Decision},
         lang::Lang,

@@ -195,7 +195,7 @@ fn page_url(
     slug: Option<&str>,
     folders: &HashMap<String, String>,
 ) -> String {
-    let mut url = format!("/{}/", lang.code());
+    let mut url = lang.path("");
     let (last, parents) = segments
         .split_last()
         .expect("a file path has a last segment");

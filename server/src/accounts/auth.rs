@@ -206,7 +206,7 @@ pub(super) async fn login(state: &AccountsState, sub: &Submission, form: LoginFo
         tracing::warn!(error = %e, "could not clear login attempts");
     }
     tracing::info!(account = id, "logged in");
-    let next = next.unwrap_or_else(|| format!("/{}/account", sub.lang.code()));
+    let next = next.unwrap_or_else(|| sub.lang.path("account"));
     log_in(state, sub, id, &next).await
 }
 
@@ -221,15 +221,11 @@ pub(super) async fn login_check(
     let next = form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
         .find(|(k, _)| k == "next")
         .and_then(|(_, v)| safe_next(&v))
-        .unwrap_or_else(|| format!("/{}/account", lang.code()));
+        .unwrap_or_else(|| lang.path("account"));
     let answer_ = if parts.extensions.get::<Viewer>().is_some() {
         Answer::Redirect(next)
     } else {
-        Answer::notice(
-            StatusCode::OK,
-            format!("/{}/login", lang.code()),
-            Notice::CookiesBlocked,
-        )
+        Answer::notice(StatusCode::OK, lang.path("login"), Notice::CookiesBlocked)
     };
     answer(&state, parts, answer_).await
 }

@@ -75,7 +75,7 @@ pub(super) async fn upload(
     let uri = request.uri().clone();
     let extensions = request.extensions().clone();
     let parts = || parts_of(&headers, &uri, &extensions);
-    let account = format!("/{}/account", lang.code());
+    let account = lang.path("account");
     let Some(viewer) = extensions.get::<Viewer>().cloned() else {
         return respond_upload(&state, parts(), login_first(lang, &account)).await;
     };
@@ -293,7 +293,7 @@ pub(super) async fn serve(State(state): State<AccountsState>, request: Request) 
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
             headers.insert(
                 header::CACHE_CONTROL,
-                HeaderValue::from_static(crate::middleware::IMMUTABLE),
+                HeaderValue::from_static(crate::cache_control::IMMUTABLE),
             );
             headers.insert(
                 header::X_CONTENT_TYPE_OPTIONS,

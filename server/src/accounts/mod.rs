@@ -42,7 +42,7 @@ use axum::{
 };
 
 use self::passwords::Hasher;
-use crate::{clock::Clock, config::AccountSettings, db::Db, state::AppState};
+use crate::{clock::Clock, config::AccountSettings, db::Db};
 
 /// What the account handlers share.
 #[derive(Clone)]
@@ -87,10 +87,14 @@ pub const LEPTOS_PATHS: [&str; 6] = [
 
 /// The account routes, one set per language (static paths: the content pages' catch-all route
 /// leaves no room for a `/{lang}/…` parameter).
-pub fn routes(logo_max_bytes: u64) -> Router<AppState> {
+pub fn routes<S>(logo_max_bytes: u64) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    AccountsState: axum::extract::FromRef<S>,
+{
     let mut router = Router::new();
     for lang in Lang::ALL {
-        let at = |rest: &str| format!("/{}/{rest}", lang.code());
+        let at = |rest: &str| lang.path(rest);
         router = router
             .route(
                 &at("register"),
@@ -208,8 +212,10 @@ struct NoFields {}
 
 /// `POST` of an account form without JavaScript: the body read into its typed form `F`, the
 /// action `to_action` makes of it, then a redirect or the page again.
-fn plain<F>(to_action: fn(F) -> Action) -> MethodRouter<AppState>
+fn plain<S, F>(to_action: fn(F) -> Action) -> MethodRouter<S>
 where
+    S: Clone + Send + Sync + 'static,
+    AccountsState: axum::extract::FromRef<S>,
     F: serde::de::DeserializeOwned + Send + 'static,
 {
     post(

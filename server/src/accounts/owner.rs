@@ -23,11 +23,11 @@ pub(super) async fn account_page(
     request: Request,
 ) -> Response {
     let (mut parts, _) = request.into_parts();
-    let account = format!("/{}/account", lang.code());
+    let account = lang.path("account");
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
         let query = next_query(&account);
         let ended = parts.extensions.get::<SessionEnded>().is_some();
-        let mut to = format!("/{}/login?{query}", lang.code());
+        let mut to = lang.path(&format!("login?{query}"));
         if ended {
             to.push_str("&done=ended");
         }
@@ -43,7 +43,7 @@ pub(super) async fn account_page(
             parts.extensions.insert(view);
             render(&state, parts, &account, done.map(FormFeedback::notice)).await
         }
-        Ok(None) => Redirect::to(&format!("/{}/login", lang.code())).into_response(),
+        Ok(None) => Redirect::to(&lang.path("login")).into_response(),
         Err(e) => answer(&state, parts, unavailable(account, &e)).await,
     }
 }
@@ -226,7 +226,7 @@ pub(super) async fn export(
 ) -> Response {
     let (parts, _) = request.into_parts();
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        let back = format!("/{}/account", lang.code());
+        let back = lang.path("account");
         return answer(&state, parts, login_first(lang, &back)).await;
     };
     match state.db.export_account(viewer.account_id).await {
@@ -246,7 +246,7 @@ pub(super) async fn export(
         }
         Ok(None) => StatusCode::NOT_FOUND.into_response(),
         Err(e) => {
-            let page = format!("/{}/account", lang.code());
+            let page = lang.path("account");
             answer(&state, parts, unavailable(page, &e)).await
         }
     }

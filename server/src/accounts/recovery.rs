@@ -83,7 +83,7 @@ pub(super) async fn send_verification(
     let compose = Compose {
         link: state
             .mailer
-            .link(&format!("/{}/verify?token={token}", lang.code())),
+            .link(&lang.path(&format!("verify?token={token}"))),
         company: account.company.clone(),
         ..Compose::default()
     };
@@ -176,7 +176,7 @@ pub(super) async fn forgot(state: &AccountsState, sub: &Submission, form: Forgot
         let compose = Compose {
             link: state
                 .mailer
-                .link(&format!("/{}/reset?token={token}", lang.code())),
+                .link(&lang.path(&format!("reset?token={token}"))),
             company: account.company.clone(),
             ..Compose::default()
         };
@@ -233,7 +233,7 @@ pub(super) async fn reset(state: &AccountsState, sub: &Submission, form: ResetFo
     if let Some(identity) = state.db.identity(account).await? {
         let lang = identity.lang();
         let compose = Compose {
-            link: state.mailer.link(&format!("/{}/forgot", lang.code())),
+            link: state.mailer.link(&lang.path("forgot")),
             company: identity.company.clone(),
             ..Compose::default()
         };
@@ -269,7 +269,7 @@ pub(super) async fn confirm(state: &AccountsState, sub: &Submission, form: Token
             if let Some(identity) = state.db.identity(account).await? {
                 let lang = identity.lang();
                 let compose = Compose {
-                    link: state.mailer.link(&format!("/{}/", lang.code())),
+                    link: state.mailer.link(&lang.path("")),
                     company: identity.company.clone(),
                     new_address: email.clone(),
                     ..Compose::default()

@@ -29,12 +29,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PathLang {
     type Rejection = StatusCode;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts
-            .uri
-            .path()
-            .split('/')
-            .nth(1)
-            .and_then(Lang::from_code)
+        Lang::from_path(parts.uri.path())
             .map(PathLang)
             .ok_or(StatusCode::NOT_FOUND)
     }
@@ -151,7 +146,7 @@ impl Submission {
     }
 
     pub(super) fn page(&self, rest: &str) -> String {
-        format!("/{}/{rest}", self.lang.code())
+        self.lang.path(rest)
     }
 
     /// In all-or-nothing mode a login session is a cookie like any other: consent first.
@@ -304,6 +299,6 @@ pub(super) fn next_query(path: &str) -> String {
 /// The login page for a request that needs a session but has none.
 pub(super) fn login_first(lang: Lang, back: &str) -> Answer {
     let query = next_query(back);
-    let page = format!("/{}/login?{query}", lang.code());
+    let page = lang.path(&format!("login?{query}"));
     Answer::notice(StatusCode::UNAUTHORIZED, page, Notice::SessionEnded)
 }

@@ -23,7 +23,7 @@ pub use compose::Compose;
 pub use deliver::spawn_worker;
 pub use queue::QueuedMail;
 
-use crate::{clock::Clock, config::Secret, db::Db};
+use crate::{clock::Clock, config::secret::Secret, db::Db};
 
 /// How the connection to the SMTP server is secured.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -262,25 +262,30 @@ impl Mailer {
     }
 }
 
+/// What the mail needs to know about the site.
+#[derive(Debug, Clone, Copy)]
+pub struct SiteInfo<'a> {
+    /// The site's name (the sender's name, the subjects).
+    pub name: &'a str,
+    /// The origin visitors use (the links).
+    pub public_url: &'a str,
+    /// Where the outbox goes without SMTP.
+    pub data_dir: &'a std::path::Path,
+}
+
 /// The mailer of this instance, with its worker started: SMTP when `mail.smtp_host` is set,
 /// the outbox in `data_dir` otherwise.
 pub fn start(
-    settings: &crate::config::Settings,
+    mail: &MailSettings,
+    site: SiteInfo<'_>,
     db: Db,
     clock: Arc<dyn Clock>,
 ) -> Result<Mailer, Box<dyn std::error::Error + Send + Sync>> {
-    let mail = &settings.mail;
-    let mailer = Mailer::new(
-        db.clone(),
-        clock.clone(),
-        mail,
-        &settings.site_name,
-        &settings.public_url,
-    );
-    let mut destination = Destination::from_settings(mail, &settings.data_dir);
+    let mailer = Mailer::new(db.clone(), clock.clone(), mail, site.name, site.public_url);
+    let mut destination = Destination::from_settings(mail, site.data_dir);
     if let Destination::Outbox { dir, log_links } = &mut destination {
         // A public (https) site logs no link: a reset link is as good as a password.
-        *log_links = !settings.is_https();
+        *log_links = !site.public_url.starts_with("https://");
         if *log_links {
             tracing::info!(outbox = %dir.display(), "no SMTP server configured: mail is written to the outbox, links logged");
         } else {

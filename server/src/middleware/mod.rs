@@ -14,7 +14,8 @@
 //! 8. [`page_cache`]: anonymous pages answered from memory; a hit stops here.
 //! 9. [`same_origin`]: no state-changing request from another site.
 //! 10. The session (tower-sessions) and the logged-in company (`load_viewer`).
-//! 11. [`redirects`]: trailing slashes.
+//! 11. [`search`]: the search page's results.
+//! 12. [`redirects`]: trailing slashes.
 //!
 //! They wrap the router rather than being layered onto each route: axum clones a route's
 //! service for every request, and each middleware its inner service, so a stack layered onto
@@ -28,6 +29,7 @@ pub mod html_tidy;
 pub(crate) mod page_cache;
 mod redirects;
 pub mod same_origin;
+mod search;
 pub mod security_headers;
 mod showcase;
 
@@ -49,15 +51,12 @@ use tower_http::{
 
 use tower_sessions::{SessionManagerLayer, cookie::SameSite};
 
+use crate::cache_control::IMMUTABLE;
 use crate::{
     accounts::{self, sessions::AccountSessionStore},
     consent,
     state::AppState,
 };
-
-/// Content-addressed files (hashed asset names, logos by content hash) never change, so browsers
-/// may keep them a year.
-pub(crate) const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// The session layer's parts.
 #[derive(Debug)]
@@ -163,7 +162,7 @@ pub fn wrap(
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            crate::search::with_results,
+            search::with_results,
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -40,13 +40,7 @@ pub(super) async fn same_origin_only(
     if safe || is_same_origin(request.headers(), &origin) {
         return next.run(request).await;
     }
-    let lang = request
-        .uri()
-        .path()
-        .split('/')
-        .nth(1)
-        .and_then(Lang::from_code)
-        .unwrap_or_default();
+    let lang = Lang::from_path(request.uri().path()).unwrap_or_default();
     let mut response = consent::simple_page(
         lang,
         StatusCode::FORBIDDEN,

@@ -6,20 +6,13 @@ mod index;
 
 pub use index::{Doc, Index, words};
 
+use crate::db::Db;
 use app::domain::{
     i18n::strings,
     lang::Lang,
-    search::{Hit, QUERY_MAX_CHARS, QUERY_MAX_WORDS, SearchResults, search_url},
+    search::{Hit, QUERY_MAX_CHARS, QUERY_MAX_WORDS, SearchResults},
     site::{Block, Page, Site},
 };
-use axum::{
-    extract::{Request, State},
-    middleware::Next,
-    response::Response,
-};
-use http::{HeaderValue, Method, header};
-
-use crate::{published::Content, state::AppState};
 
 /// Hits on a results page.
 const HITS: usize = 20;
@@ -118,15 +111,28 @@ pub fn query_words(query: &str) -> (Vec<String>, bool) {
     (all.into_iter().take(QUERY_MAX_WORDS).collect(), truncated)
 }
 
+/// Where a search looks: the pages of one version of the content and their index, and the
+/// showcase in the database.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    /// The pages.
+    pub site: &'a Site,
+    /// Their index.
+    pub index: &'a SearchIndex,
+    /// The showcase's companies.
+    pub db: &'a Db,
+    /// Whether a company is shown only once approved.
+    pub require_approval: bool,
+}
+
 /// The results for `query` in `lang`: pages, and companies on the showcase.
-pub async fn search(state: &AppState, content: &Content, lang: Lang, query: &str) -> SearchResults {
+pub async fn search(sources: Sources<'_>, lang: Lang, query: &str) -> SearchResults {
     let query: String = query.chars().take(QUERY_MAX_CHARS).collect();
     let (words, truncated) = query_words(&query);
-    let published = content.current();
-    let pages = published.search.of(lang);
+    let pages = sources.index.of(lang);
     let mut hits: Vec<(f32, Hit)> = pages.search(&words, HITS);
     if !words.is_empty() {
-        hits.extend(companies(state, &published.site, lang, &words).await);
+        hits.extend(companies(sources, lang, &words).await);
     }
     hits.sort_by(|a, b| b.0.total_cmp(&a.0));
     hits.truncate(HITS);
@@ -145,8 +151,9 @@ pub async fn search(state: &AppState, content: &Content, lang: Lang, query: &str
 
 /// The showcase's companies that match (name as title, description as text); none when the
 /// database does not answer (the pages' hits still show).
-async fn companies(state: &AppState, site: &Site, lang: Lang, words: &[String]) -> Vec<(f32, Hit)> {
-    let showcase = match state.db.showcase(state.showcase.require_approval).await {
+async fn companies(sources: Sources<'_>, lang: Lang, words: &[String]) -> Vec<(f32, Hit)> {
+    let site = sources.site;
+    let showcase = match sources.db.showcase(sources.require_approval).await {
         Ok(showcase) => showcase,
         Err(e) => {
             tracing::warn!(error = %e, "search: the showcase could not be read");
@@ -158,7 +165,7 @@ async fn companies(state: &AppState, site: &Site, lang: Lang, words: &[String]) 
     }
     let url = site
         .by_key(lang, "showcase")
-        .map_or_else(|| format!("/{}/", lang.code()), |p| p.url.clone());
+        .map_or_else(|| lang.path(""), |p| p.url.clone());
     let section = strings(lang).search_company.to_owned();
     let docs = showcase
         .0
@@ -172,35 +179,6 @@ async fn companies(state: &AppState, site: &Site, lang: Lang, words: &[String]) 
         })
         .collect();
     Index::build(lang, docs).search(words, HITS)
-}
-
-/// The middleware: on `GET /sv/sok` and `GET /en/search`, puts the results into the request
-/// for the page to show. Results are for one query: never stored by caches.
-pub async fn with_results(
-    State(state): State<AppState>,
-    State(content): State<Content>,
-    mut request: Request,
-    next: Next,
-) -> Response {
-    let lang = Lang::ALL
-        .into_iter()
-        .find(|l| search_url(*l) == request.uri().path());
-    let Some(lang) = lang.filter(|_| matches!(*request.method(), Method::GET | Method::HEAD))
-    else {
-        return next.run(request).await;
-    };
-    let query = form_urlencoded::parse(request.uri().query().unwrap_or_default().as_bytes())
-        .find(|(k, _)| k == "q")
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_default();
-    let results = search(&state, &content, lang, &query).await;
-    metrics::counter!("portal_searches_total", "lang" => lang.code(), "hits" => if results.hits.is_empty() { "none" } else { "some" }).increment(1);
-    request.extensions_mut().insert(results);
-    let mut response = next.run(request).await;
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }
 
 #[cfg(test)]

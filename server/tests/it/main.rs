@@ -14,6 +14,8 @@ mod connections;
 mod consent;
 mod consent_gated;
 mod content_site;
+mod docs;
+mod fuzz_seeds;
 mod limits;
 mod logo_corpus;
 mod logos;
