@@ -127,9 +127,7 @@ pub fn client_addr(data: &[u8]) {
         );
         // Never a `Location` a browser would take to another host (`//host`, `/\host`).
         assert!(
-            canonical.starts_with('/')
-                && !canonical.starts_with("//")
-                && !canonical.contains('\\'),
+            canonical.starts_with('/') && !canonical.starts_with("//") && !canonical.contains('\\'),
             "{path:?} -> {canonical:?}"
         );
     }

@@ -11,25 +11,32 @@ pub mod connections;
 pub mod consent;
 pub mod db;
 pub mod feeds;
+mod jobs;
 pub mod logos;
 pub mod mail;
 pub mod middleware;
 pub mod ops;
 pub mod permits;
 pub mod published;
+mod router;
 pub mod search;
+mod shutdown;
 pub mod state;
 pub mod telemetry;
 
 pub use middleware::{canonical as paths, client_addr, security_headers};
 
-use std::{net::SocketAddr, path::PathBuf, sync::Arc};
+use std::{net::SocketAddr, sync::Arc};
 
-use app::{App, SiteContext, ssr::content};
+use app::ssr::content;
 use axum::Router;
-use leptos::{config::Env, prelude::*};
-use leptos_axum::{LeptosRoutes, generate_route_list_with_exclusions};
 use tokio::net::TcpListener;
+
+use crate::{
+    jobs::{spawn_pruning, spawn_session_purge},
+    router::{Auth, router},
+    shutdown::shutdown_signal,
+};
 
 pub use config::Settings;
 
@@ -235,297 +242,5 @@ impl Application {
         .await;
         ops.abort();
         served
-    }
-}
-
-fn leptos_options(settings: &Settings) -> LeptosOptions {
-    // cargo-leptos writes the hashes of the asset names next to the server binary.
-    let hash_file = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
-        .filter(|path| path.is_file());
-    LeptosOptions::builder()
-        .output_name("portal")
-        .site_root(settings.site_dir.to_string_lossy().as_ref())
-        .site_pkg_dir("pkg")
-        .site_addr(settings.bind)
-        .env(if live_reload() { Env::DEV } else { Env::PROD })
-        .reload_port(
-            std::env::var("LEPTOS_RELOAD_PORT")
-                .ok()
-                .and_then(|p| p.parse().ok())
-                .unwrap_or(3001),
-        )
-        .hash_files(hash_file.is_some())
-        .hash_file(
-            hash_file
-                .map(PathBuf::into_os_string)
-                .and_then(|p| p.into_string().ok())
-                .unwrap_or_else(|| "hash.txt".into())
-                .into(),
-        )
-        .build()
-}
-
-/// Whether `cargo leptos watch` runs this server (it sets `LEPTOS_WATCH`): development, where
-/// the pages carry the live-reload script and may open its WebSocket.
-fn live_reload() -> bool {
-    std::env::var_os("LEPTOS_WATCH").is_some()
-}
-
-/// Deletes consent log rows past their retention, now and then every hour.
-fn spawn_pruning(db: db::Db, clock: Arc<dyn clock::Clock>, retention_days: u32) {
-    tokio::spawn(async move {
-        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            every_hour.tick().await;
-            let cutoff = clock.now() - i64::from(retention_days) * 86_400;
-            match db.prune_consent_log(cutoff).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(rows = n, "pruned old consent log rows"),
-                Err(e) => tracing::warn!(error = %e, "pruning the consent log failed"),
-            }
-        }
-    });
-}
-
-/// What the account routes are built from.
-#[derive(Debug)]
-struct Auth {
-    mailer: mail::Mailer,
-    logos: logos::LogoStore,
-    db: db::Db,
-    hasher: accounts::passwords::Hasher,
-    clock: Arc<dyn clock::Clock>,
-    timeouts: accounts::sessions::Timeouts,
-}
-
-/// Deletes expired sessions and attempt records older than the longest window, now and then.
-fn spawn_session_purge(db: db::Db, clock: Arc<dyn clock::Clock>, every_secs: u64, window: i64) {
-    tokio::spawn(async move {
-        let mut every = tokio::time::interval(std::time::Duration::from_secs(every_secs));
-        loop {
-            every.tick().await;
-            let now = clock.now();
-            match db.purge_sessions(now).await {
-                Ok(0) => {}
-                Ok(n) => tracing::info!(sessions = n, "purged expired sessions"),
-                Err(e) => tracing::warn!(error = %e, "purging sessions failed"),
-            }
-            if let Err(e) = db.prune_attempts(now - window.max(3600)).await {
-                tracing::warn!(error = %e, "pruning login attempts failed");
-            }
-            let forget = now - accounts::store::KNOWN_NETWORK_SECONDS;
-            if let Err(e) = db.prune_networks(forget).await {
-                tracing::warn!(error = %e, "pruning known networks failed");
-            }
-            if let Err(e) = db.purge_tokens(now).await {
-                tracing::warn!(error = %e, "purging expired links failed");
-            }
-            // Sent and given-up mail keeps only its kind and times, for a week.
-            if let Err(e) = db.purge_mail(now - 7 * 86_400).await {
-                tracing::warn!(error = %e, "purging the mail queue failed");
-            }
-        }
-    });
-}
-
-fn router(
-    settings: &Settings,
-    content: published::Content,
-    consent: consent::ConsentState,
-    auth: Auth,
-    readiness: ops::Readiness,
-) -> Router {
-    let options = leptos_options(settings);
-    let context = SiteContext {
-        name: settings.site_name.as_str().into(),
-        public_url: settings.public_url.as_str().into(),
-        site: content.site(),
-        consent: consent.policy.clone(),
-        logo_max_bytes: settings.logos.max_bytes,
-    };
-    let current = content.clone();
-    let shell_options = options.clone();
-    // The account pages are served by their own handlers (which render them through the app),
-    // and the server functions by `actions::routes` (with the actions in their context).
-    let excluded = accounts::LEPTOS_PATHS
-        .iter()
-        .map(|p| (*p).to_owned())
-        .chain(actions::paths())
-        // Served by the catch-all page route (the app routes them), with the results put in
-        // by `middleware::search::with_results`.
-        .chain(["/{lang}/search".to_owned(), "/{lang}/sok".to_owned()])
-        .collect();
-    let listing = generate_route_list_with_exclusions(App, Some(excluded));
-    let pages: Router<LeptosOptions> = Router::new().leptos_routes_with_context(
-        &options,
-        listing,
-        // Each request renders the content current when it arrived.
-        move || {
-            provide_context(SiteContext {
-                site: current.site(),
-                ..context.clone()
-            })
-        },
-        move || app::shell(shell_options.clone()),
-    );
-    let accounts = accounts::AccountsState {
-        db: auth.db.clone(),
-        hasher: auth.hasher,
-        clock: auth.clock.clone(),
-        settings: settings.accounts.clone(),
-        mode: settings.consent.mode,
-        pages: pages.clone().with_state(options.clone()),
-        logos: auth.logos,
-        mailer: auth.mailer,
-        logo_max_bytes: settings.logos.max_bytes,
-        require_approval: settings.showcase.require_approval,
-        image_permits: permits::Permits::new(
-            settings.logos.image_permits,
-            settings.logos.image_queue,
-        ),
-        upload_permits: permits::Permits::new(
-            settings.logos.upload_permits,
-            settings.logos.upload_queue,
-        ),
-    };
-    let routes = pages
-        .with_state(options.clone())
-        .merge(accounts::routes(settings.logos.max_bytes))
-        .merge(actions::routes());
-    let state = state::AppState::new(state::Parts {
-        viewer: accounts::sessions::ViewerState {
-            db: auth.db.clone(),
-            clock: auth.clock.clone(),
-            timeouts: auth.timeouts,
-        },
-        db: auth.db.clone(),
-        clock: auth.clock.clone(),
-        content: content.clone(),
-        origin: state::SiteOrigin(settings.public_url.as_str().into()),
-        consent,
-        accounts,
-        showcase: settings.showcase,
-    });
-    let sessions = middleware::Sessions {
-        store: accounts::sessions::AccountSessionStore::new(auth.db, auth.clock, auth.timeouts),
-        cookie_name: settings.session_cookie_name(),
-        secure: settings.is_https(),
-    };
-    // Probes reach these on the public port; `/metrics` is only on the ops listener.
-    let ops_routes = Router::new()
-        .route("/healthz", axum::routing::get(ops::healthz))
-        .route(
-            "/readyz",
-            axum::routing::get(ops::readyz).with_state(readiness),
-        );
-    let security = security_headers::SecurityHeaders::new(
-        &settings.public_url,
-        &settings.consent.video_origin,
-        settings.consent.scripts.iter().map(|s| s.src.as_str()),
-    )
-    .with_live_reload(live_reload());
-    // Checked by `Settings::validated`.
-    let trusted = client_addr::TrustedProxies::parse(&settings.trusted_proxies).unwrap_or_default();
-    let cache = middleware::PageCache::new(
-        content.clone(),
-        security.clone(),
-        settings.page_cache_bytes,
-        &settings.instance_id,
-    );
-    spawn_reloader(content, cache.clone(), settings.content_dir.clone());
-    middleware::wrap(
-        state,
-        routes,
-        ops_routes,
-        &options,
-        sessions,
-        middleware::Edge {
-            instance_id: &settings.instance_id,
-            trusted,
-            headers: security,
-            cache,
-        },
-    )
-}
-
-/// On `SIGHUP`, reads the content folder again: when every file is fine the new pages (and
-/// their search index) replace the old ones at once and the page cache is emptied; otherwise
-/// the running version stays and the problems are logged, one per file.
-fn spawn_reloader(content: published::Content, cache: Arc<middleware::PageCache>, dir: PathBuf) {
-    #[cfg(unix)]
-    tokio::spawn(async move {
-        use tokio::signal::unix::{SignalKind, signal};
-        let Ok(mut hangups) = signal(SignalKind::hangup()) else {
-            tracing::warn!("cannot listen for SIGHUP: content reload is off");
-            return;
-        };
-        while hangups.recv().await.is_some() {
-            let folder = dir.clone();
-            let reloading = content.clone();
-            let result = tokio::task::spawn_blocking(move || reloading.reload(&folder)).await;
-            match result {
-                Ok(Ok(pages)) => {
-                    cache.clear();
-                    tracing::info!(pages, dir = %dir.display(), "content reloaded");
-                    metrics::counter!("portal_content_reloads_total", "outcome" => "ok")
-                        .increment(1);
-                }
-                Ok(Err(problems)) => {
-                    tracing::error!(dir = %dir.display(), %problems, "content not reloaded: the running version stays");
-                    metrics::counter!("portal_content_reloads_total", "outcome" => "refused")
-                        .increment(1);
-                }
-                Err(e) => tracing::error!(error = %e, "content reload failed"),
-            }
-        }
-    });
-    #[cfg(not(unix))]
-    let _ = (content, cache, dir);
-}
-
-/// Waits for SIGTERM or SIGINT. On SIGTERM (how an orchestrator stops an instance) the
-/// instance first reports itself not ready and keeps serving for the grace period, so the
-/// balancer stops sending it requests; then it stops accepting connections and finishes the
-/// requests in flight. SIGINT (Ctrl-C) skips the grace period.
-async fn shutdown_signal(draining: Arc<std::sync::atomic::AtomicBool>, grace: std::time::Duration) {
-    if wait_for_signal().await == Signal::Terminate && !grace.is_zero() {
-        draining.store(true, std::sync::atomic::Ordering::SeqCst);
-        tracing::info!(
-            grace_seconds = grace.as_secs(),
-            "draining: not ready, still serving"
-        );
-        tokio::time::sleep(grace).await;
-    }
-    tracing::info!("shutting down: finishing requests in flight");
-}
-
-#[derive(Debug, PartialEq, Eq)]
-enum Signal {
-    Interrupt,
-    Terminate,
-}
-
-async fn wait_for_signal() -> Signal {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => Signal::Interrupt,
-        () = terminate => Signal::Terminate,
     }
 }

@@ -140,6 +140,34 @@ pub struct AccountSettings {
     pub verification_mails_per_account_per_hour: u32,
 }
 
+impl AccountSettings {
+    /// Every duration and limit is at least 1.
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        let positive = [
+            self.idle_minutes,
+            self.absolute_hours,
+            self.failure_window_minutes,
+            self.purge_interval_seconds,
+            u64::from(self.login_failures_per_account),
+            u64::from(self.login_failures_per_ip),
+            u64::from(self.registrations_per_ip_per_hour),
+            u64::from(self.login_failures_per_account_total),
+            self.hash_permits as u64,
+            self.hash_queue as u64,
+            u64::from(self.reset_requests_per_address_per_hour),
+            u64::from(self.reset_requests_per_ip_per_hour),
+            u64::from(self.verification_mails_per_account_per_hour),
+        ];
+        if positive.contains(&0) {
+            return Err((
+                "accounts",
+                "every duration and limit must be at least 1".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Default for AccountSettings {
     fn default() -> Self {
         AccountSettings {
@@ -232,36 +260,39 @@ impl Settings {
         settings.validated()
     }
 
-    /// Checks and normalises the values.
+    /// Checks and normalises the values, section by section.
     pub fn validated(mut self) -> Result<Settings, ConfigError> {
+        let invalid =
+            |(key, problem): (&'static str, String)| ConfigError::Invalid { key, problem };
+        self.check_server().map_err(invalid)?;
+        self.normalise_public_url().map_err(invalid)?;
+        self.normalise_consent().map_err(invalid)?;
+        self.accounts.check().map_err(invalid)?;
+        self.logos.check().map_err(invalid)?;
+        self.mail.check().map_err(invalid)?;
+        if let Some((key, problem)) = self.connections.problem() {
+            return Err(invalid((key, problem.into())));
+        }
+        Ok(self)
+    }
+
+    /// The top-level values: instance id, trusted proxies, cache size, database, name.
+    fn check_server(&self) -> Result<(), (&'static str, String)> {
         let instance_ok = self.instance_id.len() <= 64
             && self
                 .instance_id
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
         if !instance_ok {
-            return Err(ConfigError::Invalid {
-                key: "instance_id",
-                problem: "must be at most 64 letters, digits, `-`, `_` or `.`".into(),
-            });
+            return Err((
+                "instance_id",
+                "must be at most 64 letters, digits, `-`, `_` or `.`".into(),
+            ));
         }
-        if let Err(problem) = crate::client_addr::TrustedProxies::parse(&self.trusted_proxies) {
-            return Err(ConfigError::Invalid {
-                key: "trusted_proxies",
-                problem,
-            });
-        }
-        if let Some((key, problem)) = self.connections.problem() {
-            return Err(ConfigError::Invalid {
-                key,
-                problem: problem.into(),
-            });
-        }
+        crate::client_addr::TrustedProxies::parse(&self.trusted_proxies)
+            .map_err(|problem| ("trusted_proxies", problem))?;
         if self.page_cache_bytes < 64 * 1024 {
-            return Err(ConfigError::Invalid {
-                key: "page_cache_bytes",
-                problem: "must be at least 65536".into(),
-            });
+            return Err(("page_cache_bytes", "must be at least 65536".into()));
         }
         let url = self.database_url();
         if !(url.is_empty()
@@ -269,18 +300,20 @@ impl Settings {
             || url.starts_with("postgresql://")
             || url.starts_with("sqlite:"))
         {
-            return Err(ConfigError::Invalid {
-                key: "database_url",
-                problem: "must be empty, postgres://… or sqlite://…".into(),
-            });
+            return Err((
+                "database_url",
+                "must be empty, postgres://… or sqlite://…".into(),
+            ));
         }
         if self.site_name.trim().is_empty() {
-            return Err(ConfigError::Invalid {
-                key: "site_name",
-                problem: "must not be empty".into(),
-            });
+            return Err(("site_name", "must not be empty".into()));
         }
-        // Derived only here, after the defaults, the file and the environment are all applied.
+        Ok(())
+    }
+
+    /// `public_url`: derived from `bind` when empty (only here, after the defaults, the file
+    /// and the environment are all applied), then an origin without a trailing slash.
+    fn normalise_public_url(&mut self) -> Result<(), (&'static str, String)> {
         if self.public_url.trim().is_empty() {
             self.public_url = derived_public_url(self.bind);
             self.public_url_derived = true;
@@ -290,35 +323,33 @@ impl Settings {
             .strip_prefix("https://")
             .or_else(|| url.strip_prefix("http://"));
         match rest {
-            Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ']) => {}
-            _ => {
-                return Err(ConfigError::Invalid {
-                    key: "public_url",
-                    problem: format!(
-                        "must be an http:// or https:// origin without a path, got {:?}",
-                        self.public_url
-                    ),
-                });
+            Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ']) => {
+                self.public_url = url;
+                Ok(())
             }
+            _ => Err((
+                "public_url",
+                format!(
+                    "must be an http:// or https:// origin without a path, got {:?}",
+                    self.public_url
+                ),
+            )),
         }
-        self.public_url = url;
+    }
+
+    /// The consent key's length, the `[consent]` section, and the session cookie's name in the
+    /// cookie declaration.
+    fn normalise_consent(&mut self) -> Result<(), (&'static str, String)> {
         if self
             .consent_secret
             .as_ref()
             .is_some_and(|s| s.expose().len() < 32)
         {
-            return Err(ConfigError::Invalid {
-                key: "consent_secret",
-                problem: "must be at least 32 characters".into(),
-            });
+            return Err(("consent_secret", "must be at least 32 characters".into()));
         }
-        self.consent = self
-            .consent
+        self.consent = std::mem::take(&mut self.consent)
             .normalised()
-            .map_err(|problem| ConfigError::Invalid {
-                key: "consent",
-                problem,
-            })?;
+            .map_err(|problem| ("consent", problem))?;
         // The session cookie gets the `__Host-` prefix only where browsers accept it (https).
         let session_name = self.session_cookie_name();
         for cookie in &mut self.consent.cookies {
@@ -328,45 +359,7 @@ impl Settings {
                 cookie.name = session_name.into();
             }
         }
-        let a = &self.accounts;
-        let positive = [
-            a.idle_minutes,
-            a.absolute_hours,
-            a.failure_window_minutes,
-            a.purge_interval_seconds,
-            u64::from(a.login_failures_per_account),
-            u64::from(a.login_failures_per_ip),
-            u64::from(a.registrations_per_ip_per_hour),
-            u64::from(a.login_failures_per_account_total),
-            a.hash_permits as u64,
-            a.hash_queue as u64,
-            u64::from(a.reset_requests_per_address_per_hour),
-            u64::from(a.reset_requests_per_ip_per_hour),
-            u64::from(a.verification_mails_per_account_per_hour),
-        ];
-        if positive.contains(&0) {
-            return Err(ConfigError::Invalid {
-                key: "accounts",
-                problem: "every duration and limit must be at least 1".into(),
-            });
-        }
-        if !(1024..=64 * 1024 * 1024).contains(&self.logos.max_bytes) {
-            return Err(ConfigError::Invalid {
-                key: "logos.max_bytes",
-                problem: "must be between 1 KiB and 64 MiB".into(),
-            });
-        }
-        if self.logos.backend == crate::logos::Backend::S3 && self.logos.s3_bucket.trim().is_empty()
-        {
-            return Err(ConfigError::Invalid {
-                key: "logos.s3_bucket",
-                problem: "must name a bucket for the s3 backend".into(),
-            });
-        }
-        self.mail
-            .check()
-            .map_err(|(key, problem)| ConfigError::Invalid { key, problem })?;
-        Ok(self)
+        Ok(())
     }
 
     /// The database URL (empty for the SQLite file in the data folder).

@@ -59,6 +59,22 @@ pub enum Backend {
     S3,
 }
 
+impl LogoSettings {
+    /// The size limit, and a bucket for the S3 backend.
+    pub fn check(&self) -> Result<(), (&'static str, String)> {
+        if !(1024..=64 * 1024 * 1024).contains(&self.max_bytes) {
+            return Err(("logos.max_bytes", "must be between 1 KiB and 64 MiB".into()));
+        }
+        if self.backend == Backend::S3 && self.s3_bucket.trim().is_empty() {
+            return Err((
+                "logos.s3_bucket",
+                "must name a bucket for the s3 backend".into(),
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Default for LogoSettings {
     fn default() -> Self {
         LogoSettings {

@@ -1,0 +1,180 @@
+//! The router: Leptos' options, the pages, the account routes, the server functions, feeds,
+//! and the middleware around them, assembled from the settings and the started parts.
+
+use std::{path::PathBuf, sync::Arc};
+
+use app::{App, SiteContext};
+use axum::Router;
+use leptos::{config::Env, prelude::*};
+use leptos_axum::{LeptosRoutes, generate_route_list_with_exclusions};
+
+use crate::{
+    Settings, accounts, actions, client_addr, clock, consent, db, jobs::spawn_reloader, logos,
+    mail, middleware, ops, permits, published, security_headers, state,
+};
+
+pub(crate) fn leptos_options(settings: &Settings) -> LeptosOptions {
+    // cargo-leptos writes the hashes of the asset names next to the server binary.
+    let hash_file = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
+        .filter(|path| path.is_file());
+    LeptosOptions::builder()
+        .output_name("portal")
+        .site_root(settings.site_dir.to_string_lossy().as_ref())
+        .site_pkg_dir("pkg")
+        .site_addr(settings.bind)
+        .env(if live_reload() { Env::DEV } else { Env::PROD })
+        .reload_port(
+            std::env::var("LEPTOS_RELOAD_PORT")
+                .ok()
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(3001),
+        )
+        .hash_files(hash_file.is_some())
+        .hash_file(
+            hash_file
+                .map(PathBuf::into_os_string)
+                .and_then(|p| p.into_string().ok())
+                .unwrap_or_else(|| "hash.txt".into())
+                .into(),
+        )
+        .build()
+}
+
+/// Whether `cargo leptos watch` runs this server (it sets `LEPTOS_WATCH`): development, where
+/// the pages carry the live-reload script and may open its WebSocket.
+pub(crate) fn live_reload() -> bool {
+    std::env::var_os("LEPTOS_WATCH").is_some()
+}
+
+/// What the account routes are built from.
+#[derive(Debug)]
+pub(crate) struct Auth {
+    pub(crate) mailer: mail::Mailer,
+    pub(crate) logos: logos::LogoStore,
+    pub(crate) db: db::Db,
+    pub(crate) hasher: accounts::passwords::Hasher,
+    pub(crate) clock: Arc<dyn clock::Clock>,
+    pub(crate) timeouts: accounts::sessions::Timeouts,
+}
+
+pub(crate) fn router(
+    settings: &Settings,
+    content: published::Content,
+    consent: consent::ConsentState,
+    auth: Auth,
+    readiness: ops::Readiness,
+) -> Router {
+    let options = leptos_options(settings);
+    let context = SiteContext {
+        name: settings.site_name.as_str().into(),
+        public_url: settings.public_url.as_str().into(),
+        site: content.site(),
+        consent: consent.policy.clone(),
+        logo_max_bytes: settings.logos.max_bytes,
+    };
+    let current = content.clone();
+    let shell_options = options.clone();
+    // The account pages are served by their own handlers (which render them through the app),
+    // and the server functions by `actions::routes` (with the actions in their context).
+    let excluded = accounts::LEPTOS_PATHS
+        .iter()
+        .map(|p| (*p).to_owned())
+        .chain(actions::paths())
+        // Served by the catch-all page route (the app routes them), with the results put in
+        // by `middleware::search::with_results`.
+        .chain(["/{lang}/search".to_owned(), "/{lang}/sok".to_owned()])
+        .collect();
+    let listing = generate_route_list_with_exclusions(App, Some(excluded));
+    let pages: Router<LeptosOptions> = Router::new().leptos_routes_with_context(
+        &options,
+        listing,
+        // Each request renders the content current when it arrived.
+        move || {
+            provide_context(SiteContext {
+                site: current.site(),
+                ..context.clone()
+            })
+        },
+        move || app::shell(shell_options.clone()),
+    );
+    let accounts = accounts::AccountsState {
+        db: auth.db.clone(),
+        hasher: auth.hasher,
+        clock: auth.clock.clone(),
+        settings: settings.accounts.clone(),
+        mode: settings.consent.mode,
+        pages: pages.clone().with_state(options.clone()),
+        logos: auth.logos,
+        mailer: auth.mailer,
+        logo_max_bytes: settings.logos.max_bytes,
+        require_approval: settings.showcase.require_approval,
+        image_permits: permits::Permits::new(
+            settings.logos.image_permits,
+            settings.logos.image_queue,
+        ),
+        upload_permits: permits::Permits::new(
+            settings.logos.upload_permits,
+            settings.logos.upload_queue,
+        ),
+    };
+    let routes = pages
+        .with_state(options.clone())
+        .merge(accounts::routes(settings.logos.max_bytes))
+        .merge(actions::routes());
+    let state = state::AppState::new(state::Parts {
+        viewer: accounts::sessions::ViewerState {
+            db: auth.db.clone(),
+            clock: auth.clock.clone(),
+            timeouts: auth.timeouts,
+        },
+        db: auth.db.clone(),
+        clock: auth.clock.clone(),
+        content: content.clone(),
+        origin: state::SiteOrigin(settings.public_url.as_str().into()),
+        consent,
+        accounts,
+        showcase: settings.showcase,
+    });
+    let sessions = middleware::Sessions {
+        store: accounts::sessions::AccountSessionStore::new(auth.db, auth.clock, auth.timeouts),
+        cookie_name: settings.session_cookie_name(),
+        secure: settings.is_https(),
+    };
+    // Probes reach these on the public port; `/metrics` is only on the ops listener.
+    let ops_routes = Router::new()
+        .route("/healthz", axum::routing::get(ops::healthz))
+        .route(
+            "/readyz",
+            axum::routing::get(ops::readyz).with_state(readiness),
+        );
+    let security = security_headers::SecurityHeaders::new(
+        &settings.public_url,
+        &settings.consent.video_origin,
+        settings.consent.scripts.iter().map(|s| s.src.as_str()),
+    )
+    .with_live_reload(live_reload());
+    // Checked by `Settings::validated`.
+    let trusted = client_addr::TrustedProxies::parse(&settings.trusted_proxies).unwrap_or_default();
+    let cache = middleware::PageCache::new(
+        content.clone(),
+        security.clone(),
+        settings.page_cache_bytes,
+        &settings.instance_id,
+    );
+    spawn_reloader(content, cache.clone(), settings.content_dir.clone());
+    middleware::wrap(
+        state,
+        routes,
+        ops_routes,
+        &options,
+        sessions,
+        middleware::Edge {
+            instance_id: &settings.instance_id,
+            trusted,
+            headers: security,
+            cache,
+        },
+    )
+}
