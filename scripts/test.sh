@@ -34,7 +34,7 @@ case "$pg_url" in postgres://*) ;; *) echo "scripts/postgres.sh printed no postg
 PORTAL_TEST_DATABASE_URL="$pg_url" cargo test --locked -p server
 
 # The fuzz targets' seeds and saved inputs are replayed by the tests above (fuzz_seeds); the
-# timed fuzzing, on a nightly toolchain, is its own command: scripts/fuzz.sh (see README).
+# timed fuzzing, on a nightly toolchain, is its own command: scripts/fuzz.sh (see docs/testing.md).
 if [ -n "${PORTAL_FUZZ_SECONDS:-}" ]; then
   step "fuzzing ($PORTAL_FUZZ_SECONDS s per target)"
   scripts/fuzz.sh "$PORTAL_FUZZ_SECONDS"

@@ -120,3 +120,59 @@ fn the_docs_list_every_server_function_and_script() {
     }
     assert!(unlisted.is_empty(), "not in the docs: {unlisted:#?}");
 }
+
+/// GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens.
+fn anchor(heading: &str) -> String {
+    heading
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-')
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+#[test]
+fn every_link_between_the_docs_leads_somewhere() {
+    let mut broken = Vec::new();
+    let mut checked = 0;
+    for doc in documents() {
+        let text = std::fs::read_to_string(&doc).expect("doc");
+        let folder = doc.parent().expect("folder").to_owned();
+        for (at, _) in text.match_indices("](") {
+            let rest = &text[at + 2..];
+            let Some(end) = rest.find(')') else { continue };
+            let target = rest[..end].replace('\n', "");
+            if target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            checked += 1;
+            let (file, fragment) = target.split_once('#').unwrap_or((&target, ""));
+            let file = if file.is_empty() {
+                doc.clone()
+            } else {
+                folder.join(file)
+            };
+            if !file.exists() {
+                broken.push(format!("{}: {target}", doc.display()));
+                continue;
+            }
+            if !fragment.is_empty() {
+                let linked = std::fs::read_to_string(&file).unwrap_or_default();
+                let found = linked
+                    .lines()
+                    .filter_map(|l| {
+                        l.trim_start_matches('#')
+                            .strip_prefix(' ')
+                            .filter(|_| l.starts_with('#'))
+                    })
+                    .any(|h| anchor(h) == fragment);
+                if !found {
+                    broken.push(format!("{}: {target}", doc.display()));
+                }
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} links found");
+    assert!(broken.is_empty(), "broken links: {broken:#?}");
+}

@@ -1,4 +1,4 @@
-//! The server binary started the way the README shows (`PORTAL_BIND` on another port, no
+//! The server binary started the way the docs show (`PORTAL_BIND` on another port, no
 //! `PORTAL_PUBLIC_URL`): its links name the port it listens on, and a form post whose only
 //! evidence is a matching `Origin` is accepted while any other `Origin` is refused.
 
