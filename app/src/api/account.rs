@@ -108,6 +108,8 @@ pub enum Action {
     LogIn(LoginForm),
     /// Logout.
     LogOut,
+    /// Every session of the account ended, this one too, and every link sent to it.
+    LogOutEverywhere,
     /// Profile.
     SaveProfile(ProfileForm),
     /// Password change.

@@ -8,6 +8,7 @@
 //! | `/api/account/register` | [`register`] | the path to go to next |
 //! | `/api/account/login` | [`log_in`] | the path to go to next |
 //! | `/api/account/logout` | [`log_out`] | the path to go to next |
+//! | `/api/account/logout-everywhere` | [`log_out_everywhere`] | the path to go to next |
 //! | `/api/account/profile` | [`save_profile`] | the path to go to next |
 //! | `/api/account/password` | [`change_password`] | the path to go to next |
 //! | `/api/account/delete` | [`delete_account`] | the path to go to next |
@@ -64,6 +65,12 @@ pub async fn log_in(lang: Lang, form: LoginForm) -> Result<String, ApiError> {
 #[server(prefix = "/api", endpoint = "account/logout", input = Json)]
 pub async fn log_out(lang: Lang) -> Result<String, ApiError> {
     crate::ssr::actions::account(lang, account::Action::LogOut).await
+}
+
+/// Ends every session of the account, this one too, and every link sent to it.
+#[server(prefix = "/api", endpoint = "account/logout-everywhere", input = Json)]
+pub async fn log_out_everywhere(lang: Lang) -> Result<String, ApiError> {
+    crate::ssr::actions::account(lang, account::Action::LogOutEverywhere).await
 }
 
 /// Saves the profile, the showcase toggle included.

@@ -131,6 +131,8 @@ pub enum FormKind {
     LogIn,
     /// [`log_out`](crate::api::log_out)
     LogOut,
+    /// [`log_out_everywhere`](crate::api::log_out_everywhere)
+    LogOutEverywhere,
     /// [`save_profile`](crate::api::save_profile)
     Profile,
     /// [`change_password`](crate::api::change_password)
@@ -231,6 +233,7 @@ mod client {
         Register(api::RegisterForm),
         LogIn(api::LoginForm),
         LogOut,
+        LogOutEverywhere,
         Profile(api::ProfileForm),
         Password(api::PasswordForm),
         Delete(api::DeleteForm),
@@ -256,6 +259,7 @@ mod client {
                     next: v.text("next"),
                 }),
                 FormKind::LogOut => Call::LogOut,
+                FormKind::LogOutEverywhere => Call::LogOutEverywhere,
                 FormKind::Profile => Call::Profile(api::ProfileForm {
                     company: v.field(Field::Company),
                     description: v.field(Field::Description),
@@ -294,6 +298,7 @@ mod client {
                 Call::Register(form) => api::register(lang, form).await,
                 Call::LogIn(form) => api::log_in(lang, form).await,
                 Call::LogOut => api::log_out(lang).await,
+                Call::LogOutEverywhere => api::log_out_everywhere(lang).await,
                 Call::Profile(form) => api::save_profile(lang, form).await,
                 Call::Password(form) => api::change_password(lang, form).await,
                 Call::Delete(form) => api::delete_account(lang, form).await,

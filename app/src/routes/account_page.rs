@@ -320,6 +320,20 @@ pub fn AccountPage() -> impl IntoView {
                 </PostForm>
             </section>
 
+            <section aria-labelledby="sessions-heading">
+                <h2 id="sessions-heading">{t.sessions_heading}</h2>
+                <p>{t.sessions_text}</p>
+                <PostForm
+                    action=format!("/{code}/account/logout-everywhere")
+                    kind=FormKind::LogOutEverywhere
+                    lang
+                    notice=None
+                    t
+                >
+                    <button type="submit">{t.log_out_everywhere}</button>
+                </PostForm>
+            </section>
+
             <section aria-labelledby="export-heading">
                 <h2 id="export-heading">{t.export_heading}</h2>
                 <p>{t.export_text}</p>

@@ -125,6 +125,10 @@ where
             .route(&at("account/email"), plain(Action::ChangeEmail))
             .route(&at("logout"), plain(|_: NoFields| Action::LogOut))
             .route(
+                &at("account/logout-everywhere"),
+                plain(|_: NoFields| Action::LogOutEverywhere),
+            )
+            .route(
                 &at("account"),
                 get(account_page).merge(plain(Action::SaveProfile)),
             )
@@ -193,6 +197,7 @@ pub(crate) async fn run(state: &AccountsState, sub: &Submission, action: Action)
         Action::Register(form) => auth::register(state, sub, form).await,
         Action::LogIn(form) => auth::login(state, sub, form).await,
         Action::LogOut => auth::logout(sub).await,
+        Action::LogOutEverywhere => owner::log_out_everywhere(state, sub).await,
         Action::SaveProfile(form) => owner::save_profile(state, sub, form).await,
         Action::ChangePassword(form) => owner::change_password(state, sub, form).await,
         Action::Delete(form) => owner::delete_account(state, sub, form).await,

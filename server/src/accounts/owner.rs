@@ -172,6 +172,27 @@ pub(super) async fn change_password(
     Ok(Answer::Redirect(format!("{page}?done=password")))
 }
 
+/// "Log out everywhere": ends every session of the account, this one too, and every link sent
+/// to it (links issued before stay refused: the account's credentials version moves on).
+pub(super) async fn log_out_everywhere(state: &AccountsState, sub: &Submission) -> Outcome {
+    let viewer = match owner(sub) {
+        Ok(viewer) => viewer,
+        Err(answer) => return Ok(answer),
+    };
+    state
+        .db
+        .end_sessions_and_links(viewer.account_id, state.clock.now())
+        .await?;
+    if let Some(session) = sub.session() {
+        let _ = session.flush().await;
+    }
+    tracing::info!(account = viewer.account_id, "logged out everywhere");
+    Ok(Answer::Redirect(format!(
+        "{}?done=logged-out-everywhere",
+        sub.page("login")
+    )))
+}
+
 /// Deletes the account: asks for the password; removes the account and every session of it.
 pub(super) async fn delete_account(
     state: &AccountsState,

@@ -637,3 +637,64 @@ async fn changing_the_password_or_the_address_ends_every_other_link() {
         1
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logging_out_everywhere_ends_every_session_and_every_link() {
+    let smtp = start_smtp(free_port()).await;
+    let app = TestApp::spawn_configured(smtp_to(smtp.port)).await;
+    let mut owner = Browser::new(&app);
+    owner
+        .register("Acme AB", "owner@acme.example", PASSWORD)
+        .await;
+    let mut phone = Browser::new(&app);
+    log_in(&mut phone, "owner@acme.example", PASSWORD).await;
+    let change = pending_change(&mut owner, &smtp.inbox(), "new@acme.example", PASSWORD).await;
+    Browser::new(&app)
+        .post("/en/forgot", &[("email", "owner@acme.example")])
+        .await;
+    let mail = wait_for(&smtp.inbox(), "owner@acme.example", "Reset your password").await;
+    let reset_path = mail.path("/reset?token=");
+    let reset = reset_path.split("token=").nth(1).expect("token");
+
+    // A stranger cannot: it needs a session.
+    let stranger = Browser::new(&app)
+        .post("/en/account/logout-everywhere", &[])
+        .await;
+    assert_eq!(stranger.status().as_u16(), 401, "log in first");
+    assert!(owner.logged_in().await && phone.logged_in().await);
+
+    let done = phone.post("/en/account/logout-everywhere", &[]).await;
+    assert_eq!(location(&done), "/en/login?done=logged-out-everywhere");
+    let (_, page) = phone.text(&location(&done)).await;
+    assert!(page.contains("You are logged out everywhere"));
+    assert!(!phone.logged_in().await, "this session ended");
+    assert!(!owner.logged_in().await, "and the other one");
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM account_sessions").await,
+        0
+    );
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM account_tokens").await, 0);
+    for (path, token) in [("/en/verify", change.as_str()), ("/en/reset", reset)] {
+        let refused = Browser::new(&app)
+            .post(
+                path,
+                &[
+                    ("token", token),
+                    ("new_password", "a completely new passphrase"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status().as_u16(), 410, "{path}");
+    }
+    // The password still works: nothing else changed.
+    let mut again = Browser::new(&app);
+    log_in(&mut again, "owner@acme.example", PASSWORD).await;
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM accounts WHERE email = 'owner@acme.example'"
+        )
+        .await,
+        1
+    );
+}

@@ -132,3 +132,25 @@ async fn a_body_that_does_not_decode_is_refused_with_400_on_every_function() {
         "nothing was stored"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logging_out_everywhere_through_its_server_function() {
+    let app = TestApp::spawn_configured(crate::common::granular).await;
+    let mut owner = crate::common::registered(&app, "owner@acme.example").await;
+    let mut other = Browser::new(&app);
+    other
+        .login("owner@acme.example", crate::common::PASSWORD)
+        .await;
+    assert!(other.logged_in().await);
+    let response = owner
+        .call(
+            "account/logout-everywhere",
+            serde_json::json!({"lang": "sv"}),
+            &[],
+        )
+        .await;
+    assert_eq!(response.status(), 200);
+    let next: String = response.json().await.expect("typed answer");
+    assert_eq!(next, "/sv/login?done=logged-out-everywhere");
+    assert!(!owner.logged_in().await && !other.logged_in().await);
+}

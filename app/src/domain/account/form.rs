@@ -99,6 +99,8 @@ pub enum Notice {
     SessionEnded,
     /// Logged out.
     LoggedOut,
+    /// Every session of the account ended, and every link sent to it.
+    LoggedOutEverywhere,
     /// The account was deleted.
     Deleted,
     /// Profile saved.
@@ -144,6 +146,7 @@ impl Notice {
         !matches!(
             self,
             Notice::LoggedOut
+                | Notice::LoggedOutEverywhere
                 | Notice::Deleted
                 | Notice::Saved
                 | Notice::PasswordChanged
@@ -163,6 +166,7 @@ impl Notice {
     pub fn done_id(self) -> Option<&'static str> {
         match self {
             Notice::LoggedOut => Some("logged-out"),
+            Notice::LoggedOutEverywhere => Some("logged-out-everywhere"),
             Notice::Deleted => Some("deleted"),
             Notice::Saved => Some("saved"),
             Notice::PasswordChanged => Some("password"),
@@ -184,6 +188,7 @@ impl Notice {
     pub fn from_done_id(id: &str) -> Option<Notice> {
         [
             Notice::LoggedOut,
+            Notice::LoggedOutEverywhere,
             Notice::Deleted,
             Notice::Saved,
             Notice::PasswordChanged,

@@ -178,6 +178,12 @@ pub struct Strings {
     pub change_password: &'static str,
     /// Heading of the data export.
     pub export_heading: &'static str,
+    /// Account page: the heading of the sessions part.
+    pub sessions_heading: &'static str,
+    /// Account page: what logging out everywhere does.
+    pub sessions_text: &'static str,
+    /// Account page: the button that logs out everywhere.
+    pub log_out_everywhere: &'static str,
     /// Text of the data export.
     pub export_text: &'static str,
     /// Downloads the data.
@@ -222,6 +228,8 @@ pub struct Strings {
     pub n_session_ended: &'static str,
     /// Logged out.
     pub n_logged_out: &'static str,
+    /// Notice: every session and link of the account ended.
+    pub n_logged_out_everywhere: &'static str,
     /// Account deleted.
     pub n_deleted: &'static str,
     /// Profile saved.
@@ -461,6 +469,7 @@ impl Strings {
             Notice::CookiesBlocked => self.n_cookies_blocked.into(),
             Notice::SessionEnded => self.n_session_ended.into(),
             Notice::LoggedOut => self.n_logged_out.into(),
+            Notice::LoggedOutEverywhere => self.n_logged_out_everywhere.into(),
             Notice::Deleted => self.n_deleted.into(),
             Notice::Saved => self.n_saved.into(),
             Notice::PasswordChanged => self.n_password_changed.into(),

@@ -250,6 +250,37 @@ impl Db {
         })
     }
 
+    /// Ends every session of the account and every link sent to it; links issued before stay
+    /// refused (the credentials version moves on).
+    pub async fn end_sessions_and_links(&self, id: i64, now: i64) -> Result<(), sqlx::Error> {
+        on_pool!(self.pool(), p => {
+            let sessions = format!(
+                "DELETE FROM {} WHERE id IN
+                   (SELECT session_id FROM account_sessions WHERE account_id = $1)",
+                Dialect::sessions(p)
+            );
+            let mut tx = p.begin_write().await?;
+            sqlx::query(&sessions).bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM account_sessions WHERE account_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query("DELETE FROM account_tokens WHERE account_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "UPDATE accounts SET credentials_version = credentials_version + 1,
+                   updated_at = $2 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            tx.commit().await
+        })
+    }
+
     /// Deletes the account, every session of it and its login attempts; returns the hash of
     /// the logo it had, for the caller to delete once no other account uses it.
     pub async fn delete_account(
