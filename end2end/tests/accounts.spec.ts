@@ -20,7 +20,7 @@ async function editLogoutLogin(page: Page, email: string) {
   await expect(page.getByText('The profile is saved.')).toBeVisible();
   await expect(page.getByLabel('Description')).toHaveValue('We match people and jobs.');
 
-  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('button', { name: 'Log out', exact: true }).click();
   await expect(page.getByText('You are logged out.')).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Log in' })).toBeVisible();
 
@@ -33,6 +33,22 @@ async function editLogoutLogin(page: Page, email: string) {
 
 test.describe('granular mode', () => {
   test.use({ baseURL: granularURL });
+
+  test('log out everywhere ends the session in another browser too', async ({ page, browser }) => {
+    const problems = watchConsole(page);
+    const email = uniqueEmail('everywhere');
+    await register(page, 'Everywhere AB', email);
+    const other = await browser.newPage({ baseURL: granularURL });
+    await other.goto('/en/login');
+    await logIn(other, email);
+    await waitForHydration(page, 'Menu');
+    await page.getByRole('button', { name: 'Log out everywhere' }).click();
+    await expect(page).toHaveURL(/\/en\/login\?done=logged-out-everywhere$/);
+    await expect(page.getByText('You are logged out everywhere')).toBeVisible();
+    await other.goto('/en/account');
+    await expect(other).toHaveURL(/\/en\/login/);
+    expect(problems).toEqual([]);
+  });
 
   test('register, edit, log out and in; the session cookie needs no consent', async ({ page, context }) => {
     const problems = watchConsole(page);
@@ -100,7 +116,7 @@ test.describe('granular mode', () => {
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/en\/account$/);
-    await page.getByRole('button', { name: 'Log out' }).focus();
+    await page.getByRole('button', { name: 'Log out', exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByText('You are logged out.')).toBeVisible();
   });
