@@ -260,10 +260,7 @@ pub(super) async fn forget_if_unused(state: &AccountsState, hash: &str) {
 
 /// Removes the logo (the stored image goes once no account uses it).
 pub(super) async fn remove(state: &AccountsState, sub: &Submission) -> Outcome {
-    let viewer = match super::owner::owner(sub) {
-        Ok(viewer) => viewer,
-        Err(answer) => return Ok(answer),
-    };
+    let viewer = super::owner::owner(sub)?;
     let account = sub.page("account");
     let old = state
         .db

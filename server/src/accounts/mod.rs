@@ -24,8 +24,8 @@ use auth::login_check;
 use owner::{account_page, export};
 pub(crate) use respond::{Answer, Submission};
 use respond::{
-    Outcome, PathLang, Posted, Unavailable, answer, done_notice, limited, login_first, next_query,
-    render, unavailable,
+    Outcome, PathLang, Posted, Stop, Unavailable, answer, done_notice, limited, login_first,
+    next_query, render, unavailable,
 };
 
 use std::sync::Arc;

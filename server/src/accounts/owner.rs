@@ -60,10 +60,7 @@ pub(super) async fn save_profile(
     sub: &Submission,
     form: ProfileForm,
 ) -> Outcome {
-    let viewer = match owner(sub) {
-        Ok(viewer) => viewer,
-        Err(answer) => return Ok(answer),
-    };
+    let viewer = owner(sub)?;
     let page = sub.page("account");
     let profile = match Profile::from_form(
         &form.company,
@@ -101,7 +98,7 @@ pub(super) async fn recheck_password(
     page: &str,
     field: Field,
     values: Vec<(Field, String)>,
-) -> Result<Result<(), Answer>, Unavailable> {
+) -> Result<(), Stop> {
     let bucket = format!("recheck:{}", viewer.account_id);
     let limit = state.limit(
         &bucket,
@@ -110,15 +107,15 @@ pub(super) async fn recheck_password(
     );
     let now = state.clock.now();
     if let Err(retry) = state.db.reserve_attempts(&[limit], now).await? {
-        return Ok(Err(limited(page.to_owned(), retry)));
+        return Err(limited(page.to_owned(), retry).into());
     }
     let hash = state.db.password_hash(viewer.account_id).await?;
     if !state.hasher.verify(password, hash.as_deref()).await? {
         let errors = vec![(field, Problem::WrongPassword)];
-        return Ok(Err(Answer::fields(page.to_owned(), errors, values)));
+        return Err(Answer::fields(page.to_owned(), errors, values).into());
     }
     state.db.release_attempt(&bucket, now).await?;
-    Ok(Ok(()))
+    Ok(())
 }
 
 /// A refusal of one field.
@@ -132,14 +129,11 @@ pub(super) async fn change_password(
     sub: &Submission,
     form: PasswordForm,
 ) -> Outcome {
-    let viewer = match owner(sub) {
-        Ok(viewer) => viewer,
-        Err(answer) => return Ok(answer),
-    };
+    let viewer = owner(sub)?;
     let page = sub.page("account");
     let current = form.current_password.as_str();
     let new = form.new_password.as_str();
-    if let Err(answer) = recheck_password(
+    recheck_password(
         state,
         &viewer,
         current,
@@ -147,10 +141,7 @@ pub(super) async fn change_password(
         Field::CurrentPassword,
         Vec::new(),
     )
-    .await?
-    {
-        return Ok(answer);
-    }
+    .await?;
     if let Err(problem) = check_new_password(new) {
         return refused(page, Field::NewPassword, problem);
     }
@@ -175,10 +166,7 @@ pub(super) async fn change_password(
 /// "Log out everywhere": ends every session of the account, this one too, and every link sent
 /// to it (links issued before stay refused: the account's credentials version moves on).
 pub(super) async fn log_out_everywhere(state: &AccountsState, sub: &Submission) -> Outcome {
-    let viewer = match owner(sub) {
-        Ok(viewer) => viewer,
-        Err(answer) => return Ok(answer),
-    };
+    let viewer = owner(sub)?;
     state
         .db
         .end_sessions_and_links(viewer.account_id, state.clock.now())
@@ -199,12 +187,9 @@ pub(super) async fn delete_account(
     sub: &Submission,
     form: DeleteForm,
 ) -> Outcome {
-    let viewer = match owner(sub) {
-        Ok(viewer) => viewer,
-        Err(answer) => return Ok(answer),
-    };
+    let viewer = owner(sub)?;
     let page = sub.page("account");
-    if let Err(answer) = recheck_password(
+    recheck_password(
         state,
         &viewer,
         &form.password,
@@ -212,10 +197,7 @@ pub(super) async fn delete_account(
         Field::Password,
         Vec::new(),
     )
-    .await?
-    {
-        return Ok(answer);
-    }
+    .await?;
     let email = state
         .db
         .account_view(viewer.account_id, state.require_approval, state.clock.now())

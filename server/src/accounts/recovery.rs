@@ -291,10 +291,7 @@ pub(super) async fn confirm(state: &AccountsState, sub: &Submission, form: Token
 
 /// Sends the logged-in owner's verification link again (a few times an hour at most).
 pub(super) async fn resend(state: &AccountsState, sub: &Submission) -> Outcome {
-    let viewer = match owner(sub) {
-        Ok(viewer) => viewer,
-        Err(answer) => return Ok(answer),
-    };
+    let viewer = owner(sub)?;
     let page = sub.page("account");
     let Some(identity) = state.db.identity(viewer.account_id).await? else {
         return Ok(login_first(sub.lang, &page));
@@ -316,10 +313,7 @@ pub(super) async fn change_email(
     sub: &Submission,
     form: EmailForm,
 ) -> Outcome {
-    let viewer = match owner(sub) {
-        Ok(viewer) => viewer,
-        Err(answer) => return Ok(answer),
-    };
+    let viewer = owner(sub)?;
     let page = sub.page("account");
     let values = vec![(Field::NewEmail, form.new_email.clone())];
     let email = match normalise_email(&form.new_email) {
@@ -332,7 +326,7 @@ pub(super) async fn change_email(
             ));
         }
     };
-    if let Err(answer) = recheck_password(
+    recheck_password(
         state,
         &viewer,
         &form.email_password,
@@ -340,10 +334,7 @@ pub(super) async fn change_email(
         Field::EmailPassword,
         values.clone(),
     )
-    .await?
-    {
-        return Ok(answer);
-    }
+    .await?;
     let Some(identity) = state.db.identity(viewer.account_id).await? else {
         return Ok(login_first(sub.lang, &page));
     };

@@ -36,6 +36,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for PathLang {
 }
 
 /// A handler's answer before it is shaped for a browser with or without JavaScript.
+#[derive(Debug)]
 pub(crate) enum Answer {
     /// Go on to this path (303).
     Redirect(String),
@@ -281,8 +282,47 @@ impl Unavailable {
     }
 }
 
-/// What a core function gives back: an answer, or the failure that stopped it.
-pub(super) type Outcome = Result<Answer, Unavailable>;
+/// Why a core function stopped before it was done: a refusal it answers with (the form's
+/// page with its problems, a limit, "log in first"), or something it needed that did not
+/// answer. Both convert with `?`: an [`Answer`], an [`Unavailable`], or any error.
+#[derive(Debug)]
+pub(crate) enum Stop {
+    /// Refused: this is the answer.
+    Refused(Answer),
+    /// Not carried out: the form's page again with 503.
+    Unavailable(Unavailable),
+}
+
+impl From<Answer> for Stop {
+    fn from(answer: Answer) -> Stop {
+        Stop::Refused(answer)
+    }
+}
+
+impl From<Unavailable> for Stop {
+    fn from(e: Unavailable) -> Stop {
+        Stop::Unavailable(e)
+    }
+}
+
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for Stop {
+    fn from(e: E) -> Stop {
+        Stop::Unavailable(e.into())
+    }
+}
+
+impl Stop {
+    /// The answer: the refusal, or the form's `page` again with 503.
+    pub(super) fn answer(self, page: String) -> Answer {
+        match self {
+            Stop::Refused(answer) => answer,
+            Stop::Unavailable(e) => e.answer(page),
+        }
+    }
+}
+
+/// What a core function gives back: an answer, or what stopped it.
+pub(super) type Outcome = Result<Answer, Stop>;
 
 pub(super) fn unavailable(page: String, e: &dyn std::fmt::Display) -> Answer {
     tracing::error!(error = %e, "account request failed");

@@ -51,13 +51,10 @@ pub async fn answer_hits(State(hits): State<CacheHits>, request: Request, next: 
 
 fn hit(hits: &CacheHits, request: &Request) -> Option<Response> {
     let start = Instant::now();
-    let is_head = request.method() == Method::HEAD;
-    if !(is_head || request.method() == Method::GET)
-        || request.uri().query().is_some()
-        || !page_cache::only_consent_cookie(request.headers())
-    {
+    if !page_cache::anonymous_read(request) {
         return None;
     }
+    let is_head = request.method() == Method::HEAD;
     let (status, _) =
         crate::consent::consent_of(&hits.consent, hits.clock.as_ref(), request.headers());
     let page = hits

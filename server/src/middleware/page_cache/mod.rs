@@ -196,14 +196,12 @@ pub async fn serve_cached(
     next: Next,
 ) -> Response {
     let is_head = request.method() == Method::HEAD;
-    let cacheable_request = (is_head || request.method() == Method::GET)
-        && request.uri().query().is_none()
+    let cacheable_request = anonymous_read(&request)
         && request
             .extensions()
             .get::<app::domain::logo::Showcase>()
             .is_none()
-        && cache.content.site().page(request.uri().path()).is_some()
-        && only_consent_cookie(request.headers());
+        && cache.content.site().page(request.uri().path()).is_some();
     if !cacheable_request {
         return next.run(request).await;
     }
@@ -270,8 +268,16 @@ pub(super) fn key(path: &str, status: ConsentStatus) -> String {
     key
 }
 
+/// The one rule for what the cache may answer, here and at the front door: a `GET` or `HEAD`
+/// with no query string and no cookie but the consent cookie.
+pub(super) fn anonymous_read(request: &Request) -> bool {
+    matches!(*request.method(), Method::GET | Method::HEAD)
+        && request.uri().query().is_none()
+        && only_consent_cookie(request.headers())
+}
+
 /// Whether the request's cookies are at most the consent cookie (which the cache key covers).
-pub(super) fn only_consent_cookie(headers: &HeaderMap) -> bool {
+fn only_consent_cookie(headers: &HeaderMap) -> bool {
     headers.get_all(header::COOKIE).iter().all(|value| {
         value.to_str().is_ok_and(|v| {
             v.split(';')
