@@ -145,7 +145,7 @@ impl Application {
             &settings.mail,
             mail::SiteInfo {
                 name: &settings.site_name,
-                public_url: &settings.public_url,
+                public_url: &settings.origin(),
                 data_dir: &settings.data_dir,
             },
             db.clone(),

@@ -66,10 +66,12 @@ pub(crate) fn router(
     auth: Auth,
     readiness: ops::Readiness,
 ) -> Router {
+    // One shared copy of the origin for the pages and the same-origin check.
+    let origin = settings.origin();
     let options = leptos_options(settings);
     let context = SiteContext {
         name: settings.site_name.as_str().into(),
-        public_url: settings.public_url.as_str().into(),
+        public_url: origin.shared(),
         site: content.site(),
         consent: consent.policy.clone(),
         logo_max_bytes: settings.logos.max_bytes,
@@ -132,7 +134,7 @@ pub(crate) fn router(
         db: auth.db.clone(),
         clock: auth.clock.clone(),
         content: content.clone(),
-        origin: state::SiteOrigin(settings.public_url.as_str().into()),
+        origin: state::SiteOrigin(origin.shared()),
         consent,
         accounts,
         showcase: settings.showcase,

@@ -17,9 +17,11 @@ use serde::{Deserialize, Serialize};
 use crate::logos::LogoSettings;
 
 mod accounts;
+pub mod public_url;
 pub mod secret;
 
 pub use accounts::AccountSettings;
+pub use public_url::PublicUrl;
 pub use secret::Secret;
 
 /// The server's settings.
@@ -310,9 +312,14 @@ impl Settings {
         })
     }
 
+    /// The checked origin visitors use, to share.
+    pub fn origin(&self) -> PublicUrl {
+        PublicUrl::from(self.public_url.as_str())
+    }
+
     /// Whether visitors reach the site over https (cookies get `Secure`).
     pub fn is_https(&self) -> bool {
-        self.public_url.starts_with("https://")
+        self.origin().is_https()
     }
 
     /// The session cookie's name: `__Host-session` over https, `session` otherwise.

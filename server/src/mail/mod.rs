@@ -23,7 +23,11 @@ pub use compose::Compose;
 pub use deliver::spawn_worker;
 pub use queue::QueuedMail;
 
-use crate::{clock::Clock, config::secret::Secret, db::Db};
+use crate::{
+    clock::Clock,
+    config::{public_url::PublicUrl, secret::Secret},
+    db::Db,
+};
 
 /// How the connection to the SMTP server is secured.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,7 +172,7 @@ pub struct Mailer {
     clock: Arc<dyn Clock>,
     from: Mailbox,
     site_name: Arc<str>,
-    public_url: Arc<str>,
+    public_url: PublicUrl,
     wake: Arc<Notify>,
 }
 
@@ -187,7 +191,7 @@ impl Mailer {
         clock: Arc<dyn Clock>,
         settings: &MailSettings,
         site_name: &str,
-        public_url: &str,
+        public_url: &PublicUrl,
     ) -> Mailer {
         Mailer {
             db,
@@ -197,7 +201,7 @@ impl Mailer {
                 Mailbox::new(None, "no-reply@localhost".parse().expect("address"))
             }),
             site_name: site_name.into(),
-            public_url: public_url.into(),
+            public_url: public_url.clone(),
             wake: Arc::new(Notify::new()),
         }
     }
@@ -209,7 +213,7 @@ impl Mailer {
 
     /// An absolute link to `path` on this site.
     pub fn link(&self, path: &str) -> String {
-        format!("{}{path}", self.public_url)
+        self.public_url.link(path)
     }
 
     /// Queues a mail of `kind` to `to`, written in `lang`. An address the mail library cannot
@@ -236,7 +240,7 @@ impl Mailer {
             lang,
             &compose::Site {
                 name: &self.site_name,
-                url: &self.public_url,
+                url: self.public_url.as_str(),
             },
             details,
         );
@@ -268,7 +272,7 @@ pub struct SiteInfo<'a> {
     /// The site's name (the sender's name, the subjects).
     pub name: &'a str,
     /// The origin visitors use (the links).
-    pub public_url: &'a str,
+    pub public_url: &'a PublicUrl,
     /// Where the outbox goes without SMTP.
     pub data_dir: &'a std::path::Path,
 }
@@ -285,7 +289,7 @@ pub fn start(
     let mut destination = Destination::from_settings(mail, site.data_dir);
     if let Destination::Outbox { dir, log_links } = &mut destination {
         // A public (https) site logs no link: a reset link is as good as a password.
-        *log_links = !site.public_url.starts_with("https://");
+        *log_links = !site.public_url.is_https();
         if *log_links {
             tracing::info!(outbox = %dir.display(), "no SMTP server configured: mail is written to the outbox, links logged");
         } else {

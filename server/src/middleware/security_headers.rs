@@ -66,7 +66,7 @@ impl SecurityHeaders {
         SecurityHeaders {
             script_src: script_src.into(),
             rest: rest.into(),
-            hsts: public_url.starts_with("https://"),
+            hsts: crate::config::public_url::PublicUrl::from(public_url).is_https(),
         }
     }
 
