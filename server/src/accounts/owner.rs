@@ -156,7 +156,7 @@ pub(super) async fn change_password(
     // This browser stays logged in under a new id; every other session ends.
     state
         .db
-        .change_password(viewer.account_id, &hash, None, now)
+        .change_password(viewer.account_id, &hash, now)
         .await?;
     sessions::start(&session, viewer.account_id, now).await?;
     tracing::info!(account = viewer.account_id, "password changed");

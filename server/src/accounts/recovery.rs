@@ -221,7 +221,7 @@ pub(super) async fn reset(state: &AccountsState, sub: &Submission, form: ResetFo
     };
     state
         .db
-        .change_password(account, &password_hash, None, now)
+        .change_password(account, &password_hash, now)
         .await?;
     // The link reached the account's address (never changes it: that takes a verify link).
     state.db.mark_verified(account, &email, now).await?;

@@ -44,17 +44,18 @@ async fn videos_wait_for_external_media_consent() {
     assert!(!html.contains("embed-placeholder"));
 }
 
+/// Granular mode with a marketing script from `https://ads.example/tag.js`.
+fn with_an_ad_script(s: &mut server::Settings) {
+    s.consent.mode = ConsentMode::Granular;
+    s.consent.scripts = vec![app::domain::consent::ThirdPartyScript {
+        category: Category::Marketing,
+        src: "https://ads.example/tag.js".into(),
+    }];
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn third_party_scripts_wait_for_their_category() {
-    use app::domain::consent::{Category, ThirdPartyScript};
-    let app = TestApp::spawn_configured(|s| {
-        s.consent.mode = ConsentMode::Granular;
-        s.consent.scripts = vec![ThirdPartyScript {
-            category: Category::Marketing,
-            src: "https://ads.example/tag.js".into(),
-        }];
-    })
-    .await;
+    let app = TestApp::spawn_configured(with_an_ad_script).await;
     let tag = r#"<script async src="https://ads.example/tag.js">"#;
     let (_, html) = app.page("/en/").await;
     assert!(!html.contains(tag), "no ad script before consent");
@@ -240,15 +241,7 @@ async fn both_policy_pages_list_the_configured_cookies_once() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_that_carry_a_token_load_no_third_party_script_and_send_no_referrer() {
-    use app::domain::consent::{Category, ThirdPartyScript};
-    let app = TestApp::spawn_configured(|s| {
-        s.consent.mode = ConsentMode::Granular;
-        s.consent.scripts = vec![ThirdPartyScript {
-            category: Category::Marketing,
-            src: "https://ads.example/tag.js".into(),
-        }];
-    })
-    .await;
+    let app = TestApp::spawn_configured(with_an_ad_script).await;
     let consent = format!(
         "consent={}",
         key().encode(&ConsentRecord {

@@ -488,6 +488,30 @@ async fn racing_requests_with_one_reset_link_change_the_password_once() {
     assert_eq!(notes, 1);
 }
 
+/// Asks for a reset link for `email` (without a session); the link's token.
+async fn asked_reset(app: &TestApp, smtp: &std::path::Path, email: &str) -> String {
+    Browser::new(app)
+        .post("/en/forgot", &[("email", email)])
+        .await;
+    let mail = wait_for(smtp, email, "Reset your password").await;
+    token_in(&mail, "/reset?token=")
+}
+
+/// The token of the link in `mail` that contains `part`.
+fn token_in(mail: &Mail, part: &str) -> String {
+    let path = mail.path(part);
+    path.split("token=").nth(1).expect("token").to_owned()
+}
+
+/// How many accounts have the contact address `email`.
+async fn accounts_with(app: &TestApp, email: &str) -> i64 {
+    count(
+        app,
+        &format!("SELECT COUNT(*) FROM accounts WHERE email = '{email}'"),
+    )
+    .await
+}
+
 /// Asks, with the owner's session and `password`, for the contact address to become `to`;
 /// the change link's token.
 async fn pending_change(
@@ -504,8 +528,7 @@ async fn pending_change(
         .await;
     assert_eq!(location(&asked), "/en/account?done=email-pending");
     let mail = wait_for(smtp, to, "Confirm your new e-mail").await;
-    let path = mail.path("/verify?token=");
-    path.split("token=").nth(1).expect("token").to_owned()
+    token_in(&mail, "/verify?token=")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -519,12 +542,8 @@ async fn a_password_reset_ends_a_pending_address_change_made_with_a_stolen_sessi
     // Someone with the owner's session (and password) asks for their own address.
     let change = pending_change(&mut owner, &smtp.inbox(), "att@evil.test", PASSWORD).await;
     // The owner notices and resets the password.
-    Browser::new(&app)
-        .post("/en/forgot", &[("email", "owner@acme.example")])
-        .await;
-    let mail = wait_for(&smtp.inbox(), "owner@acme.example", "Reset your password").await;
-    let path = mail.path("/reset?token=");
-    let reset = path.split("token=").nth(1).expect("token");
+    let reset = asked_reset(&app, &smtp.inbox(), "owner@acme.example").await;
+    let reset = reset.as_str();
     let done = Browser::new(&app)
         .post(
             "/en/reset",
@@ -541,14 +560,7 @@ async fn a_password_reset_ends_a_pending_address_change_made_with_a_stolen_sessi
         .post("/en/verify", &[("token", &change)])
         .await;
     assert_eq!(refused.status().as_u16(), 410);
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM accounts WHERE email = 'owner@acme.example'"
-        )
-        .await,
-        1
-    );
+    assert_eq!(accounts_with(&app, "owner@acme.example").await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -577,11 +589,7 @@ async fn changing_the_password_or_the_address_ends_every_other_link() {
     assert_eq!(refused.status().as_u16(), 410, "a password change ends it");
 
     // A reset link asked for before an address change stops working once the address changes.
-    Browser::new(&app)
-        .post("/en/forgot", &[("email", "owner@acme.example")])
-        .await;
-    let mail = wait_for(&smtp.inbox(), "owner@acme.example", "Reset your password").await;
-    let reset_path = mail.path("/reset?token=");
+    let reset = asked_reset(&app, &smtp.inbox(), "owner@acme.example").await;
     let asked = owner
         .post(
             "/en/account/email",
@@ -597,11 +605,13 @@ async fn changing_the_password_or_the_address_ends_every_other_link() {
         .open_link_and_confirm(&mail.path("/verify?token="))
         .await;
     assert_eq!(went, "/en/login?done=email-changed");
-    let reset = reset_path.split("token=").nth(1).expect("token");
     let refused = Browser::new(&app)
         .post(
             "/en/reset",
-            &[("token", reset), ("new_password", "yet another passphrase")],
+            &[
+                ("token", &reset),
+                ("new_password", "yet another passphrase"),
+            ],
         )
         .await;
     assert_eq!(refused.status().as_u16(), 410, "an address change ends it");
@@ -628,14 +638,7 @@ async fn changing_the_password_or_the_address_ends_every_other_link() {
         410,
         "issued under an older count"
     );
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM accounts WHERE email = 'new@acme.example'"
-        )
-        .await,
-        1
-    );
+    assert_eq!(accounts_with(&app, "new@acme.example").await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -649,12 +652,8 @@ async fn logging_out_everywhere_ends_every_session_and_every_link() {
     let mut phone = Browser::new(&app);
     log_in(&mut phone, "owner@acme.example", PASSWORD).await;
     let change = pending_change(&mut owner, &smtp.inbox(), "new@acme.example", PASSWORD).await;
-    Browser::new(&app)
-        .post("/en/forgot", &[("email", "owner@acme.example")])
-        .await;
-    let mail = wait_for(&smtp.inbox(), "owner@acme.example", "Reset your password").await;
-    let reset_path = mail.path("/reset?token=");
-    let reset = reset_path.split("token=").nth(1).expect("token");
+    let reset = asked_reset(&app, &smtp.inbox(), "owner@acme.example").await;
+    let reset = reset.as_str();
 
     // A stranger cannot: it needs a session.
     let stranger = Browser::new(&app)
@@ -689,12 +688,5 @@ async fn logging_out_everywhere_ends_every_session_and_every_link() {
     // The password still works: nothing else changed.
     let mut again = Browser::new(&app);
     log_in(&mut again, "owner@acme.example", PASSWORD).await;
-    assert_eq!(
-        count(
-            &app,
-            "SELECT COUNT(*) FROM accounts WHERE email = 'owner@acme.example'"
-        )
-        .await,
-        1
-    );
+    assert_eq!(accounts_with(&app, "owner@acme.example").await, 1);
 }

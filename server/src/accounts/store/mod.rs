@@ -14,6 +14,44 @@ use serde_json::json;
 
 use crate::db::{Db, Dialect, on_pool};
 
+/// Within the write transaction `$tx` of pool `$p`: every link sent to account `$id` ends and
+/// its credentials version moves on, so a link issued before stays refused even if its row
+/// survived (`$now`: the account's `updated_at`).
+macro_rules! end_links {
+    ($p:ident, $tx:ident, $id:expr, $now:expr) => {{
+        sqlx::query("DELETE FROM account_tokens WHERE account_id = $1")
+            .bind($id)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query(
+            "UPDATE accounts SET credentials_version = credentials_version + 1, updated_at = $2
+             WHERE id = $1",
+        )
+        .bind($id)
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+
+/// Within the write transaction `$tx` of pool `$p`: every session of account `$id` ends, and
+/// (see [`end_links`]) every link sent to it.
+macro_rules! end_sessions_and_links {
+    ($p:ident, $tx:ident, $id:expr, $now:expr) => {{
+        let sessions = format!(
+            "DELETE FROM {} WHERE id IN
+               (SELECT session_id FROM account_sessions WHERE account_id = $1)",
+            Dialect::sessions($p)
+        );
+        sqlx::query(&sessions).bind($id).execute(&mut *$tx).await?;
+        sqlx::query("DELETE FROM account_sessions WHERE account_id = $1")
+            .bind($id)
+            .execute(&mut *$tx)
+            .await?;
+        end_links!($p, $tx, $id, $now);
+    }};
+}
+
 mod attempts;
 mod logos;
 mod sessions;
@@ -208,44 +246,22 @@ impl Db {
         .map(|_| ()))
     }
 
-    /// Sets a new password hash, ends every session of the account but `keep`, and every link
-    /// sent to it (a pending address change, a reset, a verification).
+    /// Sets a new password hash, ends every session of the account and every link sent to it
+    /// (a pending address change, a reset, a verification).
     pub async fn change_password(
         &self,
         id: i64,
         password_hash: &str,
-        keep: Option<&str>,
         now: i64,
     ) -> Result<(), sqlx::Error> {
-        let keep = keep.unwrap_or("");
         on_pool!(self.pool(), p => {
-            let sessions = format!(
-                "DELETE FROM {} WHERE id IN
-                   (SELECT session_id FROM account_sessions
-                    WHERE account_id = $1 AND session_id <> $2)",
-                Dialect::sessions(p)
-            );
             let mut tx = p.begin_write().await?;
-            sqlx::query(
-                "UPDATE accounts SET password_hash = $1, updated_at = $2,
-                   credentials_version = credentials_version + 1
-                 WHERE id = $3",
-            )
-            .bind(password_hash)
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query("DELETE FROM account_tokens WHERE account_id = $1")
+            sqlx::query("UPDATE accounts SET password_hash = $1 WHERE id = $2")
+                .bind(password_hash)
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(&sessions).bind(id).bind(keep).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM account_sessions WHERE account_id = $1 AND session_id <> $2")
-                .bind(id)
-                .bind(keep)
-                .execute(&mut *tx)
-                .await?;
+            end_sessions_and_links!(p, tx, id, now);
             tx.commit().await
         })
     }
@@ -254,29 +270,8 @@ impl Db {
     /// refused (the credentials version moves on).
     pub async fn end_sessions_and_links(&self, id: i64, now: i64) -> Result<(), sqlx::Error> {
         on_pool!(self.pool(), p => {
-            let sessions = format!(
-                "DELETE FROM {} WHERE id IN
-                   (SELECT session_id FROM account_sessions WHERE account_id = $1)",
-                Dialect::sessions(p)
-            );
             let mut tx = p.begin_write().await?;
-            sqlx::query(&sessions).bind(id).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM account_sessions WHERE account_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM account_tokens WHERE account_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(
-                "UPDATE accounts SET credentials_version = credentials_version + 1,
-                   updated_at = $2 WHERE id = $1",
-            )
-            .bind(id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            end_sessions_and_links!(p, tx, id, now);
             tx.commit().await
         })
     }
@@ -289,11 +284,6 @@ impl Db {
         attempts_bucket: &str,
     ) -> Result<Option<String>, sqlx::Error> {
         on_pool!(self.pool(), p => {
-            let sessions = format!(
-                "DELETE FROM {} WHERE id IN
-                   (SELECT session_id FROM account_sessions WHERE account_id = $1)",
-                Dialect::sessions(p)
-            );
             let mut tx = p.begin_write().await?;
             let logo: Option<String> =
                 sqlx::query_scalar::<_, Option<String>>("SELECT logo_hash FROM accounts WHERE id = $1")
@@ -301,15 +291,7 @@ impl Db {
                     .fetch_optional(&mut *tx)
                     .await?
                     .flatten();
-            sqlx::query(&sessions).bind(id).execute(&mut *tx).await?;
-            sqlx::query("DELETE FROM account_sessions WHERE account_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM account_tokens WHERE account_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            end_sessions_and_links!(p, tx, id, 0);
             sqlx::query("DELETE FROM account_networks WHERE account_id = $1")
                 .bind(id)
                 .execute(&mut *tx)

@@ -183,8 +183,7 @@ impl Db {
         let changed = on_pool!(self.pool(), p => {
             let mut tx = p.begin_write().await?;
             let updated = sqlx::query(
-                "UPDATE accounts SET email = $1, email_verified = TRUE, updated_at = $2,
-                   credentials_version = credentials_version + 1
+                "UPDATE accounts SET email = $1, email_verified = TRUE, updated_at = $2
                  WHERE id = $3 AND email = $4",
             )
             .bind(email)
@@ -199,10 +198,7 @@ impl Db {
                 Ok(r) if r.rows_affected() == 0 => return Ok(None),
                 Ok(_) => {}
             }
-            sqlx::query("DELETE FROM account_tokens WHERE account_id = $1")
-                .bind(account)
-                .execute(&mut *tx)
-                .await?;
+            end_links!(p, tx, account, now);
             tx.commit().await?;
             Ok::<_, sqlx::Error>(())
         });

@@ -47,20 +47,7 @@ impl Mail {
 
 /// Every mail in `dir` (an outbox, or a maildir's `new/`), oldest first.
 pub fn mails_in(dir: &Path) -> Vec<Mail> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file()
-                && !p
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with('.'))
-        })
-        .collect();
+    let mut files = super::files_in(dir);
     files.sort_by_key(|p| {
         (
             std::fs::metadata(p).and_then(|m| m.modified()).ok(),

@@ -408,6 +408,25 @@ pub async fn current_logo(browser: &mut Browser<'_>) -> Option<String> {
     Some(src.to_owned())
 }
 
+/// The files in `dir` but hidden ones (`.name`), in no particular order; none when `dir` is
+/// missing.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && !p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+        })
+        .collect()
+}
+
 /// A file of the hostile corpus (`tests/corpus/`).
 pub fn corpus(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
