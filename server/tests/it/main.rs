@@ -24,6 +24,7 @@ mod mail_delivery;
 mod operator;
 mod ops;
 mod pages;
+mod paths;
 mod protection;
 mod public_url;
 mod server_fns;
