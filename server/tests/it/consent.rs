@@ -405,7 +405,11 @@ async fn the_operator_can_export_the_log() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_network_cannot_flood_the_consent_log() {
-    let app = TestApp::spawn_configured(|s| s.consent.mode = ConsentMode::Granular).await;
+    let app = TestApp::spawn_configured(|s| {
+        s.consent.mode = ConsentMode::Granular;
+        s.trusted_proxies = vec!["127.0.0.1".into()];
+    })
+    .await;
     let limit = server::consent::LOG_PER_NETWORK_PER_HOUR as usize;
     for _ in 0..limit {
         let response = post(&app, &[("choice", "accept_all")], &[("origin", ORIGIN)]).await;
@@ -433,4 +437,15 @@ async fn one_network_cannot_flood_the_consent_log() {
     assert_eq!(rejected.status(), 303);
     assert_eq!(stored_consent(&rejected).granted, CategorySet::necessary());
     assert_eq!(log_rows(&app).await.len(), limit, "the log did not grow");
+    // Another network's share is its own.
+    let elsewhere = post(
+        &app,
+        &[("choice", "accept_all")],
+        &[("origin", ORIGIN), ("x-forwarded-for", "198.51.100.7")],
+    )
+    .await;
+    assert_eq!(elsewhere.status(), 303);
+    let rows = log_rows(&app).await;
+    assert_eq!(rows.len(), limit + 1);
+    assert!(rows.iter().any(|r| r.masked_ip == "198.51.100.0"));
 }

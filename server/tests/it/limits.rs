@@ -173,6 +173,19 @@ async fn strangers_on_many_networks_cannot_lock_the_owner_out_of_a_known_network
         assert_eq!(guesser.login(EMAIL, WRONG).await.status().as_u16(), 401);
     }
     assert_eq!(guesser.login(EMAIL, PASSWORD).await.status().as_u16(), 429);
+    // A network known to one account opens no door to another.
+    let other = "other@acme.example";
+    registered(&app, other).await;
+    for n in 0..20 {
+        let mut b = Browser::behind_proxy(&app, &format!("198.51.{n}.2"));
+        assert_eq!(b.login(other, WRONG).await.status().as_u16(), 401);
+    }
+    let mut office_for_other = Browser::behind_proxy(&app, "203.0.113.78");
+    assert_eq!(
+        office_for_other.login(other, PASSWORD).await.status().as_u16(),
+        429,
+        "the office is known to the first account only"
+    );
     // What is kept is the masked network, never the address, and the owner can see it.
     assert_eq!(
         count(
