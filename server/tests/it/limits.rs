@@ -182,7 +182,11 @@ async fn strangers_on_many_networks_cannot_lock_the_owner_out_of_a_known_network
     }
     let mut office_for_other = Browser::behind_proxy(&app, "203.0.113.78");
     assert_eq!(
-        office_for_other.login(other, PASSWORD).await.status().as_u16(),
+        office_for_other
+            .login(other, PASSWORD)
+            .await
+            .status()
+            .as_u16(),
         429,
         "the office is known to the first account only"
     );
