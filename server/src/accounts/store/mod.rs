@@ -291,7 +291,8 @@ impl Db {
                     .fetch_optional(&mut *tx)
                     .await?
                     .flatten();
-            end_sessions_and_links!(p, tx, id, 0);
+            // The row goes below: its `updated_at` does not matter (typed, for PostgreSQL).
+            end_sessions_and_links!(p, tx, id, 0_i64);
             sqlx::query("DELETE FROM account_networks WHERE account_id = $1")
                 .bind(id)
                 .execute(&mut *tx)
