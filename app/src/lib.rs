@@ -8,7 +8,7 @@
 
 pub mod api;
 pub mod components;
-pub mod domain;
+pub use domain;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -22,7 +22,7 @@ use leptos_router::{
     components::{Route, Router, Routes},
 };
 
-use crate::domain::{consent::ConsentPolicy, site::Site};
+use domain::{consent::ConsentPolicy, site::Site};
 
 /// Referenced by the browser entry point so that the island exports of this crate are linked
 /// into the wasm module.

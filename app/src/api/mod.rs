@@ -25,12 +25,11 @@
 //! message or a limit exists once. Server functions run behind the same middleware as every
 //! other request: the same-origin check, the session, the consent cookie.
 
-pub mod account;
-pub mod error;
+pub use domain::api::{error, forms as account};
 
 use leptos::{prelude::*, server_fn::codec::Json};
 
-use crate::domain::{
+use domain::{
     consent::{CategorySet, Decision},
     lang::Lang,
 };

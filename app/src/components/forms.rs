@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{
+use domain::{
     account::{Field, FormFeedback, Notice},
     i18n::Strings,
     lang::Lang,

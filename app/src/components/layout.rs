@@ -34,7 +34,7 @@ pub fn Layout(
         .iter()
         .find(|(l, _)| *l == other)
         .map(|(_, url)| url.clone())
-        .unwrap_or_else(|| crate::domain::site::home_url(other));
+        .unwrap_or_else(|| domain::site::home_url(other));
     let meta_links = alternates
         .iter()
         .map(|(l, url)| {
@@ -52,13 +52,13 @@ pub fn Layout(
         .site
         .cookie_policy(lang)
         .map(|p| p.url.clone())
-        .unwrap_or_else(|| crate::domain::site::home_url(lang));
+        .unwrap_or_else(|| domain::site::home_url(lang));
     view! {
         <Html attr:lang=lang.code() />
         <Link
             rel="alternate"
             type_="application/atom+xml"
-            href=crate::domain::search::feed_url(lang)
+            href=domain::search::feed_url(lang)
             title=t.news_feed
         />
         {meta_links}

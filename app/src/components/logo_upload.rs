@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::lang::Lang;
+use domain::lang::Lang;
 
 /// Wraps the upload form (its children): finds the file input, preview, progress bar and drop
 /// zone by class inside it. A file over `max_bytes` is refused at once with `too_large` (the

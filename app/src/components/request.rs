@@ -1,6 +1,6 @@
 //! What the server left in the current request for the page to show.
 
-use crate::domain::consent::ConsentStatus;
+use domain::consent::ConsentStatus;
 
 /// The visitor's consent as the server read it from this request (none outside a request).
 pub fn consent_status() -> ConsentStatus {

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::consent::{CategorySet, ThirdPartyScript, consent_mode_signals};
+use domain::consent::{CategorySet, ThirdPartyScript, consent_mode_signals};
 
 /// The inline Consent Mode script for `granted`: defaults to denied, then an update.
 pub fn consent_mode_script(granted: CategorySet) -> String {
@@ -57,7 +57,7 @@ mod client {
         wasm_bindgen::{JsCast, JsValue},
     };
 
-    use crate::domain::consent::{CategorySet, ThirdPartyScript, consent_mode_signals};
+    use domain::consent::{CategorySet, ThirdPartyScript, consent_mode_signals};
 
     pub fn apply(scripts: &[ThirdPartyScript], granted: CategorySet) {
         let document = document();

@@ -201,7 +201,7 @@ pub fn AccountPage() -> impl IntoView {
                                 {format!(
                                     "{} {}.",
                                     t.logo_hint,
-                                    crate::domain::i18n::megabytes(ctx.logo_max_bytes),
+                                    domain::i18n::megabytes(ctx.logo_max_bytes),
                                 )}
                             </p>
                             <input

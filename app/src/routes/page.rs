@@ -40,7 +40,7 @@ pub fn ContentPage() -> impl IntoView {
 fn PageView(page: Page) -> impl IntoView {
     let ctx = expect_context::<SiteContext>();
     let t = strings(page.lang);
-    let alternates: Vec<(crate::domain::lang::Lang, String)> = crate::domain::lang::Lang::ALL
+    let alternates: Vec<(domain::lang::Lang, String)> = domain::lang::Lang::ALL
         .into_iter()
         .filter_map(|lang| {
             ctx.site

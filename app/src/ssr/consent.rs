@@ -6,7 +6,7 @@ use std::fmt;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::domain::consent::{CategorySet, ConsentRecord};
+use domain::consent::{CategorySet, ConsentRecord};
 
 /// The key that signs consent cookies. `Debug` never shows it.
 #[derive(Clone)]
@@ -100,7 +100,7 @@ pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::consent::Category;
+    use domain::consent::Category;
 
     fn key(byte: u8) -> ConsentKey {
         ConsentKey::new(vec![byte; 32]).expect("long enough")

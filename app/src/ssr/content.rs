@@ -7,7 +7,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use crate::domain::{
+use domain::{
     front_matter::FrontMatter,
     lang::Lang,
     site::{Block, COOKIE_POLICY_KEY, Page, Site},

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::domain::site::{Block, TocEntry};
+use domain::site::{Block, TocEntry};
 
 mod outline;
 mod shortcodes;

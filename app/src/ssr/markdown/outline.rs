@@ -106,7 +106,7 @@ mod tests {
         r.body
             .iter()
             .filter_map(|b| match b {
-                crate::domain::site::Block::Html(h) => Some(h.as_str()),
+                domain::site::Block::Html(h) => Some(h.as_str()),
                 _ => None,
             })
             .collect()

@@ -2,7 +2,7 @@
 //! `{{< showcase >}}`): replaced by a plain-text mark before the markdown is rendered, and cut
 //! out of the sanitised HTML as blocks of their own afterwards.
 
-use crate::domain::site::Block;
+use domain::site::Block;
 
 /// A paragraph that stands for an embed between markdown and the final blocks; it survives
 /// rendering and sanitising unchanged because it is plain text.

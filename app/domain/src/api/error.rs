@@ -7,7 +7,7 @@ use leptos::server_fn::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::domain::account::{Field, Notice, Problem};
+use crate::account::{Field, Notice, Problem};
 
 /// Why the server refused an action, in the terms the form shows: the notice above the form,
 /// a problem per field, and for a limit how many seconds to wait.

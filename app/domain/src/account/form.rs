@@ -112,7 +112,7 @@ pub enum Notice {
     /// The request could not be handled (database down): nothing was changed.
     Unavailable,
     /// An upload was refused.
-    Logo(crate::domain::logo::LogoProblem),
+    Logo(crate::logo::LogoProblem),
     /// The logo was stored.
     LogoSaved,
     /// The logo was removed.

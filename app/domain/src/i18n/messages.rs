@@ -5,8 +5,8 @@ use super::{Strings, megabytes};
 
 impl Strings {
     /// The message for a field's problem.
-    pub fn problem(&self, problem: crate::domain::account::Problem) -> String {
-        use crate::domain::account::Problem;
+    pub fn problem(&self, problem: crate::account::Problem) -> String {
+        use crate::account::Problem;
         match problem {
             Problem::Required => self.p_required.into(),
             Problem::TooLong(n) => format!("{} {n}.", self.p_too_long),
@@ -23,8 +23,8 @@ impl Strings {
     }
 
     /// Where a company stands on the showcase, for its account page.
-    pub fn listing(&self, listing: crate::domain::account::Listing) -> &'static str {
-        use crate::domain::account::Listing;
+    pub fn listing(&self, listing: crate::account::Listing) -> &'static str {
+        use crate::account::Listing;
         match listing {
             Listing::Unlisted => self.listing_unlisted,
             Listing::Shown => self.listing_shown,
@@ -35,8 +35,8 @@ impl Strings {
     }
 
     /// The text of a form notice.
-    pub fn notice(&self, notice: crate::domain::account::Notice) -> String {
-        use crate::domain::account::Notice;
+    pub fn notice(&self, notice: crate::account::Notice) -> String {
+        use crate::account::Notice;
         match notice {
             Notice::LoginFailed => self.n_login_failed.into(),
             Notice::TooManyAttempts(secs) => {
@@ -69,8 +69,8 @@ impl Strings {
     }
 
     /// The message for a refused upload.
-    pub fn logo_problem(&self, problem: crate::domain::logo::LogoProblem) -> String {
-        use crate::domain::logo::LogoProblem;
+    pub fn logo_problem(&self, problem: crate::logo::LogoProblem) -> String {
+        use crate::logo::LogoProblem;
         match problem {
             LogoProblem::NoFile => self.l_no_file.into(),
             LogoProblem::Empty => self.l_empty.into(),
@@ -94,8 +94,8 @@ impl Strings {
     }
 
     /// The name of a consent category.
-    pub fn category(&self, category: crate::domain::consent::Category) -> &'static str {
-        use crate::domain::consent::Category;
+    pub fn category(&self, category: crate::consent::Category) -> &'static str {
+        use crate::consent::Category;
         match category {
             Category::Necessary => self.category_necessary,
             Category::ExternalMedia => self.category_external_media,

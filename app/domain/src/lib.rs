@@ -2,6 +2,7 @@
 //! imports, so the rules they carry are unit-tested here.
 
 pub mod account;
+pub mod api;
 pub mod consent;
 pub mod date;
 pub mod i18n;
