@@ -31,12 +31,12 @@ pub fn content(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok((_, body)) = app::domain::front_matter::FrontMatter::split(text) {
-        let _ = app::ssr::markdown::render(body);
+    if let Ok((_, body)) = domain::front_matter::FrontMatter::split(text) {
+        let _ = portal_core::markdown::render(body);
     }
     // The markdown alone too: pages without front matter are refused before rendering.
-    let rendered = app::ssr::markdown::render(text);
-    let _ = app::ssr::markdown::slugify(text);
+    let rendered = portal_core::markdown::render(text);
+    let _ = portal_core::markdown::slugify(text);
     drop(rendered);
 }
 
@@ -45,8 +45,8 @@ pub fn consent_cookie(data: &[u8]) {
     let Ok(header) = std::str::from_utf8(data) else {
         return;
     };
-    let key = app::ssr::consent::ConsentKey::new(vec![7u8; 32]).expect("key");
-    if let Some(value) = app::ssr::consent::cookie_value(header, "consent") {
+    let key = portal_core::consent_cookie::ConsentKey::new(vec![7u8; 32]).expect("key");
+    if let Some(value) = portal_core::consent_cookie::cookie_value(header, "consent") {
         let _ = key.decode(value);
     }
     // A decoded record must survive a round trip unchanged.
@@ -65,7 +65,7 @@ pub fn forms(data: &[u8]) {
             .find(|(k, _)| k == name)
             .map_or("", |(_, v)| v.as_str())
     };
-    use app::domain::account::*;
+    use domain::account::*;
     let _ = normalise_email(field("email"));
     let _ = check_company(field("company"));
     let _ = check_password_length(field("password"));
@@ -82,7 +82,7 @@ pub fn forms(data: &[u8]) {
     }
     let back = server::consent::safe_return_path(field("return_to"));
     assert!(back.starts_with('/') && !back.starts_with("//"), "{back:?}");
-    if let Some(decision) = app::domain::consent::Decision::from_form(field("choice"), &[]) {
+    if let Some(decision) = domain::consent::Decision::from_form(field("choice"), &[]) {
         let _ = decision.as_str();
     }
 }
@@ -116,7 +116,7 @@ pub fn client_addr(data: &[u8]) {
     {
         assert_eq!(client, *last, "{hops:?}");
     }
-    let _ = app::domain::net::mask_ip(client);
+    let _ = domain::net::mask_ip(client);
     if let Ok(path) = std::str::from_utf8(header)
         && let Some(canonical) = server::paths::canonical(path)
     {

@@ -18,7 +18,7 @@ cargo fmt --all --check
 leptosfmt --check app/src >/dev/null || { leptosfmt --check app/src | grep -v '^✅'; exit 1; }
 
 step "clippy: server build"
-cargo clippy --locked -p domain -p app -p server --features app/ssr --all-targets -- -D warnings
+cargo clippy --locked -p domain -p app -p portal-core -p server --features app/ssr --all-targets -- -D warnings
 step "clippy: wasm build"
 cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
@@ -26,7 +26,7 @@ step "dependencies (cargo deny: advisories, licences, bans, sources)"
 scripts/deny.sh
 
 step "unit and integration tests (SQLite)"
-cargo test --locked -p domain -p app -p server --features app/ssr
+cargo test --locked -p domain -p app -p portal-core -p server --features app/ssr
 
 step "integration tests again on PostgreSQL (each test server on a database of its own)"
 pg_url="$(scripts/postgres.sh)"

@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use app::domain::lang::Lang;
+use domain::lang::Lang;
 use server::search::{Doc, Index, SearchIndex, query_words};
 
 /// A small deterministic generator (xorshift).
@@ -75,7 +75,7 @@ fn report(name: &str, docs: Vec<Doc>, queries: &[Vec<String>], build: Option<Dur
 
 fn main() {
     let content = std::env::args().nth(1).unwrap_or_else(|| "content".into());
-    let site = app::ssr::content::load(std::path::Path::new(&content)).expect("content");
+    let site = portal_core::content::load(std::path::Path::new(&content)).expect("content");
     let (_, build) = timed(|| SearchIndex::build(&site));
     // The real content (English pages) with queries made of its own words.
     let docs: Vec<Doc> = site
@@ -90,7 +90,7 @@ fn main() {
                 .body
                 .iter()
                 .filter_map(|b| match b {
-                    app::domain::site::Block::Html(h) => Some(server::search::plain_text(h)),
+                    domain::site::Block::Html(h) => Some(server::search::plain_text(h)),
                     _ => None,
                 })
                 .collect::<Vec<_>>()

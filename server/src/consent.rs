@@ -3,16 +3,13 @@
 
 use std::{path::Path, sync::Arc};
 
-use app::{
-    domain::{
-        consent::{
-            CONSENT_COOKIE, Category, CategorySet, ConsentPolicy, ConsentRecord, ConsentStatus,
-            Decision, Outcome,
-        },
-        i18n::strings,
-        lang::Lang,
+use app::domain::{
+    consent::{
+        CONSENT_COOKIE, Category, CategorySet, ConsentPolicy, ConsentRecord, ConsentStatus,
+        Decision, Outcome,
     },
-    ssr::consent::{ConsentKey, cookie_value},
+    i18n::strings,
+    lang::Lang,
 };
 use axum::{
     body::Bytes,
@@ -21,6 +18,7 @@ use axum::{
     response::{Html, IntoResponse, Redirect, Response},
 };
 use http::{HeaderMap, HeaderValue, StatusCode, header};
+use portal_core::consent_cookie::{ConsentKey, cookie_value};
 
 use crate::{
     client_addr::ClientAddr,
@@ -302,7 +300,7 @@ fn random_id() -> [u8; 16] {
 fn error_page(
     lang: Lang,
     status: StatusCode,
-    text: impl Fn(&app::domain::i18n::Strings) -> &'static str,
+    text: impl Fn(&domain::i18n::Strings) -> &'static str,
 ) -> Response {
     simple_page(lang, status, |t| t.cookie_settings, text)
 }
@@ -311,8 +309,8 @@ fn error_page(
 pub(crate) fn simple_page(
     lang: Lang,
     status: StatusCode,
-    title: impl Fn(&app::domain::i18n::Strings) -> &'static str,
-    text: impl Fn(&app::domain::i18n::Strings) -> &'static str,
+    title: impl Fn(&domain::i18n::Strings) -> &'static str,
+    text: impl Fn(&domain::i18n::Strings) -> &'static str,
 ) -> Response {
     let t = strings(lang);
     let body = format!(

@@ -4,16 +4,16 @@
 
 use std::fmt::Write as _;
 
-use app::domain::{
-    lang::Lang,
-    search::{feed_url, search_url},
-    site::{Page, Site},
-};
 use axum::{
     Router,
     extract::State,
     response::{IntoResponse, Response},
     routing::get,
+};
+use domain::{
+    lang::Lang,
+    search::{feed_url, search_url},
+    site::{Page, Site},
 };
 use http::header;
 
@@ -135,7 +135,7 @@ async fn feed(
     )
 }
 
-fn rfc3339(date: app::domain::date::PageDate) -> String {
+fn rfc3339(date: domain::date::PageDate) -> String {
     format!("{date}T00:00:00Z")
 }
 

@@ -5,30 +5,24 @@
 pub mod accounts;
 mod actions;
 mod cache_control;
-pub mod clock;
 pub mod config;
 pub mod connections;
 pub mod consent;
-pub mod db;
 pub mod feeds;
 mod jobs;
-pub mod logos;
-pub mod mail;
 pub mod middleware;
 pub mod ops;
-pub mod permits;
-pub mod published;
 mod router;
-pub mod search;
 mod shutdown;
 pub mod state;
 pub mod telemetry;
 
 pub use middleware::{canonical as paths, client_addr, security_headers};
+/// The core's modules, where the server's handlers and its tests reach them.
+pub use portal_core::{clock, content, db, logos, mail, permits, published, search};
 
 use std::{net::SocketAddr, sync::Arc};
 
-use app::ssr::content;
 use axum::Router;
 use tokio::net::TcpListener;
 

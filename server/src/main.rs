@@ -100,7 +100,7 @@ async fn run() -> ExitCode {
     match cli.command.unwrap_or(Command::Serve) {
         Command::CheckContent { dir } => {
             let dir = dir.unwrap_or(settings.content_dir);
-            match app::ssr::content::load(&dir) {
+            match portal_core::content::load(&dir) {
                 Ok(site) => {
                     println!("content OK: {} pages in {}", site.len(), dir.display());
                     ExitCode::SUCCESS
@@ -182,11 +182,11 @@ async fn showcase(
         ShowcaseAction::List => {
             for row in db.showcase_rows().await? {
                 let state = match row.listing(require) {
-                    app::domain::account::Listing::Unlisted => "unlisted",
-                    app::domain::account::Listing::Shown => "shown",
-                    app::domain::account::Listing::AwaitingApproval => "awaiting-approval",
-                    app::domain::account::Listing::Hidden => "hidden",
-                    app::domain::account::Listing::Unverified => "unverified",
+                    domain::account::Listing::Unlisted => "unlisted",
+                    domain::account::Listing::Shown => "shown",
+                    domain::account::Listing::AwaitingApproval => "awaiting-approval",
+                    domain::account::Listing::Hidden => "hidden",
+                    domain::account::Listing::Unverified => "unverified",
                 };
                 // Company names never hold control characters (`check_company`).
                 writeln!(out, "{}\t{state}\t{}", row.id, row.company)?;

@@ -4,8 +4,8 @@
 
 use std::sync::Arc;
 
-use app::domain::site::Site;
 use axum::extract::FromRef;
+use domain::site::Site;
 
 use crate::{
     accounts::{AccountsState, sessions::ViewerState},

@@ -3,6 +3,3 @@
 //! so none of it (nor its dependencies) reaches the wasm build.
 
 pub mod actions;
-pub mod consent;
-pub mod content;
-pub mod markdown;

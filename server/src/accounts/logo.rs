@@ -306,7 +306,7 @@ pub(super) async fn serve(State(state): State<AccountsState>, request: Request) 
         Err(e) => {
             tracing::error!(error = %e, "logo storage unreachable");
             let mut response = crate::consent::simple_page(
-                app::domain::lang::Lang::default(),
+                domain::lang::Lang::default(),
                 StatusCode::SERVICE_UNAVAILABLE,
                 |t| t.logo_heading,
                 |t| t.logo_unavailable,

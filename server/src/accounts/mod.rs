@@ -13,15 +13,14 @@
 mod auth;
 mod logo;
 mod owner;
-pub mod passwords;
 mod recovery;
 mod respond;
 pub mod sessions;
-pub mod store;
 
 pub use auth::account_bucket;
 use auth::login_check;
 use owner::{account_page, export};
+pub use portal_core::accounts::{passwords, store};
 pub(crate) use respond::{Answer, Submission};
 use respond::{
     Outcome, PathLang, Posted, Stop, Unavailable, answer, done_notice, limited, login_first,

@@ -5,13 +5,13 @@
 
 use std::sync::Arc;
 
-use app::domain::account::Viewer;
 use async_trait::async_trait;
 use axum::{
     extract::{Request, State},
     middleware::Next,
     response::Response,
 };
+use domain::account::Viewer;
 use http::{HeaderValue, header};
 use tower_sessions::{
     Session, SessionStore,

@@ -7,7 +7,7 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use app::domain::consent::{ConsentPolicy, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS};
+use domain::consent::{ConsentPolicy, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS};
 use figment::{
     Figment,
     providers::{Env, Format, Serialized, Toml},
@@ -17,12 +17,12 @@ use serde::{Deserialize, Serialize};
 use crate::logos::LogoSettings;
 
 mod accounts;
-pub mod public_url;
-pub mod secret;
 
 pub use accounts::AccountSettings;
-pub use public_url::PublicUrl;
-pub use secret::Secret;
+pub use portal_core::{
+    public_url::{self, PublicUrl},
+    secret::{self, Secret},
+};
 
 /// The server's settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -67,7 +67,7 @@ fn file_then_environment() {
         let s = Settings::load(Some(&file)).expect("loads");
         assert_eq!(s.site_name, "From file");
         assert_eq!(s.log_level, "warn");
-        assert_eq!(s.consent.mode, app::domain::consent::ConsentMode::Granular);
+        assert_eq!(s.consent.mode, domain::consent::ConsentMode::Granular);
         assert_eq!(s.consent.revision, 4);
         assert_eq!(
             s.consent.lifetime_days, 182,
@@ -192,7 +192,7 @@ fn mail_settings_are_checked_and_the_port_follows_the_tls_mode() {
 #[test]
 fn the_smtp_password_is_never_shown() {
     let mut s = Settings::default();
-    s.mail.smtp_password = Some(Secret("hunter2-but-longer".into()));
+    s.mail.smtp_password = Some(Secret::new("hunter2-but-longer"));
     assert!(!format!("{s:?}").contains("hunter2"));
     let dumped = serde_json::to_string(&s).expect("json");
     assert!(!dumped.contains("hunter2"), "{dumped}");

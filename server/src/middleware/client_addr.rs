@@ -29,7 +29,7 @@ pub struct ClientAddr(pub IpAddr);
 impl ClientAddr {
     /// The address masked for keeping (IPv4 /24, IPv6 /48), as text.
     pub fn masked(self) -> String {
-        app::domain::net::mask_ip(self.0).to_string()
+        domain::net::mask_ip(self.0).to_string()
     }
 }
 

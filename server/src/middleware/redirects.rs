@@ -3,14 +3,14 @@
 
 use std::sync::Arc;
 
-use app::domain::{
-    lang::Lang,
-    site::{Site, home_url},
-};
 use axum::{
     extract::{Request, State},
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
+};
+use domain::{
+    lang::Lang,
+    site::{Site, home_url},
 };
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 

@@ -2,12 +2,12 @@
 //! handler runs (consent, the account forms, the server functions, the logo upload, and
 //! whatever is added later).
 
-use app::domain::lang::Lang;
 use axum::{
     extract::{Request, State},
     middleware::Next,
     response::Response,
 };
+use domain::lang::Lang;
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 
 use crate::{consent, state::SiteOrigin};

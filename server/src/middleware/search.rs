@@ -1,11 +1,11 @@
 //! The search page's results: computed here for the page to show.
 
-use app::domain::{lang::Lang, search::search_url};
 use axum::{
     extract::{Request, State},
     middleware::Next,
     response::Response,
 };
+use domain::{lang::Lang, search::search_url};
 use http::{HeaderValue, Method, header};
 
 use crate::{

@@ -51,7 +51,7 @@ impl SecurityHeaders {
             script_src.push(' ');
             script_src.push_str(o);
         }
-        let style_attrs: Vec<String> = app::ssr::markdown::ALIGNMENTS
+        let style_attrs: Vec<String> = portal_core::markdown::ALIGNMENTS
             .iter()
             .map(|a| format!("'{}'", sha256_source(a.as_bytes())))
             .collect();

@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use app::domain::{lang::Lang, site::Site};
 use axum::{
     extract::{Request, State},
     middleware::Next,
     response::Response,
 };
+use domain::{lang::Lang, site::Site};
 use http::StatusCode;
 
 use crate::{config::ShowcaseSettings, consent, db::Db};

@@ -96,8 +96,8 @@ fn inline_script_hashes(html: &str) -> Vec<String> {
 async fn every_page_has_a_tight_content_security_policy() {
     let app = TestApp::spawn_configured(|s| {
         granular(s);
-        s.consent.scripts = vec![app::domain::consent::ThirdPartyScript {
-            category: app::domain::consent::Category::Marketing,
+        s.consent.scripts = vec![domain::consent::ThirdPartyScript {
+            category: domain::consent::Category::Marketing,
             src: "https://tags.example/tag.js?id=1".into(),
         }];
     })

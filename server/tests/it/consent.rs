@@ -4,10 +4,8 @@
 use crate::common::{
     ORIGIN, TestApp, dialog_open, key, now, page_with_cookie, post, set_cookies, stored_consent,
 };
-use app::{
-    domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, ThirdPartyScript},
-    ssr::consent::ConsentKey,
-};
+use domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, ThirdPartyScript};
+use portal_core::consent_cookie::ConsentKey;
 
 async fn log_rows(app: &TestApp) -> Vec<server::db::ConsentLogRow> {
     app.db().await.consent_log().await.expect("rows")

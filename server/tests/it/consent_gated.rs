@@ -3,7 +3,7 @@
 
 use crate::common::now;
 use crate::common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies};
-use app::domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, CookieDecl};
+use domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, CookieDecl};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn videos_wait_for_external_media_consent() {
@@ -47,7 +47,7 @@ async fn videos_wait_for_external_media_consent() {
 /// Granular mode with a marketing script from `https://ads.example/tag.js`.
 fn with_an_ad_script(s: &mut server::Settings) {
     s.consent.mode = ConsentMode::Granular;
-    s.consent.scripts = vec![app::domain::consent::ThirdPartyScript {
+    s.consent.scripts = vec![domain::consent::ThirdPartyScript {
         category: Category::Marketing,
         src: "https://ads.example/tag.js".into(),
     }];

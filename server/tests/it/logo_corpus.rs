@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::common::{
     Browser, PASSWORD, TestApp, corpus, current_logo, location, moto::start_moto, registered,
 };
-use app::domain::consent::ConsentMode;
+use domain::consent::ConsentMode;
 use server::logos::{Backend, LogoSettings, LogoStore};
 
 /// How the server must answer a corpus file.
@@ -176,7 +176,7 @@ async fn corpus_run(app: &TestApp, store: &LogoStore) {
     }
     for object in store.list().await.expect("list") {
         let hash = object.trim_end_matches(".png");
-        assert!(app::domain::logo::is_logo_hash(hash), "{object}");
+        assert!(domain::logo::is_logo_hash(hash), "{object}");
     }
 }
 

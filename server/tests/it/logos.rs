@@ -5,7 +5,7 @@ use crate::common::{
     Browser, PASSWORD, TestApp, corpus, current_logo, location, moto::start_moto,
     moto::start_moto_on, registered,
 };
-use app::domain::consent::ConsentMode;
+use domain::consent::ConsentMode;
 use server::logos::{Backend, LogoSettings, LogoStore};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

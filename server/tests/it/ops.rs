@@ -12,7 +12,7 @@ use std::{
 };
 
 use crate::common::{Browser, ORIGIN, TestApp, content_dir};
-use app::domain::consent::ConsentMode;
+use domain::consent::ConsentMode;
 use server::logos::{Backend, LogoSettings};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -20,7 +20,6 @@ use std::{
     },
 };
 
-use app::domain::consent::{CONSENT_COOKIE, ConsentStatus};
 use axum::{
     body::Body,
     extract::{MatchedPath, Request, State},
@@ -28,6 +27,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use bytes::Bytes;
+use domain::consent::{CONSENT_COOKIE, ConsentStatus};
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 
 use super::security_headers::SecurityHeaders;
@@ -199,7 +199,7 @@ pub async fn serve_cached(
     let cacheable_request = anonymous_read(&request)
         && request
             .extensions()
-            .get::<app::domain::logo::Showcase>()
+            .get::<domain::logo::Showcase>()
             .is_none()
         && cache.content.site().page(request.uri().path()).is_some();
     if !cacheable_request {

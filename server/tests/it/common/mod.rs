@@ -7,7 +7,7 @@ mod browser;
 pub mod mail;
 pub mod moto;
 
-use app::ssr::consent::ConsentKey;
+use portal_core::consent_cookie::ConsentKey;
 use server::{Application, Settings};
 
 /// A running server for one test; its data folder (and, on PostgreSQL, its database) is
@@ -264,7 +264,7 @@ pub fn set_cookies(response: &reqwest::Response) -> Vec<String> {
 }
 
 /// The consent record a response's `Set-Cookie` stores, checked against the test key.
-pub fn stored_consent(response: &reqwest::Response) -> app::domain::consent::ConsentRecord {
+pub fn stored_consent(response: &reqwest::Response) -> domain::consent::ConsentRecord {
     let cookie = set_cookies(response)
         .into_iter()
         .find(|c| c.starts_with("consent="))
@@ -375,7 +375,7 @@ pub const EMAIL: &str = "info@acme.example";
 
 /// Settings adjustment: the granular consent mode.
 pub fn granular(s: &mut Settings) {
-    s.consent.mode = app::domain::consent::ConsentMode::Granular;
+    s.consent.mode = domain::consent::ConsentMode::Granular;
 }
 
 /// A count from the test server's database (`tower_sessions` names the session table).

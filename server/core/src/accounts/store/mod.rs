@@ -5,7 +5,7 @@
 //! Writes that touch several rows run in write transactions that take the lock up front
 //! (SQLite: `BEGIN IMMEDIATE`), so concurrent writers wait (busy timeout) instead of failing.
 
-use app::domain::{
+use domain::{
     account::{AccountView, Listing, Profile, Viewer},
     lang::Lang,
     logo::LogoRef,

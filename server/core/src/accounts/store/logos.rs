@@ -1,6 +1,6 @@
 //! Which logo an account has, and whether an object is still in use.
 
-use app::domain::logo::LogoRef;
+use domain::logo::LogoRef;
 
 use crate::db::{Db, Dialect, on_pool};
 

@@ -3,11 +3,11 @@
 
 use std::{collections::HashSet, sync::LazyLock};
 
-use app::domain::account::{Problem, check_password_length};
 use argon2::{
     Algorithm, Argon2, Params, Version,
     password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng},
 };
+use domain::account::{Problem, check_password_length};
 
 use crate::permits::Permits;
 

@@ -1,7 +1,7 @@
 //! The public showcase and the operator's control of it: which companies it shows, and hiding,
 //! showing (approving) a company without touching its account.
 
-use app::domain::{
+use domain::{
     account::Listing,
     logo::{Showcase, ShowcaseEntry},
 };

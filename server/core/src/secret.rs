@@ -7,9 +7,14 @@ use serde::{Deserialize, Serialize};
 /// A secret from the configuration: never serialised, `Debug` shows `[redacted]`.
 #[derive(Clone, PartialEq, Eq, Deserialize, Default)]
 #[serde(transparent)]
-pub struct Secret(pub(super) String);
+pub struct Secret(String);
 
 impl Secret {
+    /// A secret holding `text`.
+    pub fn new(text: impl Into<String>) -> Secret {
+        Secret(text.into())
+    }
+
     /// The secret's text.
     pub fn expose(&self) -> &str {
         &self.0

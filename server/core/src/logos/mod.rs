@@ -14,7 +14,7 @@ use object_store::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::config::secret::Secret;
+use crate::secret::Secret;
 
 /// Where logos are kept.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,7 +7,7 @@
 //! password change or reset, or a new address, ends every link sent before it. Those changes
 //! also delete the account's tokens in the same transaction; the count is the second lock.
 
-use app::domain::lang::Lang;
+use domain::lang::Lang;
 
 use super::is_unique_violation;
 use crate::db::{Db, Dialect, on_pool};

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use app::domain::{
+use domain::{
     lang::Lang,
     search::{Hit, Piece},
 };

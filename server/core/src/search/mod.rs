@@ -7,7 +7,7 @@ mod index;
 pub use index::{Doc, Index, words};
 
 use crate::db::Db;
-use app::domain::{
+use domain::{
     i18n::strings,
     lang::Lang,
     search::{Hit, QUERY_MAX_CHARS, QUERY_MAX_WORDS, SearchResults},

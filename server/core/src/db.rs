@@ -173,8 +173,8 @@ impl Db {
         })
     }
 
-    /// The connection pool, for the other stores in this crate.
-    pub(crate) fn pool(&self) -> &Pool {
+    /// The connection pool, for the stores (and the session store of the server).
+    pub fn pool(&self) -> &Pool {
         &self.pool
     }
 

@@ -6,7 +6,7 @@
 
 use std::io::Cursor;
 
-use app::domain::logo::{LOGO_BOX, LogoProblem};
+use domain::logo::{LOGO_BOX, LogoProblem};
 use image::{DynamicImage, ImageFormat, ImageReader, Limits, imageops::FilterType};
 use sha2::{Digest, Sha256};
 

@@ -1,7 +1,7 @@
 //! The mails' words, in Swedish and English, as plain text with a simple HTML alternative.
 //! No images, no tracking, no links but the site's own.
 
-use app::domain::lang::Lang;
+use domain::lang::Lang;
 use lettre::{
     Message,
     message::{

@@ -13,7 +13,7 @@ use domain::{
     site::{Block, COOKIE_POLICY_KEY, Page, Site},
 };
 
-use super::markdown;
+use crate::markdown;
 
 /// Everything wrong with a content folder, one line per file, so an editor can fix them all
 /// in one pass.

@@ -14,7 +14,7 @@ mod queue;
 
 use std::{path::PathBuf, sync::Arc};
 
-use app::domain::lang::Lang;
+use domain::lang::Lang;
 use lettre::message::Mailbox;
 use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
@@ -23,11 +23,7 @@ pub use compose::Compose;
 pub use deliver::spawn_worker;
 pub use queue::QueuedMail;
 
-use crate::{
-    clock::Clock,
-    config::{public_url::PublicUrl, secret::Secret},
-    db::Db,
-};
+use crate::{clock::Clock, db::Db, public_url::PublicUrl, secret::Secret};
 
 /// How the connection to the SMTP server is secured.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,9 @@
 
 use std::{path::Path, sync::Arc};
 
-use app::{domain::site::Site, ssr::content};
+use domain::site::Site;
+
+use crate::content;
 use arc_swap::ArcSwap;
 
 use crate::search::SearchIndex;
