@@ -1,51 +1,20 @@
-//! Consent on the server: reading the visitor's signed consent cookie for every request, and
-//! the `POST /consent` endpoint that records a decision, sets or clears cookies and logs it.
+//! Consent over HTTP: the middleware that reads the visitor's signed consent cookie for every
+//! request, and the `POST /consent` endpoint (the dialog's plain form). The decision itself
+//! is the core's `consent::decide`.
 
-use std::{path::Path, sync::Arc};
+use std::sync::Arc;
 
-use app::domain::{
-    consent::{
-        CONSENT_COOKIE, Category, CategorySet, ConsentPolicy, ConsentRecord, ConsentStatus,
-        Decision, Outcome,
-    },
-    i18n::strings,
-    lang::Lang,
-};
 use axum::{
     body::Bytes,
     extract::{Request, State},
     middleware::Next,
     response::{Html, IntoResponse, Redirect, Response},
 };
-use http::{HeaderMap, HeaderValue, StatusCode, header};
-use portal_core::consent_cookie::{ConsentKey, cookie_value};
+use domain::{consent::Decision, i18n::strings, lang::Lang};
+use http::{HeaderValue, StatusCode, header};
+pub use portal_core::consent::*;
 
-use crate::{
-    client_addr::ClientAddr,
-    clock::Clock,
-    db::{ConsentLogRow, Db},
-};
-
-/// The consent rules and the cookie key (the database and the clock come from the
-/// application state).
-#[derive(Debug, Clone)]
-pub struct ConsentState {
-    /// The operator's rules.
-    pub policy: Arc<ConsentPolicy>,
-    /// Signs and verifies the cookie.
-    pub key: ConsentKey,
-    /// Whether cookies get `Secure`.
-    pub secure: bool,
-}
-
-/// Now, in Unix seconds.
-fn seconds(clock: &dyn Clock) -> u64 {
-    u64::try_from(clock.now()).unwrap_or_default()
-}
-
-/// The verified consent record a request carries, if any.
-#[derive(Debug, Clone, Copy)]
-pub struct CarriedRecord(pub Option<ConsentRecord>);
+use crate::{clock::Clock, db::Db};
 
 /// Reads the consent cookie of every request and leaves a [`ConsentStatus`] (and the record)
 /// in its extensions for the pages. A missing, malformed, forged, outdated or expired cookie
@@ -60,161 +29,6 @@ pub async fn read_consent(
     request.extensions_mut().insert(status);
     request.extensions_mut().insert(CarriedRecord(record));
     next.run(request).await
-}
-
-/// The consent status a request's headers carry (its cookie, checked, and `Sec-GPC`), with
-/// the record when it counts as an answer.
-pub fn consent_of(
-    state: &ConsentState,
-    clock: &dyn Clock,
-    headers: &HeaderMap,
-) -> (ConsentStatus, Option<ConsentRecord>) {
-    let record = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|h| cookie_value(h, CONSENT_COOKIE))
-        .and_then(|value| state.key.decode(value));
-    let status = ConsentStatus::from_record(
-        record,
-        state.policy.revision,
-        state.policy.lifetime_days,
-        seconds(clock),
-    )
-    .with_gpc(state.policy.mode, sends_gpc(headers));
-    (status, record.filter(|_| status.answered))
-}
-
-/// Whether the browser sends Global Privacy Control (`Sec-GPC: 1`).
-pub fn sends_gpc(headers: &HeaderMap) -> bool {
-    headers
-        .get("sec-gpc")
-        .is_some_and(|v| v.as_bytes().trim_ascii() == b"1")
-}
-
-/// A path on this site to go back to: relative, no scheme or host, no backslashes; `/`
-/// otherwise.
-pub fn safe_return_path(raw: &str) -> String {
-    let ok = raw.starts_with('/')
-        && !raw.starts_with("//")
-        && !raw.contains('\\')
-        && !raw.chars().any(|c| c.is_control())
-        && raw.len() <= 512;
-    if ok { raw.to_owned() } else { "/".to_owned() }
-}
-
-/// A decision carried out: what is granted now and the `Set-Cookie` values to send.
-#[derive(Debug)]
-pub struct Decided {
-    /// Granted after the decision (nothing after an all-or-nothing withdrawal).
-    pub granted: CategorySet,
-    /// `Set-Cookie` header values.
-    pub cookies: Vec<String>,
-}
-
-/// Decisions logged per client network (masked address) and hour. Past that, a decision that
-/// grants an optional category (which needs its proof in the log) is refused with `429`; one
-/// that grants none is carried out without a row, so the log cannot be flooded and a refusal
-/// of cookies is never turned away.
-pub const LOG_PER_NETWORK_PER_HOUR: u32 = 120;
-
-/// Records a consent decision: the one core function behind both the plain form and the
-/// server function. Refusals are a status (400 for a choice the mode does not offer, 429 past
-/// [`LOG_PER_NETWORK_PER_HOUR`] for a grant, 503 when the log cannot be written); nothing is
-/// stored or sent then.
-pub async fn decide(
-    state: &ConsentState,
-    db: &Db,
-    clock: &dyn Clock,
-    parts: &http::request::Parts,
-    lang: Lang,
-    decision: Decision,
-) -> Result<Decided, StatusCode> {
-    let carried = parts.extensions.get::<CarriedRecord>().and_then(|c| c.0);
-    let client = parts.extensions.get::<ClientAddr>().copied();
-    let outcome = decision
-        .outcome(state.policy.mode, sends_gpc(&parts.headers))
-        .map_err(|_| StatusCode::BAD_REQUEST)?;
-    let now = seconds(clock);
-    let id = carried.map(|r| r.id).unwrap_or_else(random_id);
-    let before = carried.map(|r| r.granted).unwrap_or(CategorySet::NONE);
-    let granted = outcome.granted();
-    let record = ConsentRecord {
-        id,
-        revision: state.policy.revision,
-        granted,
-        issued_at: now,
-    };
-    let row = ConsentLogRow {
-        consent_id: record.id_hex(),
-        at_unix: i64::try_from(now).unwrap_or(i64::MAX),
-        mode: state.policy.mode.as_str().into(),
-        revision: i64::from(state.policy.revision),
-        decision: decision.as_str().into(),
-        granted: granted.to_string(),
-        denied: granted.complement().to_string(),
-        lang: lang.code().into(),
-        masked_ip: client.map_or_else(|| "-".to_owned(), ClientAddr::masked),
-    };
-    let bucket = format!("consent-ip:{}", row.masked_ip);
-    let limit = crate::accounts::store::Limit {
-        bucket: &bucket,
-        limit: LOG_PER_NETWORK_PER_HOUR,
-        since: row.at_unix - 3600,
-        window: 3600,
-    };
-    let needs_proof = granted != CategorySet::NONE && granted != CategorySet::necessary();
-    match db.reserve_attempts(&[limit], row.at_unix).await {
-        Ok(Ok(())) => {
-            if let Err(e) = db.log_consent(&row).await {
-                tracing::error!(error = %e, "consent log write failed");
-                return Err(StatusCode::SERVICE_UNAVAILABLE);
-            }
-        }
-        Ok(Err(_)) if needs_proof => {
-            metrics::counter!("portal_consent_decisions_total", "choice" => "limited").increment(1);
-            return Err(StatusCode::TOO_MANY_REQUESTS);
-        }
-        Ok(Err(_)) => {
-            metrics::counter!("portal_consent_unlogged_total").increment(1);
-        }
-        Err(e) => {
-            tracing::error!(error = %e, "consent log write failed");
-            return Err(StatusCode::SERVICE_UNAVAILABLE);
-        }
-    }
-
-    metrics::counter!("portal_consent_decisions_total", "choice" => decision.as_str()).increment(1);
-    let mut cookies = Vec::new();
-    match outcome {
-        Outcome::Store(_) => cookies.push(set_cookie(
-            CONSENT_COOKIE,
-            &state.key.encode(&record),
-            Some(u64::from(state.policy.lifetime_days) * 86_400),
-            state.secure,
-        )),
-        Outcome::Forget => {
-            cookies.push(set_cookie(CONSENT_COOKIE, "", Some(0), state.secure));
-            // All-or-nothing: without consent the site keeps no cookie, the login one included.
-            if let Some(session) = parts.extensions.get::<tower_sessions::Session>()
-                && let Err(e) = session.flush().await
-            {
-                tracing::error!(error = %e, "could not end the session on withdrawal");
-            }
-        }
-    }
-    // Withdrawn categories: expire the first-party cookies they allowed.
-    for category in Category::ALL
-        .into_iter()
-        .filter(|c| before.contains(*c) && !granted.contains(*c))
-    {
-        for decl in state.policy.first_party_cookies(category) {
-            if decl.name != CONSENT_COOKIE {
-                cookies.push(set_cookie(&decl.name, "", Some(0), state.secure));
-            }
-        }
-    }
-    Ok(Decided { granted, cookies })
 }
 
 /// `POST /consent`, the dialog's plain form: `choice`, optional `category` (repeated),
@@ -278,25 +92,6 @@ pub fn parse_form(bytes: &Bytes) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A `Set-Cookie` value: first party, whole site, `HttpOnly`, `SameSite=Lax`.
-fn set_cookie(name: &str, value: &str, max_age: Option<u64>, secure: bool) -> String {
-    let mut cookie = format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax");
-    if let Some(age) = max_age {
-        cookie.push_str(&format!("; Max-Age={age}"));
-    }
-    if secure {
-        cookie.push_str("; Secure");
-    }
-    cookie
-}
-
-fn random_id() -> [u8; 16] {
-    let mut id = [0u8; 16];
-    // Without an OS random source no consent id could be trusted; that is a broken host.
-    getrandom::fill(&mut id).expect("the operating system provides random bytes");
-    id
-}
-
 fn error_page(
     lang: Lang,
     status: StatusCode,
@@ -321,80 +116,4 @@ pub(crate) fn simple_page(
         home = t.not_found_home,
     );
     (status, Html(body)).into_response()
-}
-
-/// Reads the signing key: the configured secret, or the one kept in `data_dir/consent.key`
-/// (created with 32 random bytes when missing, readable by the owner only).
-pub fn load_key(secret: Option<&str>, data_dir: &Path) -> std::io::Result<ConsentKey> {
-    let bytes = match secret {
-        Some(secret) => secret.as_bytes().to_vec(),
-        None => {
-            let path = data_dir.join("consent.key");
-            match std::fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    let mut bytes = [0u8; 32];
-                    getrandom::fill(&mut bytes).map_err(std::io::Error::other)?;
-                    write_private(&path, &bytes)?;
-                    bytes.to_vec()
-                }
-                Err(e) => return Err(e),
-            }
-        }
-    };
-    ConsentKey::new(bytes)
-        .ok_or_else(|| std::io::Error::other("the consent key is shorter than 32 bytes"))
-}
-
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?.write_all(bytes)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn return_paths_stay_on_the_site() {
-        assert_eq!(safe_return_path("/en/cookie-policy"), "/en/cookie-policy");
-        for bad in [
-            "https://evil.example",
-            "//evil.example",
-            "/\\evil",
-            "en/x",
-            "",
-            "/a\nb",
-        ] {
-            assert_eq!(safe_return_path(bad), "/", "{bad:?}");
-        }
-    }
-
-    #[test]
-    fn cookies_are_http_only_lax_and_secure_on_https() {
-        assert_eq!(
-            set_cookie("consent", "v", Some(10), false),
-            "consent=v; Path=/; HttpOnly; SameSite=Lax; Max-Age=10"
-        );
-        assert!(set_cookie("consent", "v", Some(10), true).ends_with("; Secure"));
-    }
-
-    #[test]
-    fn the_generated_key_is_kept() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let a = load_key(None, dir.path()).expect("created");
-        let b = load_key(None, dir.path()).expect("read back");
-        let record = ConsentRecord {
-            id: [1; 16],
-            revision: 1,
-            granted: CategorySet::ALL,
-            issued_at: 5,
-        };
-        assert_eq!(b.decode(&a.encode(&record)), Some(record));
-        assert!(load_key(Some("short"), dir.path()).is_err());
-    }
 }

@@ -101,13 +101,12 @@ pub(crate) fn router(
         },
         move || app::shell(shell_options.clone()),
     );
-    let accounts = accounts::AccountsState {
+    let core = accounts::AccountsState {
         db: auth.db.clone(),
         hasher: auth.hasher,
         clock: auth.clock.clone(),
         settings: settings.accounts.clone(),
         mode: settings.consent.mode,
-        pages: pages.clone().with_state(options.clone()),
         logos: auth.logos,
         mailer: auth.mailer,
         logo_max_bytes: settings.logos.max_bytes,
@@ -120,6 +119,10 @@ pub(crate) fn router(
             settings.logos.upload_permits,
             settings.logos.upload_queue,
         ),
+    };
+    let accounts = accounts::Handlers {
+        core,
+        pages: pages.clone().with_state(options.clone()),
     };
     let routes = pages
         .with_state(options.clone())

@@ -8,7 +8,7 @@ use axum::extract::FromRef;
 use domain::site::Site;
 
 use crate::{
-    accounts::{AccountsState, sessions::ViewerState},
+    accounts::{AccountsState, Handlers, sessions::ViewerState},
     clock::Clock,
     config::ShowcaseSettings,
     consent::ConsentState,
@@ -47,8 +47,8 @@ pub struct Parts {
     pub origin: SiteOrigin,
     /// Consent rules and the cookie key.
     pub consent: ConsentState,
-    /// The account handlers' part.
-    pub accounts: AccountsState,
+    /// The account handlers' part (the core's, and the pages).
+    pub accounts: Handlers,
     /// The logged-in company's lookup.
     pub viewer: ViewerState,
     /// The operator's showcase rules.
@@ -58,6 +58,13 @@ pub struct Parts {
 /// The site's origin, as visitors reach it.
 #[derive(Debug, Clone)]
 pub struct SiteOrigin(pub Arc<str>);
+
+/// The core's accounts.
+impl FromRef<AppState> for AccountsState {
+    fn from_ref(state: &AppState) -> AccountsState {
+        state.accounts.core.clone()
+    }
+}
 
 /// The site current when the request asked (a reload swaps it for the next requests).
 impl FromRef<AppState> for Arc<Site> {
@@ -82,7 +89,7 @@ parts! {
     content: crate::published::Content,
     origin: SiteOrigin,
     consent: ConsentState,
-    accounts: AccountsState,
+    accounts: Handlers,
     viewer: ViewerState,
     showcase: ShowcaseSettings,
 }

@@ -34,6 +34,18 @@ fn mask_v4(ip: Ipv4Addr) -> Ipv4Addr {
     Ipv4Addr::new(a, b, c, 0)
 }
 
+/// The address a request comes from, as the server's client-address middleware decided it
+/// (trusted proxies considered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddr(pub IpAddr);
+
+impl ClientAddr {
+    /// The address masked for keeping (IPv4 /24, IPv6 /48), as text.
+    pub fn masked(self) -> String {
+        mask_ip(self.0).to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

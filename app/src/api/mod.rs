@@ -45,84 +45,84 @@ pub use account::{
 /// withdrawal). Sets or clears the consent cookie like the plain form does.
 #[server(prefix = "/api", endpoint = "consent", input = Json)]
 pub async fn decide_consent(lang: Lang, decision: Decision) -> Result<CategorySet, ApiError> {
-    crate::ssr::actions::consent(lang, decision).await
+    crate::ssr::consent(lang, decision).await
 }
 
 /// Registers a company and logs it in.
 #[server(prefix = "/api", endpoint = "account/register", input = Json)]
 pub async fn register(lang: Lang, form: RegisterForm) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::Register(form)).await
+    crate::ssr::account(lang, account::Action::Register(form)).await
 }
 
 /// Logs in.
 #[server(prefix = "/api", endpoint = "account/login", input = Json)]
 pub async fn log_in(lang: Lang, form: LoginForm) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::LogIn(form)).await
+    crate::ssr::account(lang, account::Action::LogIn(form)).await
 }
 
 /// Ends the session on the server.
 #[server(prefix = "/api", endpoint = "account/logout", input = Json)]
 pub async fn log_out(lang: Lang) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::LogOut).await
+    crate::ssr::account(lang, account::Action::LogOut).await
 }
 
 /// Ends every session of the account, this one too, and every link sent to it.
 #[server(prefix = "/api", endpoint = "account/logout-everywhere", input = Json)]
 pub async fn log_out_everywhere(lang: Lang) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::LogOutEverywhere).await
+    crate::ssr::account(lang, account::Action::LogOutEverywhere).await
 }
 
 /// Saves the profile, the showcase toggle included.
 #[server(prefix = "/api", endpoint = "account/profile", input = Json)]
 pub async fn save_profile(lang: Lang, form: ProfileForm) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::SaveProfile(form)).await
+    crate::ssr::account(lang, account::Action::SaveProfile(form)).await
 }
 
 /// Changes the password (the current one is asked for); ends the other sessions.
 #[server(prefix = "/api", endpoint = "account/password", input = Json)]
 pub async fn change_password(lang: Lang, form: PasswordForm) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::ChangePassword(form)).await
+    crate::ssr::account(lang, account::Action::ChangePassword(form)).await
 }
 
 /// Deletes the account (the password is asked for) and every session of it.
 #[server(prefix = "/api", endpoint = "account/delete", input = Json)]
 pub async fn delete_account(lang: Lang, form: DeleteForm) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::Delete(form)).await
+    crate::ssr::account(lang, account::Action::Delete(form)).await
 }
 
 /// Removes the logo.
 #[server(prefix = "/api", endpoint = "account/logo/remove", input = Json)]
 pub async fn remove_logo(lang: Lang) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::RemoveLogo).await
+    crate::ssr::account(lang, account::Action::RemoveLogo).await
 }
 
 /// Sends a password reset link, if the address has an account (the answer is the same
 /// either way).
 #[server(prefix = "/api", endpoint = "account/forgot", input = Json)]
 pub async fn forgot_password(lang: Lang, form: ForgotForm) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::ForgotPassword(form)).await
+    crate::ssr::account(lang, account::Action::ForgotPassword(form)).await
 }
 
 /// Sets a new password through a reset link; ends every session of the account.
 #[server(prefix = "/api", endpoint = "account/reset", input = Json)]
 pub async fn reset_password(lang: Lang, form: ResetForm) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::ResetPassword(form)).await
+    crate::ssr::account(lang, account::Action::ResetPassword(form)).await
 }
 
 /// Confirms an address through its link.
 #[server(prefix = "/api", endpoint = "account/verify", input = Json)]
 pub async fn confirm_email(lang: Lang, form: TokenForm) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::ConfirmEmail(form)).await
+    crate::ssr::account(lang, account::Action::ConfirmEmail(form)).await
 }
 
 /// Sends the verification link again (limited).
 #[server(prefix = "/api", endpoint = "account/verify/resend", input = Json)]
 pub async fn resend_verification(lang: Lang) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::ResendVerification).await
+    crate::ssr::account(lang, account::Action::ResendVerification).await
 }
 
 /// Asks for a new contact address (the password is asked for): a link goes to it.
 #[server(prefix = "/api", endpoint = "account/email", input = Json)]
 pub async fn change_email(lang: Lang, form: EmailForm) -> Result<String, ApiError> {
-    crate::ssr::actions::account(lang, account::Action::ChangeEmail(form)).await
+    crate::ssr::account(lang, account::Action::ChangeEmail(form)).await
 }

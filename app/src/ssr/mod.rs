@@ -1,5 +1,82 @@
-//! Server-only code: loading and rendering the content, and the server functions' link to
-//! the server. Compiled only with the `ssr` feature,
-//! so none of it (nor its dependencies) reaches the wasm build.
+//! The server functions' way to the core (compiled only with the `ssr` feature, so none of it
+//! reaches the wasm build): the server provides the [`Core`] and the request's parts as
+//! context for each call; the answer's status, `Retry-After` and cookies are written through
+//! Leptos' `ResponseOptions`.
 
-pub mod actions;
+use domain::{
+    api::{Action, ApiError, Refusal},
+    consent::{CategorySet, Decision},
+    lang::Lang,
+};
+use http::{HeaderValue, StatusCode, header, request::Parts};
+use leptos::prelude::use_context;
+use leptos_axum::ResponseOptions;
+use portal_core::{
+    Core,
+    accounts::{self, Submission},
+    consent,
+};
+
+/// A consent decision through the core's one function for it.
+pub(crate) async fn consent(lang: Lang, decision: Decision) -> Result<CategorySet, ApiError> {
+    let (core, parts) = context()?;
+    let accounts = &core.accounts;
+    let decided = consent::decide(
+        &core.consent,
+        &accounts.db,
+        accounts.clock.as_ref(),
+        &parts,
+        lang,
+        decision,
+    )
+    .await;
+    match decided {
+        Ok(decided) => {
+            if let Some(response) = use_context::<ResponseOptions>() {
+                for cookie in decided.cookies.iter() {
+                    if let Ok(value) = HeaderValue::from_str(cookie) {
+                        response.append_header(header::SET_COOKIE, value);
+                    }
+                }
+            }
+            Ok(decided.granted)
+        }
+        Err(status) => Err(refused(Refusal {
+            status: status.as_u16(),
+            notice: None,
+            errors: Vec::new(),
+            retry_after: None,
+        })),
+    }
+}
+
+/// An account action through the core's one function for it; the answer is the path to go
+/// to next.
+pub(crate) async fn account(lang: Lang, action: Action) -> Result<String, ApiError> {
+    let (core, parts) = context()?;
+    let sub = Submission::from_parts(parts, lang)
+        .ok_or_else(|| ApiError::Failed("the request has no client address".into()))?;
+    accounts::run(&core.accounts, &sub, action)
+        .await
+        .into_result()
+        .map_err(refused)
+}
+
+fn context() -> Result<(Core, Parts), ApiError> {
+    let missing = |what: &str| ApiError::Failed(format!("server functions lack {what}"));
+    let core = use_context::<Core>().ok_or_else(|| missing("the core"))?;
+    let parts = use_context::<Parts>().ok_or_else(|| missing("the request"))?;
+    Ok((core, parts))
+}
+
+/// A refusal, with its status and `Retry-After` written to the response.
+fn refused(refusal: Refusal) -> ApiError {
+    if let Some(response) = use_context::<ResponseOptions>() {
+        response
+            .set_status(StatusCode::from_u16(refusal.status).unwrap_or(StatusCode::BAD_REQUEST));
+        if let Some(secs) = refusal.retry_after {
+            response.insert_header(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+    }
+    ApiError::Refused(refusal)
+}

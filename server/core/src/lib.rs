@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod clock;
+pub mod consent;
 pub mod consent_cookie;
 pub mod content;
 pub mod db;
@@ -16,3 +17,13 @@ pub mod public_url;
 pub mod published;
 pub mod search;
 pub mod secret;
+
+/// What the app's server functions reach the core through: provided as context by the server
+/// for each call (`use_context::<Core>()`), with the request's parts beside it.
+#[derive(Clone)]
+pub struct Core {
+    /// Accounts (the database and the clock among them).
+    pub accounts: accounts::AccountsState,
+    /// Consent rules and the cookie key.
+    pub consent: consent::ConsentState,
+}

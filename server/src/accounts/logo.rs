@@ -1,4 +1,5 @@
-//! Logo upload, removal and serving.
+//! Logo upload and serving over HTTP (storing and removing are the core's
+//! `accounts::logo`).
 //!
 //! `POST /{lang}/account/logo` takes a multipart form with a `logo` file. A body is read only
 //! with an upload permit (a few at once, a bounded queue, `503` past it), so slow uploads
@@ -8,37 +9,25 @@
 //! switched to it, then the old object is deleted if nothing else uses it. A failure at any step
 //! leaves the account as it was and removes what this upload stored.
 
-use app::{
-    api::UploadAnswer,
-    domain::{
-        account::{FormFeedback, Notice, Viewer},
-        logo::{LogoProblem, LogoRef, is_logo_hash},
-    },
-};
+use app::api::UploadAnswer;
 use axum::{
     extract::{FromRequest, Multipart, Request, State},
     response::{IntoResponse, Response},
 };
-use http::{HeaderValue, StatusCode, header, request::Parts};
-
-use super::{
-    AccountsState, Answer, Outcome, PathLang, Submission, Unavailable, answer, login_first,
+use domain::{
+    account::Viewer,
+    logo::{LogoProblem, is_logo_hash},
 };
-use crate::logos::process;
+use http::{HeaderValue, StatusCode, header, request::Parts};
+use portal_core::accounts::{
+    Answer, Unavailable, login_first,
+    logo::{logo_answer, store_logo},
+};
+
+use super::{Handlers, PathLang, answer};
 
 /// Room for the multipart framing around the file.
 pub(super) const FRAMING: u64 = 16 * 1024;
-
-fn logo_answer(page: String, status: StatusCode, problem: LogoProblem) -> Answer {
-    Answer::feedback(
-        status,
-        page,
-        FormFeedback {
-            notice: Some(Notice::Logo(problem)),
-            ..FormFeedback::default()
-        },
-    )
-}
 
 /// The most a refused upload is read for, to deliver its answer.
 const DRAIN_LIMIT: u64 = 64 * 1024 * 1024;
@@ -67,7 +56,7 @@ fn parts_of(headers: &http::HeaderMap, uri: &http::Uri, extensions: &http::Exten
 
 /// `POST /{lang}/account/logo`
 pub(super) async fn upload(
-    State(state): State<AccountsState>,
+    State(state): State<Handlers>,
     PathLang(lang): PathLang,
     request: Request,
 ) -> Response {
@@ -126,7 +115,7 @@ pub(super) async fn upload(
 /// The upload's answer: for the page's script (which asks for JSON, to keep its progress bar
 /// and stay on the page) the typed [`UploadAnswer`] with the same status, otherwise what
 /// every plain form gets.
-async fn respond_upload(state: &AccountsState, parts: Parts, result: Answer) -> Response {
+async fn respond_upload(state: &Handlers, parts: Parts, result: Answer) -> Response {
     let wants_json = parts
         .headers
         .get(header::ACCEPT)
@@ -187,93 +176,8 @@ async fn read_file(request: Request, max: u64) -> Result<Vec<u8>, LogoProblem> {
     }
 }
 
-async fn store_logo(
-    state: &AccountsState,
-    viewer: &Viewer,
-    bytes: Vec<u8>,
-    page: String,
-) -> Outcome {
-    // The permit goes with the work, so it is held until the decoder really stops, even
-    // when the answer has already been given up on below.
-    let permit = state.image_permits.acquire().await?;
-    let work = tokio::task::spawn_blocking(move || {
-        let _permit = permit;
-        process::clean(&bytes)
-    });
-    let cleaned = match tokio::time::timeout(process::MAX_TIME, work).await {
-        Ok(Ok(result)) => result,
-        Ok(Err(e)) => return Err(e.into()),
-        Err(_) => {
-            tracing::warn!("logo cleaning took too long");
-            Err(LogoProblem::TooComplex)
-        }
-    };
-    let logo = match cleaned {
-        Ok(logo) => logo,
-        Err(problem) => {
-            return Ok(logo_answer(page, StatusCode::UNPROCESSABLE_ENTITY, problem));
-        }
-    };
-    let reference = LogoRef {
-        hash: logo.hash.clone(),
-        width: logo.width,
-        height: logo.height,
-    };
-    state
-        .logos
-        .put(&logo.hash, logo.png)
-        .await
-        .map_err(Unavailable::msg)?;
-    let now = state.clock.now();
-    match state
-        .db
-        .set_logo(viewer.account_id, Some(&reference), now)
-        .await
-    {
-        Ok(old) => {
-            if let Some(old) = old.filter(|old| *old != reference.hash) {
-                forget_if_unused(state, &old).await;
-            }
-            tracing::info!(account = viewer.account_id, "logo stored");
-            Ok(Answer::Redirect(format!("{page}?done=logo")))
-        }
-        Err(e) => {
-            // The account still points at its old logo: drop what this upload added.
-            forget_if_unused(state, &reference.hash).await;
-            Err(e.into())
-        }
-    }
-}
-
-/// Deletes a logo object unless an account still uses it.
-pub(super) async fn forget_if_unused(state: &AccountsState, hash: &str) {
-    match state.db.logo_in_use(hash).await {
-        Ok(false) => {
-            if let Err(e) = state.logos.delete(hash).await {
-                tracing::warn!(error = %e, "could not delete an unused logo");
-            }
-        }
-        Ok(true) => {}
-        Err(e) => tracing::warn!(error = %e, "could not check whether a logo is in use"),
-    }
-}
-
-/// Removes the logo (the stored image goes once no account uses it).
-pub(super) async fn remove(state: &AccountsState, sub: &Submission) -> Outcome {
-    let viewer = super::owner::owner(sub)?;
-    let account = sub.page("account");
-    let old = state
-        .db
-        .set_logo(viewer.account_id, None, state.clock.now())
-        .await?;
-    if let Some(old) = old {
-        forget_if_unused(state, &old).await;
-    }
-    Ok(Answer::Redirect(format!("{account}?done=logo-removed")))
-}
-
 /// `GET /logos/{hash}.png`: from the site's own origin, immutable (the name is the content).
-pub(super) async fn serve(State(state): State<AccountsState>, request: Request) -> Response {
+pub(super) async fn serve(State(state): State<Handlers>, request: Request) -> Response {
     let name = request
         .uri()
         .path()

@@ -16,9 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::logos::LogoSettings;
 
-mod accounts;
-
-pub use accounts::AccountSettings;
+pub use portal_core::accounts::AccountSettings;
 pub use portal_core::{
     public_url::{self, PublicUrl},
     secret::{self, Secret},

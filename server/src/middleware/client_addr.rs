@@ -22,16 +22,7 @@ use axum::{
 };
 use http::HeaderMap;
 
-/// The address a request comes from, as decided by [`client_addr`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ClientAddr(pub IpAddr);
-
-impl ClientAddr {
-    /// The address masked for keeping (IPv4 /24, IPv6 /48), as text.
-    pub fn masked(self) -> String {
-        domain::net::mask_ip(self.0).to_string()
-    }
-}
+pub use domain::net::ClientAddr;
 
 /// A network in CIDR notation (`10.0.0.0/8`, `fd00::/8`, or a single address).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

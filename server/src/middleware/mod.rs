@@ -32,6 +32,7 @@ pub mod same_origin;
 mod search;
 pub mod security_headers;
 mod showcase;
+mod viewer;
 
 pub use page_cache::PageCache;
 
@@ -52,11 +53,7 @@ use tower_http::{
 use tower_sessions::{SessionManagerLayer, cookie::SameSite};
 
 use crate::cache_control::IMMUTABLE;
-use crate::{
-    accounts::{self, sessions::AccountSessionStore},
-    consent,
-    state::AppState,
-};
+use crate::{accounts::sessions::AccountSessionStore, consent, state::AppState};
 
 /// The session layer's parts.
 #[derive(Debug)]
@@ -158,7 +155,7 @@ pub fn wrap(
         .layer(session_layer)
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            accounts::sessions::load_viewer,
+            viewer::load_viewer,
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),

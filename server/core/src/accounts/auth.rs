@@ -1,14 +1,8 @@
 //! Registration, login (with rate limits and the cookie check) and logout.
 
-use app::{
+use domain::{
+    account::{Field, FormFeedback, Notice, check_company, normalise_email, safe_next},
     api::{LoginForm, RegisterForm},
-    domain::account::{
-        Field, FormFeedback, Notice, Viewer, check_company, normalise_email, safe_next,
-    },
-};
-use axum::{
-    extract::{Request, State},
-    response::Response,
 };
 use http::StatusCode;
 use sha2::{Digest, Sha256};
@@ -29,12 +23,12 @@ pub fn account_bucket(email: &str) -> String {
 }
 
 impl AccountsState {
-    pub(super) fn window(&self) -> i64 {
+    pub fn window(&self) -> i64 {
         i64::try_from(self.settings.failure_window_minutes * 60).unwrap_or(i64::MAX)
     }
 
     /// A limit of `limit` attempts in `bucket` over the last `window` seconds.
-    pub(super) fn limit<'a>(&self, bucket: &'a str, limit: u32, window: i64) -> Limit<'a> {
+    pub fn limit<'a>(&self, bucket: &'a str, limit: u32, window: i64) -> Limit<'a> {
         Limit {
             bucket,
             limit,
@@ -48,11 +42,7 @@ impl AccountsState {
 /// sends the link that confirms its address. The answer is the same when the address has an
 /// account already (that address gets a note instead), so the form tells nobody which
 /// addresses are registered; the new account logs in like any other.
-pub(super) async fn register(
-    state: &AccountsState,
-    sub: &Submission,
-    form: RegisterForm,
-) -> Outcome {
+pub async fn register(state: &AccountsState, sub: &Submission, form: RegisterForm) -> Outcome {
     let page = sub.page("register");
     if sub.lacks_consent(state.mode) {
         return Ok(Answer::notice(
@@ -109,12 +99,7 @@ pub(super) async fn register(
 }
 
 /// Starts the session and sends the browser to the check that its cookie came back.
-pub(super) async fn log_in(
-    state: &AccountsState,
-    sub: &Submission,
-    account: i64,
-    next: &str,
-) -> Outcome {
+pub async fn log_in(state: &AccountsState, sub: &Submission, account: i64, next: &str) -> Outcome {
     let session = sub
         .session()
         .ok_or_else(|| Unavailable::msg("no session layer"))?;
@@ -127,7 +112,7 @@ pub(super) async fn log_in(
 }
 
 /// Login, within the limits; the same answer for every failure.
-pub(super) async fn login(state: &AccountsState, sub: &Submission, form: LoginForm) -> Outcome {
+pub async fn login(state: &AccountsState, sub: &Submission, form: LoginForm) -> Outcome {
     let next = safe_next(&form.next);
     let page = login_page(sub, &form.next);
     if sub.lacks_consent(state.mode) {
@@ -210,28 +195,8 @@ pub(super) async fn login(state: &AccountsState, sub: &Submission, form: LoginFo
     log_in(state, sub, id, &next).await
 }
 
-/// `GET /{lang}/login/check?next=…`: the cookie set at login came back, so go on; otherwise
-/// the browser blocks cookies, and the login page says that login needs them.
-pub(super) async fn login_check(
-    State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    request: Request,
-) -> Response {
-    let (parts, _) = request.into_parts();
-    let next = form_urlencoded::parse(parts.uri.query().unwrap_or_default().as_bytes())
-        .find(|(k, _)| k == "next")
-        .and_then(|(_, v)| safe_next(&v))
-        .unwrap_or_else(|| lang.path("account"));
-    let answer_ = if parts.extensions.get::<Viewer>().is_some() {
-        Answer::Redirect(next)
-    } else {
-        Answer::notice(StatusCode::OK, lang.path("login"), Notice::CookiesBlocked)
-    };
-    answer(&state, parts, answer_).await
-}
-
 /// Logout: ends the session on the server; the old cookie no longer works.
-pub(super) async fn logout(sub: &Submission) -> Outcome {
+pub async fn logout(sub: &Submission) -> Outcome {
     if let Some(session) = sub.session() {
         session.flush().await?;
     }
@@ -242,7 +207,7 @@ pub(super) async fn logout(sub: &Submission) -> Outcome {
 }
 
 /// The login page, with `next` when it is a path on this site.
-pub(super) fn login_page(sub: &Submission, next: &str) -> String {
+pub fn login_page(sub: &Submission, next: &str) -> String {
     match safe_next(next) {
         Some(next) => format!("{}?{}", sub.page("login"), next_query(&next)),
         None => sub.page("login"),

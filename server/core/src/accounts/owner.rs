@@ -1,65 +1,23 @@
 //! What only the logged-in owner may do: the account page, profile, password, deletion and
 //! the data export. Every handler checks the session itself.
 
-use app::{
+use domain::{
+    account::{Field, Problem, Profile, Viewer},
     api::{DeleteForm, PasswordForm, ProfileForm},
-    domain::account::{Field, FormFeedback, Problem, Profile, Viewer},
 };
-use axum::{
-    extract::{Request, State},
-    response::{IntoResponse, Redirect, Response},
-};
-use http::{StatusCode, header};
 
-use super::{passwords::check_new_password, sessions::SessionEnded};
+use super::passwords::check_new_password;
 
 use super::*;
 
-/// `GET /{lang}/account`: the page with the company's data; without a session, the login page
-/// (no data is loaded for anyone but the logged-in owner).
-pub(super) async fn account_page(
-    State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    request: Request,
-) -> Response {
-    let (mut parts, _) = request.into_parts();
-    let account = lang.path("account");
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        let query = next_query(&account);
-        let ended = parts.extensions.get::<SessionEnded>().is_some();
-        let mut to = lang.path(&format!("login?{query}"));
-        if ended {
-            to.push_str("&done=ended");
-        }
-        return Redirect::to(&to).into_response();
-    };
-    match state
-        .db
-        .account_view(viewer.account_id, state.require_approval, state.clock.now())
-        .await
-    {
-        Ok(Some(view)) => {
-            let done = done_notice(&parts);
-            parts.extensions.insert(view);
-            render(&state, parts, &account, done.map(FormFeedback::notice)).await
-        }
-        Ok(None) => Redirect::to(&lang.path("login")).into_response(),
-        Err(e) => answer(&state, parts, unavailable(account, &e)).await,
-    }
-}
-
 /// The logged-in owner of the account, or the answer that sends the caller to log in.
-pub(super) fn owner(sub: &Submission) -> Result<Viewer, Answer> {
+pub fn owner(sub: &Submission) -> Result<Viewer, Answer> {
     sub.viewer()
         .ok_or_else(|| login_first(sub.lang, &sub.page("account")))
 }
 
 /// Saves the profile (the showcase toggle included).
-pub(super) async fn save_profile(
-    state: &AccountsState,
-    sub: &Submission,
-    form: ProfileForm,
-) -> Outcome {
+pub async fn save_profile(state: &AccountsState, sub: &Submission, form: ProfileForm) -> Outcome {
     let viewer = owner(sub)?;
     let page = sub.page("account");
     let profile = match Profile::from_form(
@@ -91,7 +49,7 @@ pub(super) async fn save_profile(
 /// otherwise the form's answer, with `field` marked (and `values` kept), or the limit. Wrong
 /// passwords count like failed logins (per account, within the login window), so a stolen
 /// session cannot guess the password through these forms.
-pub(super) async fn recheck_password(
+pub async fn recheck_password(
     state: &AccountsState,
     viewer: &Viewer,
     password: &str,
@@ -124,7 +82,7 @@ fn refused(page: String, field: Field, problem: Problem) -> Outcome {
 }
 
 /// Changes the password: asks for the current one; ends the other sessions.
-pub(super) async fn change_password(
+pub async fn change_password(
     state: &AccountsState,
     sub: &Submission,
     form: PasswordForm,
@@ -165,7 +123,7 @@ pub(super) async fn change_password(
 
 /// "Log out everywhere": ends every session of the account, this one too, and every link sent
 /// to it (links issued before stay refused: the account's credentials version moves on).
-pub(super) async fn log_out_everywhere(state: &AccountsState, sub: &Submission) -> Outcome {
+pub async fn log_out_everywhere(state: &AccountsState, sub: &Submission) -> Outcome {
     let viewer = owner(sub)?;
     state
         .db
@@ -182,11 +140,7 @@ pub(super) async fn log_out_everywhere(state: &AccountsState, sub: &Submission) 
 }
 
 /// Deletes the account: asks for the password; removes the account and every session of it.
-pub(super) async fn delete_account(
-    state: &AccountsState,
-    sub: &Submission,
-    form: DeleteForm,
-) -> Outcome {
+pub async fn delete_account(state: &AccountsState, sub: &Submission, form: DeleteForm) -> Outcome {
     let viewer = owner(sub)?;
     let page = sub.page("account");
     recheck_password(
@@ -219,38 +173,4 @@ pub(super) async fn delete_account(
         "/{}/login?done=deleted",
         sub.lang.code()
     )))
-}
-
-/// `GET /{lang}/account/export`: everything stored about the company, as a JSON download.
-pub(super) async fn export(
-    State(state): State<AccountsState>,
-    PathLang(lang): PathLang,
-    request: Request,
-) -> Response {
-    let (parts, _) = request.into_parts();
-    let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
-        let back = lang.path("account");
-        return answer(&state, parts, login_first(lang, &back)).await;
-    };
-    match state.db.export_account(viewer.account_id).await {
-        Ok(Some(data)) => {
-            let body = serde_json::to_string_pretty(&data).unwrap_or_default();
-            (
-                [
-                    (header::CONTENT_TYPE, "application/json; charset=utf-8"),
-                    (
-                        header::CONTENT_DISPOSITION,
-                        "attachment; filename=\"account-data.json\"",
-                    ),
-                ],
-                body,
-            )
-                .into_response()
-        }
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            let page = lang.path("account");
-            answer(&state, parts, unavailable(page, &e)).await
-        }
-    }
 }

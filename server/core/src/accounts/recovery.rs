@@ -5,9 +5,9 @@
 //! address it was sent to, and an expiry (24 h to verify, 1 h to reset). Opening a link shows
 //! a form; sending the form uses the token up.
 
-use app::{
+use domain::{
+    account::{Field, Notice, Problem, normalise_email},
     api::{EmailForm, ForgotForm, ResetForm, TokenForm},
-    domain::account::{Field, Notice, Problem, normalise_email},
 };
 use http::StatusCode;
 use sha2::{Digest, Sha256};
@@ -21,7 +21,7 @@ use super::{
 use crate::mail::{Compose, MailKind};
 
 /// A verification link works this long.
-pub(super) const VERIFY_SECONDS: i64 = 24 * 3600;
+pub const VERIFY_SECONDS: i64 = 24 * 3600;
 /// A reset link works this long.
 const RESET_SECONDS: i64 = 3600;
 
@@ -68,7 +68,7 @@ fn address_bucket(prefix: &str, email: &str) -> String {
 }
 
 /// Sends `account` a link to confirm `email` (its own address, or a new one).
-pub(super) async fn send_verification(
+pub async fn send_verification(
     state: &AccountsState,
     account: &MailIdentity,
     email: &str,
@@ -113,7 +113,7 @@ async fn send_owners_verification(
 }
 
 /// A note to an address that has an account already (someone registered with it).
-pub(super) async fn note_already_registered(
+pub async fn note_already_registered(
     state: &AccountsState,
     account: &MailIdentity,
 ) -> Result<(), Unavailable> {
@@ -144,7 +144,7 @@ pub(super) async fn note_already_registered(
 }
 
 /// "Forgot your password?": the same answer whether or not the address has an account.
-pub(super) async fn forgot(state: &AccountsState, sub: &Submission, form: ForgotForm) -> Outcome {
+pub async fn forgot(state: &AccountsState, sub: &Submission, form: ForgotForm) -> Outcome {
     let page = sub.page("forgot");
     let email = match normalise_email(&form.email) {
         Ok(email) => email,
@@ -195,7 +195,7 @@ fn link_invalid(page: String) -> Outcome {
 
 /// A new password through a reset link: ends every session of the account, confirms its
 /// address (the link reached it), and tells the owner.
-pub(super) async fn reset(state: &AccountsState, sub: &Submission, form: ResetForm) -> Outcome {
+pub async fn reset(state: &AccountsState, sub: &Submission, form: ResetForm) -> Outcome {
     let page = sub.page("reset");
     let hash = token_hash(&form.token);
     let now = state.clock.now();
@@ -247,7 +247,7 @@ pub(super) async fn reset(state: &AccountsState, sub: &Submission, form: ResetFo
 
 /// Confirms an address through its link; a new contact address replaces the old one, which is
 /// told.
-pub(super) async fn confirm(state: &AccountsState, sub: &Submission, form: TokenForm) -> Outcome {
+pub async fn confirm(state: &AccountsState, sub: &Submission, form: TokenForm) -> Outcome {
     let page = sub.page("verify");
     let now = state.clock.now();
     let hash = token_hash(&form.token);
@@ -290,7 +290,7 @@ pub(super) async fn confirm(state: &AccountsState, sub: &Submission, form: Token
 }
 
 /// Sends the logged-in owner's verification link again (a few times an hour at most).
-pub(super) async fn resend(state: &AccountsState, sub: &Submission) -> Outcome {
+pub async fn resend(state: &AccountsState, sub: &Submission) -> Outcome {
     let viewer = owner(sub)?;
     let page = sub.page("account");
     let Some(identity) = state.db.identity(viewer.account_id).await? else {
@@ -308,11 +308,7 @@ pub(super) async fn resend(state: &AccountsState, sub: &Submission) -> Outcome {
 /// Asks for a new contact address: the password confirms it is the owner; a link goes to the
 /// new address, and the account keeps the old one until it is opened. Whether the new address
 /// has an account of its own is not said here (the link's page says it to whoever owns it).
-pub(super) async fn change_email(
-    state: &AccountsState,
-    sub: &Submission,
-    form: EmailForm,
-) -> Outcome {
+pub async fn change_email(state: &AccountsState, sub: &Submission, form: EmailForm) -> Outcome {
     let viewer = owner(sub)?;
     let page = sub.page("account");
     let values = vec![(Field::NewEmail, form.new_email.clone())];

@@ -38,7 +38,7 @@ pub struct AccountSettings {
 
 impl AccountSettings {
     /// Every duration and limit is at least 1.
-    pub(super) fn check(&self) -> Result<(), (&'static str, String)> {
+    pub fn check(&self) -> Result<(), (&'static str, String)> {
         let positive = [
             self.idle_minutes,
             self.absolute_hours,
