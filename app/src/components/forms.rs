@@ -122,44 +122,13 @@ pub fn FormNotice(notice: Option<Notice>, t: &'static Strings) -> impl IntoView 
     }
 }
 
-/// Which account action a form is: the server function its island calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum FormKind {
-    /// [`register`](crate::api::register)
-    Register,
-    /// [`log_in`](crate::api::log_in)
-    LogIn,
-    /// [`log_out`](crate::api::log_out)
-    LogOut,
-    /// [`log_out_everywhere`](crate::api::log_out_everywhere)
-    LogOutEverywhere,
-    /// [`save_profile`](crate::api::save_profile)
-    Profile,
-    /// [`change_password`](crate::api::change_password)
-    Password,
-    /// [`delete_account`](crate::api::delete_account)
-    Delete,
-    /// [`remove_logo`](crate::api::remove_logo)
-    RemoveLogo,
-    /// [`forgot_password`](crate::api::forgot_password)
-    Forgot,
-    /// [`reset_password`](crate::api::reset_password)
-    Reset,
-    /// [`confirm_email`](crate::api::confirm_email)
-    Verify,
-    /// [`resend_verification`](crate::api::resend_verification)
-    Resend,
-    /// [`change_email`](crate::api::change_email)
-    ChangeEmail,
-}
-
 /// An account form that posts to `action`: its notice on top, then the fields and the button
-/// (the children). Without JavaScript it is a plain POST; with it, [`EnhancedForm`] calls the
-/// form's server function instead.
+/// (the children). Without JavaScript it is a plain POST; with it, [`EnhancedForm`] posts the
+/// same fields to the server function at `api` (its `PATH`, as `api::LogIn::PATH`).
 #[component]
 pub fn PostForm(
     action: String,
-    kind: FormKind,
+    api: &'static str,
     lang: Lang,
     notice: Option<Notice>,
     t: &'static Strings,
@@ -174,8 +143,8 @@ pub fn PostForm(
         "account-form"
     };
     view! {
-        <EnhancedForm kind lang>
-            <form method="post" action=action class=class>
+        <EnhancedForm>
+            <form method="post" action=action class=class data-api=api data-lang=lang.code()>
                 <FormNotice notice t />
                 {children()}
             </form>
@@ -183,19 +152,18 @@ pub fn PostForm(
     }
 }
 
-/// Sends the form inside it through its server function (`kind`): the answer's path is
-/// followed, a refusal's problems are written next to their fields and into the form's
-/// notice (in `lang`), and focus moves to the first field with a problem. While the call is
-/// pending the form is `aria-busy`. Without JavaScript the form posts as usual.
+/// Sends a form inside it to the server function its `data-api` names, with its own fields
+/// and `lang` from `data-lang`: the answer's path is followed, a refusal's problems are written
+/// next to their fields and into the form's notice, and focus moves to the first field with a
+/// problem. While the call is pending the form is `aria-busy` and a second submission waits.
+/// Without JavaScript, or for a form without `data-api`, the form posts as usual. The island
+/// has no props: everything it needs is in the page.
 #[island]
-pub fn EnhancedForm(kind: FormKind, lang: Lang, children: Children) -> impl IntoView {
+pub fn EnhancedForm(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    let on_submit = client::wire(kind, lang);
+    let on_submit = client::submit;
     #[cfg(not(feature = "hydrate"))]
-    let on_submit = {
-        let _ = (kind, lang);
-        |_: leptos::ev::SubmitEvent| {}
-    };
+    let on_submit = |_: leptos::ev::SubmitEvent| {};
     view! {
         <div class="enhanced-form" on:submit=on_submit>
             {children()}
@@ -205,153 +173,89 @@ pub fn EnhancedForm(kind: FormKind, lang: Lang, children: Children) -> impl Into
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use std::{cell::Cell, rc::Rc};
-
     use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
+    use wasm_bindgen_futures::JsFuture;
 
-    use super::{FormKind, field_id};
+    use super::field_id;
     use crate::{
-        api::{self, ApiError, Refusal},
-        domain::{account::Field, i18n::strings, lang::Lang},
+        api::{ApiError, Refusal},
+        domain::{i18n::strings, lang::Lang},
     };
 
-    /// The submitted form's values, by field.
-    struct Values(web_sys::FormData);
-
-    impl Values {
-        fn text(&self, name: &str) -> String {
-            self.0.get(name).as_string().unwrap_or_default()
+    /// The submit handler: the form's fields go to its server function; the answer is followed
+    /// (a path), shown (a refusal), or handed to the browser's own post (the call failed).
+    pub fn submit(ev: leptos::ev::SubmitEvent) {
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+        else {
+            return;
+        };
+        let (Some(api), Some(lang)) = (
+            form.get_attribute("data-api"),
+            form.get_attribute("data-lang")
+                .and_then(|code| Lang::from_code(&code)),
+        ) else {
+            return;
+        };
+        let Some(body) = body(&form, lang) else {
+            return;
+        };
+        ev.prevent_default();
+        if form.has_attribute("aria-busy") {
+            return;
         }
-        fn field(&self, field: Field) -> String {
-            self.text(field.name())
-        }
-    }
-
-    /// One call of an account server function, built from the submitted form.
-    #[derive(Clone)]
-    enum Call {
-        Register(api::RegisterForm),
-        LogIn(api::LoginForm),
-        LogOut,
-        LogOutEverywhere,
-        Profile(api::ProfileForm),
-        Password(api::PasswordForm),
-        Delete(api::DeleteForm),
-        RemoveLogo,
-        Forgot(api::ForgotForm),
-        Reset(api::ResetForm),
-        Verify(api::TokenForm),
-        Resend,
-        ChangeEmail(api::EmailForm),
-    }
-
-    impl Call {
-        fn of(kind: FormKind, v: &Values) -> Call {
-            match kind {
-                FormKind::Register => Call::Register(api::RegisterForm {
-                    company: v.field(Field::Company),
-                    email: v.field(Field::Email),
-                    password: v.field(Field::Password),
-                }),
-                FormKind::LogIn => Call::LogIn(api::LoginForm {
-                    email: v.field(Field::Email),
-                    password: v.field(Field::Password),
-                    next: v.text("next"),
-                }),
-                FormKind::LogOut => Call::LogOut,
-                FormKind::LogOutEverywhere => Call::LogOutEverywhere,
-                FormKind::Profile => Call::Profile(api::ProfileForm {
-                    company: v.field(Field::Company),
-                    description: v.field(Field::Description),
-                    website: v.field(Field::Website),
-                    social: v.field(Field::Social),
-                    published: !v.text("published").is_empty(),
-                }),
-                FormKind::Password => Call::Password(api::PasswordForm {
-                    current_password: v.field(Field::CurrentPassword),
-                    new_password: v.field(Field::NewPassword),
-                }),
-                FormKind::Delete => Call::Delete(api::DeleteForm {
-                    password: v.field(Field::Password),
-                }),
-                FormKind::RemoveLogo => Call::RemoveLogo,
-                FormKind::Forgot => Call::Forgot(api::ForgotForm {
-                    email: v.field(Field::Email),
-                }),
-                FormKind::Reset => Call::Reset(api::ResetForm {
-                    token: v.field(Field::Token),
-                    new_password: v.field(Field::NewPassword),
-                }),
-                FormKind::Verify => Call::Verify(api::TokenForm {
-                    token: v.field(Field::Token),
-                }),
-                FormKind::Resend => Call::Resend,
-                FormKind::ChangeEmail => Call::ChangeEmail(api::EmailForm {
-                    new_email: v.field(Field::NewEmail),
-                    email_password: v.field(Field::EmailPassword),
-                }),
-            }
-        }
-
-        async fn send(self, lang: Lang) -> Result<String, ApiError> {
-            match self {
-                Call::Register(form) => api::register(lang, form).await,
-                Call::LogIn(form) => api::log_in(lang, form).await,
-                Call::LogOut => api::log_out(lang).await,
-                Call::LogOutEverywhere => api::log_out_everywhere(lang).await,
-                Call::Profile(form) => api::save_profile(lang, form).await,
-                Call::Password(form) => api::change_password(lang, form).await,
-                Call::Delete(form) => api::delete_account(lang, form).await,
-                Call::RemoveLogo => api::remove_logo(lang).await,
-                Call::Forgot(form) => api::forgot_password(lang, form).await,
-                Call::Reset(form) => api::reset_password(lang, form).await,
-                Call::Verify(form) => api::confirm_email(lang, form).await,
-                Call::Resend => api::resend_verification(lang).await,
-                Call::ChangeEmail(form) => api::change_email(lang, form).await,
-            }
-        }
-    }
-
-    /// The submit handler for a form of this kind: the form's server function is called;
-    /// its answer is followed (a path), shown (a refusal), or handed to the browser's own post
-    /// (the call failed). While it is pending the form is `aria-busy` and a second submission
-    /// waits for it.
-    pub fn wire(kind: FormKind, lang: Lang) -> impl Fn(leptos::ev::SubmitEvent) + 'static {
-        let busy = Rc::new(Cell::new(false));
-        move |ev: leptos::ev::SubmitEvent| {
-            let Some(form) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
-            else {
-                return;
-            };
-            let Ok(data) = web_sys::FormData::new_with_form(&form) else {
-                return;
-            };
-            ev.prevent_default();
-            if busy.replace(true) {
-                return;
-            }
-            let call = Call::of(kind, &Values(data));
-            let _ = form.set_attribute("aria-busy", "true");
-            let busy = busy.clone();
-            leptos::task::spawn_local(async move {
-                let answer = call.send(lang).await;
-                busy.set(false);
-                let _ = form.remove_attribute("aria-busy");
-                match answer {
-                    Ok(to) => {
-                        let _ = window().location().assign(&to);
-                    }
-                    Err(ApiError::Refused(refusal)) => show_problems(&form, lang, &refusal),
-                    Err(ApiError::Failed(_)) => {
-                        let _ = form.submit();
-                    }
+        let _ = form.set_attribute("aria-busy", "true");
+        leptos::task::spawn_local(async move {
+            let answer = send(&api, body).await;
+            let _ = form.remove_attribute("aria-busy");
+            match answer {
+                Ok(to) => {
+                    let _ = window().location().assign(&to);
                 }
-            });
-        }
+                Err(ApiError::Refused(refusal)) => show_problems(&form, lang, &refusal),
+                Err(ApiError::Failed(_)) => {
+                    let _ = form.submit();
+                }
+            }
+        });
     }
 
+    /// The form's own fields and `lang`, URL-encoded.
+    fn body(form: &web_sys::HtmlFormElement, lang: Lang) -> Option<web_sys::UrlSearchParams> {
+        let data = web_sys::FormData::new_with_form(form).ok()?;
+        let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+        params.set("lang", lang.code());
+        Some(params)
+    }
+
+    /// Posts `body` to `api`: the path to go to, or the typed error.
+    async fn send(api: &str, body: web_sys::UrlSearchParams) -> Result<String, ApiError> {
+        let failed = |what: &str| ApiError::Failed(what.to_owned());
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&body);
+        let headers = web_sys::Headers::new().map_err(|_| failed("headers"))?;
+        headers
+            .set("accept", "application/json")
+            .map_err(|_| failed("headers"))?;
+        init.set_headers(&headers);
+        let response = JsFuture::from(window().fetch_with_str_and_init(api, &init))
+            .await
+            .map_err(|_| failed("network"))?
+            .dyn_into::<web_sys::Response>()
+            .map_err(|_| failed("answer"))?;
+        let text = JsFuture::from(response.text().map_err(|_| failed("answer"))?)
+            .await
+            .ok()
+            .and_then(|t| t.as_string())
+            .ok_or_else(|| failed("answer"))?;
+        if response.ok() {
+            serde_json::from_str::<String>(&text).map_err(|_| failed("answer"))
+        } else {
+            Err(serde_json::from_str::<ApiError>(&text).unwrap_or_else(|_| failed("answer")))
+        }
+    }
     fn show_problems(form: &web_sys::HtmlFormElement, lang: Lang, refusal: &Refusal) {
         let t = strings(lang);
         if let Ok(errors) = form.query_selector_all(".field-error") {

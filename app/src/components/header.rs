@@ -1,14 +1,10 @@
 //! The site header: name, language switcher and the main navigation.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
-    SiteContext,
-    components::{
-        forms::{EnhancedForm, FormKind},
-        nav_menu::NavMenu,
-        request::from_request,
-    },
+    SiteContext, api,
+    components::{forms::EnhancedForm, nav_menu::NavMenu, request::from_request},
     domain::{account::Viewer, i18n::strings, lang::Lang, search::search_url, site::home_url},
 };
 
@@ -56,8 +52,13 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                     {t.logged_in_as} " " <strong>{viewer.company}</strong>
                 </span>
                 <a href=format!("/{code}/account")>{t.account}</a>
-                <EnhancedForm kind=FormKind::LogOut lang>
-                    <form method="post" action=format!("/{code}/logout")>
+                <EnhancedForm>
+                    <form
+                        method="post"
+                        action=format!("/{code}/logout")
+                        data-api=api::LogOut::PATH
+                        data-lang=code
+                    >
                         <button type="submit">{t.log_out}</button>
                     </form>
                 </EnhancedForm>

@@ -2,15 +2,15 @@
 //! handlers (`server::accounts`) decide; these components show the forms, the problems the
 //! server found and its notices.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::{
-    SiteContext,
+    SiteContext, api,
     components::{
         consent::CookieSettingsLink,
-        forms::{FormField, FormKind, Kind, PostForm},
+        forms::{FormField, Kind, PostForm},
         layout::{Layout, SETTINGS_QUERY},
         request::{consent_status, from_request},
     },
@@ -97,7 +97,7 @@ pub fn LoginPage() -> impl IntoView {
             {consent_needed(lang, t)}
             <PostForm
                 action=format!("/{code}/login")
-                kind=FormKind::LogIn
+                api=api::LogIn::PATH
                 lang
                 notice=feedback.notice
                 t
@@ -149,7 +149,7 @@ pub fn RegisterPage() -> impl IntoView {
             {consent_needed(lang, t)}
             <PostForm
                 action=format!("/{code}/register")
-                kind=FormKind::Register
+                api=api::Register::PATH
                 lang
                 notice=feedback.notice
                 t

@@ -1,12 +1,12 @@
 //! The logged-in company's account page: profile, logo, password, data export and deletion.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 
 use super::account::{AccountFrame, page_lang};
 use crate::{
-    SiteContext,
+    SiteContext, api,
     components::{
-        forms::{EnhancedForm, FormField, FormKind, FormNotice, Kind, PostForm},
+        forms::{EnhancedForm, FormField, FormNotice, Kind, PostForm},
         logo_upload::LogoUpload,
         request::from_request,
     },
@@ -91,7 +91,7 @@ pub fn AccountPage() -> impl IntoView {
                             <p>{t.unverified_text}</p>
                             <PostForm
                                 action=format!("/{code}/account/verify/resend")
-                                kind=FormKind::Resend
+                                api=api::ResendVerification::PATH
                                 lang
                                 notice=None
                                 t
@@ -106,7 +106,7 @@ pub fn AccountPage() -> impl IntoView {
                 <h2 id="profile-heading">{t.profile_heading}</h2>
                 <PostForm
                     action=format!("/{code}/account")
-                    kind=FormKind::Profile
+                    api=api::SaveProfile::PATH
                     lang
                     notice=profile.notice
                     t
@@ -233,10 +233,12 @@ pub fn AccountPage() -> impl IntoView {
                     .is_some()
                     .then(|| {
                         view! {
-                            <EnhancedForm kind=FormKind::RemoveLogo lang>
+                            <EnhancedForm>
                                 <form
                                     method="post"
                                     action=format!("/{code}/account/logo/remove")
+                                    data-api=api::RemoveLogo::PATH
+                                    data-lang=code
                                     class="account-form"
                                 >
                                     <button type="submit">{t.remove_logo}</button>
@@ -260,7 +262,7 @@ pub fn AccountPage() -> impl IntoView {
                     })}
                 <PostForm
                     action=format!("/{code}/account/email")
-                    kind=FormKind::ChangeEmail
+                    api=api::ChangeEmail::PATH
                     lang
                     notice=email.notice
                     t
@@ -292,7 +294,7 @@ pub fn AccountPage() -> impl IntoView {
                 <h2 id="password-heading">{t.password_heading}</h2>
                 <PostForm
                     action=format!("/{code}/account/password")
-                    kind=FormKind::Password
+                    api=api::ChangePassword::PATH
                     lang
                     notice=password.notice
                     t
@@ -325,7 +327,7 @@ pub fn AccountPage() -> impl IntoView {
                 <p>{t.sessions_text}</p>
                 <PostForm
                     action=format!("/{code}/account/logout-everywhere")
-                    kind=FormKind::LogOutEverywhere
+                    api=api::LogOutEverywhere::PATH
                     lang
                     notice=None
                     t
@@ -353,7 +355,7 @@ pub fn AccountPage() -> impl IntoView {
                 <p>{t.delete_text}</p>
                 <PostForm
                     action=format!("/{code}/account/delete")
-                    kind=FormKind::Delete
+                    api=api::DeleteAccount::PATH
                     lang
                     notice=delete.notice
                     t

@@ -6,14 +6,15 @@
 //! the history ([`FORGET_TOKEN`]); the pages load no third-party script and send no
 //! `Referer` (the server adds `Referrer-Policy: no-referrer` too).
 
-use leptos::prelude::*;
+use leptos::{prelude::*, server_fn::ServerFn};
 use leptos_meta::Meta;
 use leptos_router::hooks::use_location;
 
 use super::account::{AccountFrame, page_lang};
 use crate::{
+    api,
     components::{
-        forms::{FormField, FormKind, Kind, PostForm},
+        forms::{FormField, Kind, PostForm},
         request::from_request,
     },
     domain::{
@@ -51,7 +52,7 @@ pub fn ForgotPage() -> impl IntoView {
             <p>{t.forgot_intro}</p>
             <PostForm
                 action=format!("/{code}/forgot")
-                kind=FormKind::Forgot
+                api=api::ForgotPassword::PATH
                 lang
                 notice=feedback.notice
                 t
@@ -92,7 +93,7 @@ pub fn ResetPage() -> impl IntoView {
             <p>{t.reset_intro}</p>
             <PostForm
                 action=format!("/{code}/reset")
-                kind=FormKind::Reset
+                api=api::ResetPassword::PATH
                 lang
                 notice=feedback.notice
                 t
@@ -135,7 +136,7 @@ pub fn VerifyPage() -> impl IntoView {
             <p>{t.verify_intro}</p>
             <PostForm
                 action=format!("/{code}/verify")
-                kind=FormKind::Verify
+                api=api::ConfirmEmail::PATH
                 lang
                 notice=feedback.notice
                 t

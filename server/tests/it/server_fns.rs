@@ -133,6 +133,58 @@ async fn a_body_that_does_not_decode_is_refused_with_400_on_every_function() {
     );
 }
 
+/// The account functions take a form's own fields: a form the island posts as it is gets a
+/// typed answer, and one that cannot be read (a field twice) the plain form's 400.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn account_functions_take_the_forms_own_fields() {
+    let app = TestApp::spawn_configured(crate::common::granular).await;
+    let mut browser = Browser::new(&app);
+    let post = |body: &'static str| {
+        reqwest::Client::new()
+            .post(format!("{}/api/account/register", app.base))
+            .header("origin", crate::common::ORIGIN)
+            .header("sec-fetch-site", "same-origin")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+            .send()
+    };
+    let twice = post("lang=en&company=Acme&company=Other&email=a%40acme.example&password=x")
+        .await
+        .expect("request");
+    assert_eq!(twice.status(), 400);
+    match twice.json::<ApiError>().await.expect("typed") {
+        ApiError::Refused(refusal) => assert_eq!(
+            refusal.notice,
+            Some(domain::account::Notice::FormUnreadable)
+        ),
+        other => panic!("{other:?}"),
+    }
+    let weak = post("lang=sv&company=Acme&email=a%40acme.example&password=short")
+        .await
+        .expect("request");
+    assert_eq!(weak.status(), 422);
+    match weak.json::<ApiError>().await.expect("typed") {
+        ApiError::Refused(refusal) => assert!(
+            refusal
+                .errors
+                .iter()
+                .any(|(field, _)| *field == domain::account::Field::Password),
+            "{refusal:?}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    let made = browser
+        .call(
+            "account/register",
+            serde_json::json!({"lang": "en", "form": {"company": "Acme AB", "email": "b@acme.example", "password": "correct horse battery staple"}}),
+            &[],
+        )
+        .await;
+    assert_eq!(made.status(), 200);
+    let next: String = made.json().await.expect("typed answer");
+    assert!(next.starts_with("/en/"), "{next}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn logging_out_everywhere_through_its_server_function() {
     let app = TestApp::spawn_configured(crate::common::granular).await;

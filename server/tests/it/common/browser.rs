@@ -111,8 +111,10 @@ impl<'a> Browser<'a> {
         response
     }
 
-    /// Calls a server function the way an island does (a same-origin JSON post under `/api/`)
-    /// with this browser's cookies; `headers` replace the same-origin ones when given.
+    /// Calls a server function the way an island does, with this browser's cookies: the
+    /// consent dialog posts JSON; an account form posts its own fields URL-encoded, with
+    /// `lang` (`input` names them as `{"lang": …, "form": {…}}`; a ticked box is `true`).
+    /// `headers` replace the same-origin ones when given.
     pub async fn call(
         &mut self,
         endpoint: &str,
@@ -124,9 +126,16 @@ impl<'a> Browser<'a> {
                 self.client
                     .post(format!("{}/api/{endpoint}", self.app.base)),
             )
-            .header("cookie", self.cookie_header())
-            .header("content-type", "application/json")
-            .body(input.to_string());
+            .header("cookie", self.cookie_header());
+        request = if endpoint.starts_with("account/") {
+            request
+                .header("content-type", "application/x-www-form-urlencoded")
+                .body(form_fields(&input))
+        } else {
+            request
+                .header("content-type", "application/json")
+                .body(input.to_string())
+        };
         let same_origin = [("sec-fetch-site", "same-origin"), ("origin", ORIGIN)];
         let headers = if headers.is_empty() {
             &same_origin[..]
@@ -234,4 +243,32 @@ impl<'a> Browser<'a> {
         let (_, html) = self.text("/en/about").await;
         html.contains("Logged in as")
     }
+}
+
+/// `{"lang": "en", "form": {"email": "a@b", "published": true}}` as a form's body:
+/// `lang=en&email=a%40b&published=on` (an unticked box is left out, as a browser does).
+fn form_fields(input: &serde_json::Value) -> String {
+    let mut body = form_urlencoded::Serializer::new(String::new());
+    let mut add = |key: &str, value: &serde_json::Value| match value {
+        serde_json::Value::String(text) => {
+            body.append_pair(key, text);
+        }
+        serde_json::Value::Bool(true) => {
+            body.append_pair(key, "on");
+        }
+        serde_json::Value::Bool(false) | serde_json::Value::Null => {}
+        other => {
+            body.append_pair(key, &other.to_string());
+        }
+    };
+    for (key, value) in input.as_object().into_iter().flatten() {
+        if key == "form" {
+            for (field, value) in value.as_object().into_iter().flatten() {
+                add(field, value);
+            }
+        } else {
+            add(key, value);
+        }
+    }
+    body.finish()
 }
