@@ -116,6 +116,8 @@ test.describe('granular mode', () => {
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/en\/account$/);
+    // The consent dialog takes focus when it hydrates: focus the button after that.
+    await waitForHydration(page, 'Menu');
     await page.getByRole('button', { name: 'Log out', exact: true }).focus();
     await page.keyboard.press('Enter');
     await expect(page.getByText('You are logged out.')).toBeVisible();

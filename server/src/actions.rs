@@ -26,11 +26,6 @@ pub fn routes() -> Router<AppState> {
         .layer(accounts::no_store())
 }
 
-/// The paths of every server function (all under `/api/`).
-pub fn paths() -> impl Iterator<Item = String> {
-    leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_owned())
-}
-
 async fn handle(State(state): State<AppState>, request: Request) -> Response {
     let core = Core {
         accounts: state.accounts.core.clone(),

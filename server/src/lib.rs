@@ -12,6 +12,7 @@ pub mod feeds;
 mod jobs;
 pub mod middleware;
 pub mod ops;
+pub mod pages;
 mod router;
 mod shutdown;
 pub mod state;

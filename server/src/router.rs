@@ -1,16 +1,17 @@
-//! The router: Leptos' options, the pages, the account routes, the server functions, feeds,
+//! The router: Leptos' options, the pages, the search page, the account routes, the server
+//! functions, feeds,
 //! and the middleware around them, assembled from the settings and the started parts.
 
 use std::{path::PathBuf, sync::Arc};
 
-use app::{App, SiteContext};
-use axum::Router;
+use app::SiteContext;
+use axum::{Router, routing::get};
+use domain::{lang::Lang, search::search_url};
 use leptos::{config::Env, prelude::*};
-use leptos_axum::{LeptosRoutes, generate_route_list_with_exclusions};
 
 use crate::{
     Settings, accounts, actions, client_addr, clock, consent, db, jobs::spawn_reloader, logos,
-    mail, middleware, ops, permits, published, security_headers, state,
+    mail, middleware, ops, pages, permits, published, security_headers, state,
 };
 
 pub(crate) fn leptos_options(settings: &Settings) -> LeptosOptions {
@@ -76,31 +77,7 @@ pub(crate) fn router(
         consent: consent.policy.clone(),
         logo_max_bytes: settings.logos.max_bytes,
     };
-    let current = content.clone();
-    let shell_options = options.clone();
-    // The account pages are served by their own handlers (which render them through the app),
-    // and the server functions by `actions::routes` (with the actions in their context).
-    let excluded = accounts::LEPTOS_PATHS
-        .iter()
-        .map(|p| (*p).to_owned())
-        .chain(actions::paths())
-        // Served by the catch-all page route (the app routes them), with the results put in
-        // by `middleware::search::with_results`.
-        .chain(["/{lang}/search".to_owned(), "/{lang}/sok".to_owned()])
-        .collect();
-    let listing = generate_route_list_with_exclusions(App, Some(excluded));
-    let pages: Router<LeptosOptions> = Router::new().leptos_routes_with_context(
-        &options,
-        listing,
-        // Each request renders the content current when it arrived.
-        move || {
-            provide_context(SiteContext {
-                site: current.site(),
-                ..context.clone()
-            })
-        },
-        move || app::shell(shell_options.clone()),
-    );
+    let pages = pages::Pages::new(options.clone(), context, content.clone());
     let core = accounts::AccountsState {
         db: auth.db.clone(),
         hasher: auth.hasher,
@@ -122,12 +99,16 @@ pub(crate) fn router(
     };
     let accounts = accounts::Handlers {
         core,
-        pages: pages.clone().with_state(options.clone()),
+        pages: pages.clone(),
     };
-    let routes = pages
-        .with_state(options.clone())
+    let mut routes = Router::new()
         .merge(accounts::routes(settings.logos.max_bytes))
         .merge(actions::routes());
+    for lang in Lang::ALL {
+        routes = routes.route(search_url(lang), get(pages::search_page));
+    }
+    // Every other path is a content page (or the app's 404).
+    let routes = routes.route("/{*path}", get(pages::content_page));
     let state = state::AppState::new(state::Parts {
         viewer: accounts::sessions::ViewerState {
             db: auth.db.clone(),
@@ -140,6 +121,7 @@ pub(crate) fn router(
         origin: state::SiteOrigin(origin.shared()),
         consent,
         accounts,
+        pages,
         showcase: settings.showcase,
     });
     let sessions = middleware::Sessions {
@@ -149,11 +131,8 @@ pub(crate) fn router(
     };
     // Probes reach these on the public port; `/metrics` is only on the ops listener.
     let ops_routes = Router::new()
-        .route("/healthz", axum::routing::get(ops::healthz))
-        .route(
-            "/readyz",
-            axum::routing::get(ops::readyz).with_state(readiness),
-        );
+        .route("/healthz", get(ops::healthz))
+        .route("/readyz", get(ops::readyz).with_state(readiness));
     let security = security_headers::SecurityHeaders::new(
         &settings.public_url,
         &settings.consent.video_origin,

@@ -51,6 +51,8 @@ pub struct Parts {
     pub accounts: Handlers,
     /// The logged-in company's lookup.
     pub viewer: ViewerState,
+    /// The app's pages, rendered with their data.
+    pub pages: crate::pages::Pages,
     /// The operator's showcase rules.
     pub showcase: ShowcaseSettings,
 }
@@ -91,5 +93,6 @@ parts! {
     consent: ConsentState,
     accounts: Handlers,
     viewer: ViewerState,
+    pages: crate::pages::Pages,
     showcase: ShowcaseSettings,
 }

@@ -4,16 +4,21 @@
 
 use leptos::prelude::*;
 
-use crate::{
-    components::request::from_request,
-    domain::{i18n::strings, lang::Lang, logo::Showcase},
-};
+use crate::domain::{i18n::strings, lang::Lang, logo::Showcase};
 
 /// The list, from the data the server read for this request, sorted by name.
 #[component]
 pub fn ShowcaseList(lang: Lang) -> impl IntoView {
     let t = strings(lang);
-    let companies = from_request::<Showcase>().unwrap_or_default().0;
+    // Read by the handler that renders the page; without them, say so.
+    let Some(Showcase(companies)) = use_context::<Showcase>() else {
+        return view! {
+            <p class="showcase-empty" role="alert">
+                {t.showcase_unavailable_title}
+            </p>
+        }
+        .into_any();
+    };
     if companies.is_empty() {
         return view! {
             <div class="showcase-empty">

@@ -12,7 +12,7 @@ use crate::{
         consent::CookieSettingsLink,
         forms::{FormField, Kind, PostForm},
         layout::{Layout, SETTINGS_QUERY},
-        request::{consent_status, from_request},
+        request::consent_status,
     },
     domain::{
         account::{Field, FormFeedback, safe_next},
@@ -84,7 +84,7 @@ pub fn LoginPage() -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     let t = strings(lang);
-    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
     let next = use_location()
         .query
         .get_untracked()
@@ -141,7 +141,7 @@ pub fn RegisterPage() -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     let t = strings(lang);
-    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
     let code = lang.code();
     view! {
         <AccountFrame lang rest="register" title=t.register_title description=t.register_intro>

@@ -8,7 +8,6 @@ use crate::{
     components::{
         forms::{EnhancedForm, FormField, FormNotice, Kind, PostForm},
         logo_upload::LogoUpload,
-        request::from_request,
     },
     domain::{
         account::{AccountView, Field, FormFeedback, Notice},
@@ -46,14 +45,13 @@ pub fn AccountPage() -> impl IntoView {
     };
     let t = strings(lang);
     let code = lang.code();
-    let feedback = from_request::<FormFeedback>().unwrap_or_default();
-    let Some(account) = from_request::<AccountView>() else {
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
+    // Loaded by the handler that renders this page, for the session's owner only; without
+    // it, say that it cannot be shown rather than show an empty account.
+    let Some(account) = use_context::<AccountView>() else {
         return view! {
             <AccountFrame lang rest="account" title=t.account_title>
-                <FormNotice notice=Some(Notice::SessionEnded) t />
-                <p>
-                    <a href=format!("/{code}/login?next=/{code}/account")>{t.log_in}</a>
-                </p>
+                <FormNotice notice=Some(Notice::Unavailable) t />
             </AccountFrame>
         }
         .into_any();

@@ -13,10 +13,7 @@ use leptos_router::hooks::use_location;
 use super::account::{AccountFrame, page_lang};
 use crate::{
     api,
-    components::{
-        forms::{FormField, Kind, PostForm},
-        request::from_request,
-    },
+    components::forms::{FormField, Kind, PostForm},
     domain::{
         account::{Field, FormFeedback},
         i18n::strings,
@@ -45,7 +42,7 @@ pub fn ForgotPage() -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     let t = strings(lang);
-    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
     let code = lang.code();
     view! {
         <AccountFrame lang rest="forgot" title=t.forgot_title>
@@ -83,7 +80,7 @@ pub fn ResetPage() -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     let t = strings(lang);
-    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
     let code = lang.code();
     let token = token(&feedback);
     view! {
@@ -127,7 +124,7 @@ pub fn VerifyPage() -> impl IntoView {
         return view! { <NotFound /> }.into_any();
     };
     let t = strings(lang);
-    let feedback = from_request::<FormFeedback>().unwrap_or_default();
+    let feedback = use_context::<FormFeedback>().unwrap_or_default();
     let code = lang.code();
     let token = token(&feedback);
     view! {

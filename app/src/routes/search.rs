@@ -7,7 +7,7 @@ use leptos_meta::{Meta, Title};
 use super::account::page_lang;
 use crate::{
     SiteContext,
-    components::{layout::Layout, request::from_request},
+    components::layout::Layout,
     domain::{
         i18n::strings,
         lang::Lang,
@@ -27,7 +27,20 @@ pub fn SearchPage() -> impl IntoView {
     };
     let ctx = expect_context::<SiteContext>();
     let t = strings(lang);
-    let results = from_request::<SearchResults>().unwrap_or_default();
+    // Computed by the handler that renders this page; without them, say so.
+    let Some(results) = use_context::<SearchResults>() else {
+        return view! {
+            <Title text=format!("{} | {}", t.search, ctx.name) />
+            <Meta name="robots" content="noindex" />
+            <Layout lang current=search_url(lang).to_owned() alternates=Vec::new()>
+                <article class="page search-page">
+                    <h1>{t.search}</h1>
+                    <p role="alert">{t.search_unavailable}</p>
+                </article>
+            </Layout>
+        }
+        .into_any();
+    };
     let alternates = Lang::ALL
         .into_iter()
         .map(|l| (l, search_url(l).to_owned()))

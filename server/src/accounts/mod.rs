@@ -33,8 +33,8 @@ use pages::{PathLang, Posted, account_page, answer, done_notice, export, login_c
 pub struct Handlers {
     /// The core's accounts.
     pub core: AccountsState,
-    /// The rendered pages.
-    pub pages: Router,
+    /// The app's pages.
+    pub pages: crate::pages::Pages,
 }
 
 impl Deref for Handlers {
@@ -44,17 +44,6 @@ impl Deref for Handlers {
         &self.core
     }
 }
-
-/// The app's routes for the pages this module serves: left out of the Leptos route list, as
-/// the handlers here render those pages through the app themselves.
-pub const LEPTOS_PATHS: [&str; 6] = [
-    "/{lang}/register",
-    "/{lang}/login",
-    "/{lang}/account",
-    "/{lang}/forgot",
-    "/{lang}/reset",
-    "/{lang}/verify",
-];
 
 /// The account routes, one set per language (static paths: the content pages' catch-all route
 /// leaves no room for a `/{lang}/…` parameter).

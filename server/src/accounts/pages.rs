@@ -3,21 +3,20 @@
 //! the account page, the data export, the cookie check after login.
 
 use axum::{
-    body::Body,
     extract::{Request, State},
     response::{IntoResponse, Redirect, Response},
 };
 use domain::{
-    account::{FormFeedback, Notice, Viewer, safe_next},
+    account::{AccountView, FormFeedback, Notice, Viewer, safe_next},
     lang::Lang,
 };
 use http::{HeaderValue, StatusCode, header, request::Parts};
 use portal_core::accounts::{
     Answer, Submission, login_first, next_query, sessions::SessionEnded, unavailable,
 };
-use tower::ServiceExt;
 
 use super::Handlers;
+use crate::pages::PageData;
 
 /// The language of a request, from its path's first segment (every account route has one).
 pub struct PathLang(pub Lang);
@@ -65,7 +64,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
 
 /// Shapes an answer for a plain form: a redirect, or the page rendered again with the
 /// problems marked (the account page with the owner's data).
-pub async fn answer(state: &Handlers, mut parts: Parts, answer: Answer) -> Response {
+pub async fn answer(state: &Handlers, parts: Parts, answer: Answer) -> Response {
     match answer {
         Answer::Redirect(to) => Redirect::to(&to).into_response(),
         Answer::Feedback {
@@ -74,19 +73,28 @@ pub async fn answer(state: &Handlers, mut parts: Parts, answer: Answer) -> Respo
             feedback,
             retry_after,
         } => {
-            if page
+            let on_account = page
                 .split('?')
                 .next()
-                .is_some_and(|p| p.ends_with("/account"))
-                && let Some(viewer) = parts.extensions.get::<Viewer>()
-                && let Ok(Some(view)) = state
-                    .db
-                    .account_view(viewer.account_id, state.require_approval, state.clock.now())
-                    .await
-            {
-                parts.extensions.insert(view);
-            }
-            let mut response = render(state, parts, &page, Some(feedback)).await;
+                .is_some_and(|p| p.ends_with("/account"));
+            let viewer = parts.extensions.get::<Viewer>().cloned();
+            let account = match viewer.filter(|_| on_account) {
+                Some(viewer) => {
+                    match account_view(state, &viewer, Lang::from_path(&page).unwrap_or_default())
+                        .await
+                    {
+                        Ok(view) => view,
+                        Err(response) => return response,
+                    }
+                }
+                None => None,
+            };
+            let data = PageData {
+                feedback: Some(feedback),
+                account,
+                ..PageData::default()
+            };
+            let mut response = state.pages.render(parts, &page, data).await;
             *response.status_mut() = status;
             if let Some(secs) = retry_after {
                 response
@@ -98,27 +106,39 @@ pub async fn answer(state: &Handlers, mut parts: Parts, answer: Answer) -> Respo
     }
 }
 
-/// Renders `page` (a path with an optional query) through the app, with the request's
-/// extensions (consent, session, viewer) and the feedback.
+/// Renders `page` with a form's feedback (or none).
 pub async fn render(
     state: &Handlers,
     parts: Parts,
     page: &str,
     feedback: Option<FormFeedback>,
 ) -> Response {
-    let mut request = Request::new(Body::empty());
-    *request.uri_mut() = page.parse().unwrap_or_default();
-    *request.headers_mut() = parts.headers;
-    request.headers_mut().remove(header::CONTENT_TYPE);
-    request.headers_mut().remove(header::CONTENT_LENGTH);
-    *request.extensions_mut() = parts.extensions;
-    if let Some(feedback) = feedback {
-        request.extensions_mut().insert(feedback);
-    }
-    match state.pages.clone().oneshot(request).await {
-        Ok(response) => response.into_response(),
-        Err(never) => match never {},
-    }
+    let data = PageData {
+        feedback,
+        ..PageData::default()
+    };
+    state.pages.render(parts, page, data).await
+}
+
+/// The owner's data for the account page; a clear 503 page when it cannot be read.
+async fn account_view(
+    state: &Handlers,
+    viewer: &Viewer,
+    lang: Lang,
+) -> Result<Option<AccountView>, Response> {
+    state
+        .db
+        .account_view(viewer.account_id, state.require_approval, state.clock.now())
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "account data unavailable");
+            crate::consent::simple_page(
+                lang,
+                StatusCode::SERVICE_UNAVAILABLE,
+                |t| t.account_title,
+                |t| t.n_unavailable,
+            )
+        })
 }
 
 pub fn done_notice(parts: &Parts) -> Option<Notice> {
@@ -154,7 +174,7 @@ pub async fn account_page(
     PathLang(lang): PathLang,
     request: Request,
 ) -> Response {
-    let (mut parts, _) = request.into_parts();
+    let (parts, _) = request.into_parts();
     let account = lang.path("account");
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
         let query = next_query(&account);
@@ -165,18 +185,18 @@ pub async fn account_page(
         }
         return Redirect::to(&to).into_response();
     };
-    match state
-        .db
-        .account_view(viewer.account_id, state.require_approval, state.clock.now())
-        .await
-    {
+    match account_view(&state, &viewer, lang).await {
         Ok(Some(view)) => {
             let done = done_notice(&parts);
-            parts.extensions.insert(view);
-            render(&state, parts, &account, done.map(FormFeedback::notice)).await
+            let data = PageData {
+                feedback: done.map(FormFeedback::notice),
+                account: Some(view),
+                ..PageData::default()
+            };
+            state.pages.render(parts, &account, data).await
         }
         Ok(None) => Redirect::to(&lang.path("login")).into_response(),
-        Err(e) => answer(&state, parts, unavailable(account, &e)).await,
+        Err(response) => response,
     }
 }
 

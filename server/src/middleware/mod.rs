@@ -10,12 +10,13 @@
 //! 4. Metrics.
 //! 5. [`canonical`]: one spelling per path (308 before anything renders).
 //! 6. The consent cookie, read for every request (`crate::consent::read_consent`).
-//! 7. [`showcase`]: the published companies, for pages that show them.
-//! 8. [`page_cache`]: anonymous pages answered from memory; a hit stops here.
-//! 9. [`same_origin`]: no state-changing request from another site.
-//! 10. The session (tower-sessions) and the logged-in company (`load_viewer`).
-//! 11. [`search`]: the search page's results.
-//! 12. [`redirects`]: trailing slashes.
+//! 7. [`page_cache`]: anonymous pages answered from memory; a hit stops here.
+//! 8. [`same_origin`]: no state-changing request from another site.
+//! 9. The session (tower-sessions) and the logged-in company ([`viewer`]).
+//! 10. [`redirects`]: trailing slashes.
+//!
+//! None of them looks at a path to put a page's data in the request: a page gets its data
+//! from the handler that renders it (`crate::pages`).
 //!
 //! They wrap the router rather than being layered onto each route: axum clones a route's
 //! service for every request, and each middleware its inner service, so a stack layered onto
@@ -29,9 +30,7 @@ pub mod html_tidy;
 pub(crate) mod page_cache;
 mod redirects;
 pub mod same_origin;
-mod search;
 pub mod security_headers;
-mod showcase;
 mod viewer;
 
 pub use page_cache::PageCache;
@@ -159,10 +158,6 @@ pub fn wrap(
         ))
         .layer(middleware::from_fn_with_state(
             state.clone(),
-            search::with_results,
-        ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
             redirects::trailing_slash_redirect,
         ))
         .service(site_routes);
@@ -171,10 +166,6 @@ pub fn wrap(
         .layer(middleware::from_fn_with_state(
             state.clone(),
             consent::read_consent,
-        ))
-        .layer(middleware::from_fn_with_state(
-            state,
-            showcase::load_showcase,
         ))
         .layer(middleware::from_fn_with_state(
             cache,

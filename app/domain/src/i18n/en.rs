@@ -157,6 +157,7 @@ pub(super) const EN: Strings = Strings {
     search_none: "Nothing matched your search.",
     search_did_you_mean: "Did you mean",
     search_empty: "Type one or more words to search the pages, the news and the companies on the showcase.",
+    search_unavailable: "Search is unavailable just now. Try again in a while.",
     search_company: "Company on the showcase",
     search_too_long: "Only the first words of a long search are used.",
     forgot_link: "Forgot your password?",

@@ -323,6 +323,8 @@ pub struct Strings {
     pub search_did_you_mean: &'static str,
     /// The search page without a query.
     pub search_empty: &'static str,
+    /// The search page when its results could not be computed.
+    pub search_unavailable: &'static str,
     /// The section name of a company found in search.
     pub search_company: &'static str,
     /// The query was cut.

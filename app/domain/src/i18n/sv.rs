@@ -157,6 +157,7 @@ pub(super) const SV: Strings = Strings {
     search_none: "Inget matchade din sökning.",
     search_did_you_mean: "Menade du",
     search_empty: "Skriv ett eller flera ord för att söka bland sidorna, nyheterna och företagen i företagsgalleriet.",
+    search_unavailable: "Sökningen fungerar inte just nu. Försök igen om en stund.",
     search_company: "Företag i galleriet",
     search_too_long: "Bara de första orden i en lång sökning används.",
     forgot_link: "Glömt lösenordet?",

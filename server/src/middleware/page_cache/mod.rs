@@ -196,12 +196,13 @@ pub async fn serve_cached(
     next: Next,
 ) -> Response {
     let is_head = request.method() == Method::HEAD;
+    // A page of the content, unless it shows live data (the showcase).
     let cacheable_request = anonymous_read(&request)
-        && request
-            .extensions()
-            .get::<domain::logo::Showcase>()
-            .is_none()
-        && cache.content.site().page(request.uri().path()).is_some();
+        && cache
+            .content
+            .site()
+            .page(request.uri().path())
+            .is_some_and(|page| !page.is_live());
     if !cacheable_request {
         return next.run(request).await;
     }
