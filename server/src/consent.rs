@@ -44,7 +44,7 @@ pub async fn post_consent(
         Ok(bytes) => parse_form(&bytes),
         Err(_) => {
             return error_page(Lang::default(), StatusCode::PAYLOAD_TOO_LARGE, |t| {
-                t.consent_bad_request
+                t.consent.consent_bad_request
             });
         }
     };
@@ -60,19 +60,23 @@ pub async fn post_consent(
         .map(|(_, v)| v.as_str())
         .collect();
     let Some(decision) = field("choice").and_then(|c| Decision::from_form(c, &ticked)) else {
-        return error_page(lang, StatusCode::BAD_REQUEST, |t| t.consent_bad_request);
+        return error_page(lang, StatusCode::BAD_REQUEST, |t| {
+            t.consent.consent_bad_request
+        });
     };
     let decided = match decide(&state, &db, clock.as_ref(), &parts, lang, decision).await {
         Ok(decided) => decided,
         Err(StatusCode::TOO_MANY_REQUESTS) => {
-            return error_page(lang, StatusCode::TOO_MANY_REQUESTS, |t| t.consent_too_many);
+            return error_page(lang, StatusCode::TOO_MANY_REQUESTS, |t| {
+                t.consent.consent_too_many
+            });
         }
         Err(StatusCode::SERVICE_UNAVAILABLE) => {
             return error_page(lang, StatusCode::SERVICE_UNAVAILABLE, |t| {
-                t.consent_unavailable
+                t.consent.consent_unavailable
             });
         }
-        Err(status) => return error_page(lang, status, |t| t.consent_bad_request),
+        Err(status) => return error_page(lang, status, |t| t.consent.consent_bad_request),
     };
     let back = safe_return_path(field("return_to").unwrap_or("/"));
     let mut response = Redirect::to(&back).into_response();
@@ -97,7 +101,7 @@ fn error_page(
     status: StatusCode,
     text: impl Fn(&domain::i18n::Strings) -> &'static str,
 ) -> Response {
-    simple_page(lang, status, |t| t.cookie_settings, text)
+    simple_page(lang, status, |t| t.consent.cookie_settings, text)
 }
 
 /// A minimal page with a title, a text and a link home (for refusals before any page logic).
@@ -113,7 +117,7 @@ pub(crate) fn simple_page(
         code = lang.code(),
         title = title(t),
         text = text(t),
-        home = t.not_found_home,
+        home = t.site.not_found_home,
     );
     (status, Html(body)).into_response()
 }

@@ -127,8 +127,8 @@ pub async fn content_page(
                 return consent::simple_page(
                     lang,
                     StatusCode::SERVICE_UNAVAILABLE,
-                    |t| t.showcase_unavailable_title,
-                    |t| t.n_unavailable,
+                    |t| t.logos.showcase_unavailable_title,
+                    |t| t.notices.n_unavailable,
                 );
             }
         }

@@ -57,7 +57,7 @@ impl PageDate {
 
     /// The date written out for readers of `lang` ("19 January 2019", "19 januari 2019").
     pub fn long(self, lang: Lang) -> String {
-        let month = super::i18n::strings(lang).months[usize::from(self.month - 1)];
+        let month = super::i18n::strings(lang).site.months[usize::from(self.month - 1)];
         format!("{} {} {}", self.day, month, self.year)
     }
 }

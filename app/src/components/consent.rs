@@ -100,15 +100,15 @@ pub fn ConsentDialog(
         }
     };
     let text = match mode {
-        ConsentMode::AllOrNothing => t.consent_text_all_or_nothing,
-        ConsentMode::Granular => t.consent_text_granular,
+        ConsentMode::AllOrNothing => t.consent.consent_text_all_or_nothing,
+        ConsentMode::Granular => t.consent.consent_text_granular,
     };
     // Global Privacy Control: "Accept all" leaves marketing out, and the dialog says why.
-    let gpc_note = gpc.then(|| view! { <p class="consent-gpc">{t.consent_gpc}</p> });
+    let gpc_note = gpc.then(|| view! { <p class="consent-gpc">{t.consent.consent_gpc}</p> });
     let accept_label = if gpc {
-        t.accept_all_but_marketing
+        t.consent.accept_all_but_marketing
     } else {
-        t.accept_all
+        t.consent.accept_all
     };
     let choices = (mode == ConsentMode::Granular).then(|| {
         let boxes = Category::OPTIONAL
@@ -131,18 +131,18 @@ pub fn ConsentDialog(
             .collect_view();
         view! {
             <details class="consent-choices">
-                <summary>{t.choose}</summary>
+                <summary>{t.consent.choose}</summary>
                 <fieldset>
-                    <legend class="visually-hidden">{t.choose}</legend>
+                    <legend class="visually-hidden">{t.consent.choose}</legend>
                     <div class="consent-category">
                         <input type="checkbox" id="consent-necessary" checked disabled />
                         <label for="consent-necessary">
-                            {t.category_necessary} " (" {t.always_on} ")"
+                            {t.consent.category_necessary} " (" {t.consent.always_on} ")"
                         </label>
                     </div>
                     {boxes}
                     <button type="submit" name="choice" value="save">
-                        {t.save_choices}
+                        {t.consent.save_choices}
                     </button>
                 </fieldset>
             </details>
@@ -151,13 +151,13 @@ pub fn ConsentDialog(
     let second = match mode {
         ConsentMode::Granular => view! {
             <button type="submit" name="choice" value="reject_all">
-                {t.reject_all}
+                {t.consent.reject_all}
             </button>
         }
         .into_any(),
         ConsentMode::AllOrNothing => view! {
             <a class="button" href="#consent-later" on:click=not_now>
-                {t.not_now}
+                {t.consent.not_now}
             </a>
         }
         .into_any(),
@@ -170,11 +170,11 @@ pub fn ConsentDialog(
                 .map(|c| t.category(c))
                 .collect();
             let list = if optional.is_empty() {
-                t.consent_nothing.to_owned()
+                t.consent.consent_nothing.to_owned()
             } else {
                 optional.join(", ")
             };
-            view! { <p class="consent-current">{t.consent_current} " " {list}</p> }
+            view! { <p class="consent-current">{t.consent.consent_current} " " {list}</p> }
         })
     };
     view! {
@@ -190,8 +190,10 @@ pub fn ConsentDialog(
                 node_ref=dialog
                 on:keydown=on_keydown
             >
-                <h2 id="consent-title">{t.consent_title}</h2>
-                <p id="consent-text">{text} " " <a href=policy_url>{t.consent_read_policy}</a></p>
+                <h2 id="consent-title">{t.consent.consent_title}</h2>
+                <p id="consent-text">
+                    {text} " " <a href=policy_url>{t.consent.consent_read_policy}</a>
+                </p>
                 {gpc_note}
                 {current}
                 <form
@@ -216,13 +218,13 @@ pub fn ConsentDialog(
                             value="withdraw"
                             class="consent-withdraw"
                         >
-                            {t.withdraw}
+                            {t.consent.withdraw}
                         </button>
                     </Show>
                 </form>
             </section>
             <p class="visually-hidden" role="status">
-                {move || saved().then_some(t.consent_saved)}
+                {move || saved().then_some(t.consent.consent_saved)}
             </p>
         </div>
     }
@@ -240,7 +242,7 @@ pub fn CookieSettingsLink(lang: Lang, href: String) -> impl IntoView {
     };
     view! {
         <a href=href on:click=open>
-            {t.cookie_settings}
+            {t.consent.cookie_settings}
         </a>
     }
 }

@@ -20,8 +20,8 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
     let t = strings(lang);
     let policy = ctx.consent.clone();
     let intro = match policy.mode {
-        ConsentMode::AllOrNothing => t.cookie_table_all_or_nothing,
-        ConsentMode::Granular => t.cookie_table_granular,
+        ConsentMode::AllOrNothing => t.consent.cookie_table_all_or_nothing,
+        ConsentMode::Granular => t.consent.cookie_table_granular,
     };
     let tables = Category::ALL
         .into_iter()
@@ -36,9 +36,9 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
                         Lang::En => c.purpose_en.clone(),
                     };
                     let party = if c.third_party {
-                        t.third_party
+                        t.consent.third_party
                     } else {
-                        t.first_party
+                        t.consent.first_party
                     };
                     view! {
                         <tr>
@@ -58,9 +58,9 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
             }
             let free = category == Category::Necessary && policy.mode == ConsentMode::Granular;
             let needs = if free {
-                t.no_consent_needed
+                t.consent.no_consent_needed
             } else {
-                t.consent_needed
+                t.consent.consent_needed
             };
             let caption = format!("{} ({needs})", t.category(category));
             Some(view! {
@@ -68,11 +68,11 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
                     <caption>{caption}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t.col_cookie}</th>
-                            <th scope="col">{t.col_provider}</th>
-                            <th scope="col">{t.col_purpose}</th>
-                            <th scope="col">{t.col_lifetime}</th>
-                            <th scope="col">{t.col_party}</th>
+                            <th scope="col">{t.consent.col_cookie}</th>
+                            <th scope="col">{t.consent.col_provider}</th>
+                            <th scope="col">{t.consent.col_purpose}</th>
+                            <th scope="col">{t.consent.col_lifetime}</th>
+                            <th scope="col">{t.consent.col_party}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -82,7 +82,7 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
         .collect_view();
     view! {
         <section class="cookie-declaration" aria-labelledby="cookie-declaration">
-            <h2 id="cookie-declaration">{t.cookie_table_heading}</h2>
+            <h2 id="cookie-declaration">{t.consent.cookie_table_heading}</h2>
             <p>{intro}</p>
             {tables}
         </section>

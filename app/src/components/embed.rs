@@ -53,8 +53,8 @@ pub fn YouTubeEmbed(
     let watch = format!("https://www.youtube.com/watch?v={video}");
     // "Always allow" keeps what was granted before and adds external media.
     let (choice, allow_label) = match mode {
-        ConsentMode::AllOrNothing => ("accept_all", t.accept_all),
-        ConsentMode::Granular => ("save", t.allow_external_media),
+        ConsentMode::AllOrNothing => ("accept_all", t.consent.accept_all),
+        ConsentMode::Granular => ("save", t.consent.allow_external_media),
     };
     let title_shown = title.clone();
     let placeholder = move || {
@@ -68,14 +68,14 @@ pub fn YouTubeEmbed(
             <div class="embed-placeholder">
                 <span class="play-icon" aria-hidden="true"></span>
                 <p class="embed-title">{title_shown.clone()}</p>
-                <p class="embed-notice">{t.video_notice}</p>
+                <p class="embed-notice">{t.consent.video_notice}</p>
                 <div class="embed-actions">
                     <button
                         type="button"
                         hidden=move || !hydrated.get()
                         on:click=move |_| once.set(true)
                     >
-                        {t.load_video}
+                        {t.consent.load_video}
                     </button>
                     <form method="post" action="/consent" on:submit=on_submit>
                         <input type="hidden" name="return_to" value=return_to.clone() />
@@ -86,7 +86,7 @@ pub fn YouTubeEmbed(
                         </button>
                     </form>
                     <a href=watch.clone() rel="noopener noreferrer">
-                        {t.watch_on_youtube}
+                        {t.consent.watch_on_youtube}
                     </a>
                 </div>
             </div>

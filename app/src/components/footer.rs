@@ -30,23 +30,23 @@ pub fn Footer(lang: Lang, settings_href: String) -> impl IntoView {
     let policy = ctx.site.cookie_policy(lang).map(|p| {
         view! {
             <li>
-                <a href=p.url.clone()>{t.cookie_policy}</a>
+                <a href=p.url.clone()>{t.site.cookie_policy}</a>
             </li>
         }
     });
-    let accessibility = link(ACCESSIBILITY_KEY, t.accessibility);
-    let contact = link(CONTACT_KEY, t.contact);
+    let accessibility = link(ACCESSIBILITY_KEY, t.site.accessibility);
+    let contact = link(CONTACT_KEY, t.site.contact);
     view! {
         <footer class="site-footer">
             <div class="footer-inner">
                 <div class="publisher">
                     <p class="footer-site">{ctx.name.to_string()}</p>
                     <address>
-                        {t.published_by} ": " {t.publisher_name} <br /> {t.publisher_org_number}
-                        <br /> {t.publisher_address}
+                        {t.site.published_by} ": " {t.site.publisher_name} <br />
+                        {t.site.publisher_org_number} <br /> {t.site.publisher_address}
                     </address>
                 </div>
-                <nav aria-label=t.footer_navigation>
+                <nav aria-label=t.site.footer_navigation>
                     <ul>
                         {policy} <li>
                             <CookieSettingsLink lang href=settings_href />

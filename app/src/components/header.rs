@@ -47,11 +47,11 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
     let code = lang.code();
     let account = match from_request::<Viewer>() {
         Some(viewer) => view! {
-            <nav class="account-nav" aria-label=t.account_navigation>
+            <nav class="account-nav" aria-label=t.account.account_navigation>
                 <span class="logged-in">
-                    {t.logged_in_as} " " <strong>{viewer.company}</strong>
+                    {t.account.logged_in_as} " " <strong>{viewer.company}</strong>
                 </span>
-                <a href=format!("/{code}/account")>{t.account}</a>
+                <a href=format!("/{code}/account")>{t.account.account}</a>
                 <EnhancedForm>
                     <form
                         method="post"
@@ -59,15 +59,15 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                         data-api=api::LogOut::PATH
                         data-lang=code
                     >
-                        <button type="submit">{t.log_out}</button>
+                        <button type="submit">{t.account.log_out}</button>
                     </form>
                 </EnhancedForm>
             </nav>
         }
         .into_any(),
         None => view! {
-            <nav class="account-nav" aria-label=t.account_navigation>
-                <a href=format!("/{code}/login")>{t.log_in}</a>
+            <nav class="account-nav" aria-label=t.account.account_navigation>
+                <a href=format!("/{code}/login")>{t.account.log_in}</a>
             </nav>
         }
         .into_any(),
@@ -78,7 +78,7 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                 <a
                     class="site-name"
                     href=home_url(lang)
-                    aria-label=format!("{} – {}", ctx.name, t.home)
+                    aria-label=format!("{} – {}", ctx.name, t.site.home)
                 >
                     {ctx.name.to_string()}
                 </a>
@@ -87,18 +87,18 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                     href=switch_to
                     hreflang=other.code()
                     lang=other.code()
-                    aria-label=format!("{}: {}", t.language, other.native_name())
+                    aria-label=format!("{}: {}", t.site.language, other.native_name())
                 >
                     {other.native_name()}
                 </a>
                 <form class="search-form" role="search" method="get" action=search_url(lang)>
-                    <label for="site-search">{t.search_label}</label>
+                    <label for="site-search">{t.search.search_label}</label>
                     <input id="site-search" type="search" name="q" maxlength="200" />
-                    <button type="submit">{t.search_button}</button>
+                    <button type="submit">{t.search.search_button}</button>
                 </form>
                 {account}
             </div>
-            <NavMenu label=t.menu.to_owned() nav_label=t.main_navigation.to_owned()>
+            <NavMenu label=t.site.menu.to_owned() nav_label=t.site.main_navigation.to_owned()>
                 <ul>{links}</ul>
             </NavMenu>
         </header>

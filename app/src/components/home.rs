@@ -33,14 +33,14 @@ pub fn HomeHero(page: Page) -> impl IntoView {
     };
     let developers = action(
         GET_STARTED_KEY,
-        t.hero_developers,
-        t.hero_developers_cta,
+        t.site.hero_developers,
+        t.site.hero_developers_cta,
         "button",
     );
     let companies = action(
         SHOWCASE_KEY,
-        t.hero_companies,
-        t.hero_companies_cta,
+        t.site.hero_companies,
+        t.site.hero_companies_cta,
         "button secondary",
     );
     view! {
@@ -75,7 +75,7 @@ pub fn SectionCards(lang: Lang) -> impl IntoView {
         .collect_view();
     view! {
         <section class="home-sections" aria-labelledby="home-sections">
-            <h2 id="home-sections">{t.home_sections}</h2>
+            <h2 id="home-sections">{t.site.home_sections}</h2>
             <ul class="cards">{cards}</ul>
         </section>
     }

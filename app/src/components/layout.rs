@@ -59,12 +59,12 @@ pub fn Layout(
             rel="alternate"
             type_="application/atom+xml"
             href=domain::search::feed_url(lang)
-            title=t.news_feed
+            title=t.site.news_feed
         />
         {meta_links}
         {canonical}
         <a class="skip-link" href="#main">
-            {t.skip_to_content}
+            {t.site.skip_to_content}
         </a>
         <ConsentDialog
             lang

@@ -29,7 +29,7 @@ pub fn Breadcrumbs(page: Page) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <nav class="breadcrumbs" aria-label=t.breadcrumbs>
+            <nav class="breadcrumbs" aria-label=t.site.breadcrumbs>
                 <ol>
                     {trail} <li>
                         <a href=page.url.clone() aria-current="page">
@@ -51,7 +51,7 @@ pub fn SectionNav(page: Page) -> impl IntoView {
     let section = ctx.site.top_section(&page)?.clone();
     let tree = tree(&ctx.site, &section, &page.url);
     Some(view! {
-        <nav class="section-nav" aria-label=format!("{} {}", t.in_this_section, section.title)>
+        <nav class="section-nav" aria-label=format!("{} {}", t.site.in_this_section, section.title)>
             <ul>
                 <li>
                     <a
@@ -145,7 +145,7 @@ pub fn NewsList(page: Page, n: u32) -> impl IntoView {
                         .map(|d| {
                             view! {
                                 <p class="news-date">
-                                    {t.published} ": "
+                                    {t.site.published} ": "
                                     <time datetime=d.to_string()>{d.long(page.lang)}</time>
                                 </p>
                             }
@@ -156,26 +156,29 @@ pub fn NewsList(page: Page, n: u32) -> impl IntoView {
         })
         .collect_view();
     let empty = (pages == 1 && ctx.site.children(&page).next().is_none() && page.is_section)
-        .then(|| view! { <p>{t.no_news}</p> });
+        .then(|| view! { <p>{t.site.no_news}</p> });
     let newer = (n > 1).then(|| {
         view! {
             <a href=list_url(n - 1) rel="prev">
-                {t.newer}
+                {t.site.newer}
             </a>
         }
     });
     let older = (n < pages).then(|| {
         view! {
             <a href=list_url(n + 1) rel="next">
-                {t.older}
+                {t.site.older}
             </a>
         }
     });
     let pagination = (pages > 1).then(|| {
         view! {
-            <nav class="pagination" aria-label=format!("{} {n} {} {pages}", t.page_label, t.of)>
+            <nav
+                class="pagination"
+                aria-label=format!("{} {n} {} {pages}", t.site.page_label, t.site.of)
+            >
                 {newer}
-                <span>{format!("{} {n} {} {pages}", t.page_label, t.of)}</span>
+                <span>{format!("{} {n} {} {pages}", t.site.page_label, t.site.of)}</span>
                 {older}
             </nav>
         }

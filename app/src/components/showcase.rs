@@ -14,7 +14,7 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
     let Some(Showcase(companies)) = use_context::<Showcase>() else {
         return view! {
             <p class="showcase-empty" role="alert">
-                {t.showcase_unavailable_title}
+                {t.logos.showcase_unavailable_title}
             </p>
         }
         .into_any();
@@ -22,9 +22,9 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
     if companies.is_empty() {
         return view! {
             <div class="showcase-empty">
-                <p>{t.showcase_empty}</p>
+                <p>{t.logos.showcase_empty}</p>
                 <a class="button" href=lang.path("register")>
-                    {t.showcase_join}
+                    {t.logos.showcase_join}
                 </a>
             </div>
         }
@@ -49,7 +49,7 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
                         height=logo.height
                         loading="lazy"
                         decoding="async"
-                        alt=format!("{} {}", t.logo_alt, c.company)
+                        alt=format!("{} {}", t.logos.logo_alt, c.company)
                     />
                 }
                 .into_any(),
@@ -64,7 +64,7 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
                 view! {
                     <p class="showcase-website">
                         <a href=url rel="nofollow ugc noopener noreferrer">
-                            {t.showcase_website}
+                            {t.logos.showcase_website}
                         </a>
                     </p>
                 }
@@ -85,7 +85,7 @@ pub fn ShowcaseList(lang: Lang) -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <ul class="showcase-social" aria-label=t.showcase_social>
+                    <ul class="showcase-social" aria-label=t.logos.showcase_social>
                         {links}
                     </ul>
                 }

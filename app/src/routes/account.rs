@@ -42,7 +42,7 @@ pub(super) fn AccountFrame(
     #[prop(optional)] description: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
-    let description = description.unwrap_or(strings(lang).account_pages_description);
+    let description = description.unwrap_or(strings(lang).account.account_pages_description);
     let ctx = expect_context::<SiteContext>();
     let current = lang.path(rest);
     let alternates = Lang::ALL.into_iter().map(|l| (l, l.path(rest))).collect();
@@ -68,7 +68,7 @@ fn consent_needed(lang: Lang, t: &'static Strings) -> Option<impl IntoView + use
         let path = use_location().pathname.get_untracked();
         view! {
             <div class="consent-needed">
-                <p>{t.login_needs_consent}</p>
+                <p>{t.account.login_needs_consent}</p>
                 <p>
                     <CookieSettingsLink lang href=format!("{path}?{SETTINGS_QUERY}") />
                 </p>
@@ -93,7 +93,7 @@ pub fn LoginPage() -> impl IntoView {
         .unwrap_or_default();
     let code = lang.code();
     view! {
-        <AccountFrame lang rest="login" title=t.login_title>
+        <AccountFrame lang rest="login" title=t.account.login_title>
             {consent_needed(lang, t)}
             <PostForm
                 action=format!("/{code}/login")
@@ -105,7 +105,7 @@ pub fn LoginPage() -> impl IntoView {
                 <input type="hidden" name="next" value=next />
                 <FormField
                     field=Field::Email
-                    label=t.email_label
+                    label=t.account.email_label
                     kind=Kind::Input("email")
                     autocomplete="username"
                     required=true
@@ -114,20 +114,20 @@ pub fn LoginPage() -> impl IntoView {
                 />
                 <FormField
                     field=Field::Password
-                    label=t.password_label
+                    label=t.account.password_label
                     kind=Kind::Input("password")
                     autocomplete="current-password"
                     required=true
                     feedback=feedback.clone()
                     t
                 />
-                <button type="submit">{t.log_in}</button>
+                <button type="submit">{t.account.log_in}</button>
             </PostForm>
             <p>
-                <a href=format!("/{code}/forgot")>{t.forgot_link}</a>
+                <a href=format!("/{code}/forgot")>{t.account.forgot_link}</a>
             </p>
             <p>
-                <a href=format!("/{code}/register")>{t.no_account}</a>
+                <a href=format!("/{code}/register")>{t.account.no_account}</a>
             </p>
         </AccountFrame>
     }
@@ -144,8 +144,13 @@ pub fn RegisterPage() -> impl IntoView {
     let feedback = use_context::<FormFeedback>().unwrap_or_default();
     let code = lang.code();
     view! {
-        <AccountFrame lang rest="register" title=t.register_title description=t.register_intro>
-            <p>{t.register_intro}</p>
+        <AccountFrame
+            lang
+            rest="register"
+            title=t.account.register_title
+            description=t.account.register_intro
+        >
+            <p>{t.account.register_intro}</p>
             {consent_needed(lang, t)}
             <PostForm
                 action=format!("/{code}/register")
@@ -156,7 +161,7 @@ pub fn RegisterPage() -> impl IntoView {
             >
                 <FormField
                     field=Field::Company
-                    label=t.company_label
+                    label=t.account.company_label
                     kind=Kind::Input("text")
                     autocomplete="organization"
                     required=true
@@ -165,7 +170,7 @@ pub fn RegisterPage() -> impl IntoView {
                 />
                 <FormField
                     field=Field::Email
-                    label=t.email_label
+                    label=t.account.email_label
                     kind=Kind::Input("email")
                     autocomplete="email"
                     required=true
@@ -174,18 +179,18 @@ pub fn RegisterPage() -> impl IntoView {
                 />
                 <FormField
                     field=Field::Password
-                    label=t.password_label
+                    label=t.account.password_label
                     kind=Kind::Input("password")
                     autocomplete="new-password"
-                    hint=t.password_hint
+                    hint=t.account.password_hint
                     required=true
                     feedback=feedback.clone()
                     t
                 />
-                <button type="submit">{t.register}</button>
+                <button type="submit">{t.account.register}</button>
             </PostForm>
             <p>
-                <a href=format!("/{code}/login")>{t.have_account}</a>
+                <a href=format!("/{code}/login")>{t.account.have_account}</a>
             </p>
         </AccountFrame>
     }

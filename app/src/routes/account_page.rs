@@ -50,7 +50,7 @@ pub fn AccountPage() -> impl IntoView {
     // it, say that it cannot be shown rather than show an empty account.
     let Some(account) = use_context::<AccountView>() else {
         return view! {
-            <AccountFrame lang rest="account" title=t.account_title>
+            <AccountFrame lang rest="account" title=t.account.account_title>
                 <FormNotice notice=Some(Notice::Unavailable) t />
             </AccountFrame>
         }
@@ -77,16 +77,16 @@ pub fn AccountPage() -> impl IntoView {
     let p = account.profile.clone();
     let company = p.company.clone();
     view! {
-        <AccountFrame lang rest="account" title=t.account_title>
+        <AccountFrame lang rest="account" title=t.account.account_title>
             <FormNotice notice=page_notice t />
             <p class="account-email">
-                {t.email_label} ": " <strong>{account.email.clone()}</strong>
+                {t.account.email_label} ": " <strong>{account.email.clone()}</strong>
             </p>
             {(!account.email_verified)
                 .then(|| {
                     view! {
                         <div class="unverified" role="note">
-                            <p>{t.unverified_text}</p>
+                            <p>{t.account.unverified_text}</p>
                             <PostForm
                                 action=format!("/{code}/account/verify/resend")
                                 api=api::ResendVerification::PATH
@@ -94,14 +94,14 @@ pub fn AccountPage() -> impl IntoView {
                                 notice=None
                                 t
                             >
-                                <button type="submit">{t.resend_button}</button>
+                                <button type="submit">{t.account.resend_button}</button>
                             </PostForm>
                         </div>
                     }
                 })}
 
             <section aria-labelledby="profile-heading">
-                <h2 id="profile-heading">{t.profile_heading}</h2>
+                <h2 id="profile-heading">{t.account.profile_heading}</h2>
                 <PostForm
                     action=format!("/{code}/account")
                     api=api::SaveProfile::PATH
@@ -111,7 +111,7 @@ pub fn AccountPage() -> impl IntoView {
                 >
                     <FormField
                         field=Field::Company
-                        label=t.company_label
+                        label=t.account.company_label
                         kind=Kind::Input("text")
                         autocomplete="organization"
                         value=p.company
@@ -121,7 +121,7 @@ pub fn AccountPage() -> impl IntoView {
                     />
                     <FormField
                         field=Field::Description
-                        label=t.description_label
+                        label=t.account.description_label
                         kind=Kind::Text
                         value=p.description
                         feedback=profile.clone()
@@ -129,19 +129,19 @@ pub fn AccountPage() -> impl IntoView {
                     />
                     <FormField
                         field=Field::Website
-                        label=t.website_label
+                        label=t.account.website_label
                         kind=Kind::Input("url")
                         autocomplete="url"
-                        hint=t.url_hint
+                        hint=t.account.url_hint
                         value=p.website.unwrap_or_default()
                         feedback=profile.clone()
                         t
                     />
                     <FormField
                         field=Field::Social
-                        label=t.social_label
+                        label=t.account.social_label
                         kind=Kind::Text
-                        hint=t.url_hint
+                        hint=t.account.url_hint
                         value=p.social.join("\n")
                         feedback=profile.clone()
                         t
@@ -155,17 +155,17 @@ pub fn AccountPage() -> impl IntoView {
                             checked=p.published
                             aria-describedby="f-published-state"
                         />
-                        <label for="f-published">{t.published_label}</label>
+                        <label for="f-published">{t.logos.published_label}</label>
                     </div>
                     <p class="hint listing" id="f-published-state">
                         {t.listing(account.listing)}
                     </p>
-                    <button type="submit">{t.save_profile}</button>
+                    <button type="submit">{t.account.save_profile}</button>
                 </PostForm>
             </section>
 
             <section aria-labelledby="logo-heading">
-                <h2 id="logo-heading">{t.logo_heading}</h2>
+                <h2 id="logo-heading">{t.logos.logo_heading}</h2>
                 {match account.logo.clone() {
                     Some(logo) => {
                         view! {
@@ -174,12 +174,12 @@ pub fn AccountPage() -> impl IntoView {
                                 src=logo.url()
                                 width=logo.width
                                 height=logo.height
-                                alt=format!("{} {}", t.logo_alt, company)
+                                alt=format!("{} {}", t.logos.logo_alt, company)
                             />
                         }
                             .into_any()
                     }
-                    None => view! { <p class="logo-none">{t.logo_none}</p> }.into_any(),
+                    None => view! { <p class="logo-none">{t.logos.logo_none}</p> }.into_any(),
                 }}
                 <LogoUpload
                     lang
@@ -194,11 +194,11 @@ pub fn AccountPage() -> impl IntoView {
                     >
                         <FormNotice notice=None t />
                         <div class="field">
-                            <label for="f-logo">{t.logo_label}</label>
+                            <label for="f-logo">{t.logos.logo_label}</label>
                             <p class="hint" id="f-logo-hint">
                                 {format!(
                                     "{} {}.",
-                                    t.logo_hint,
+                                    t.logos.logo_hint,
                                     domain::i18n::megabytes(ctx.logo_max_bytes),
                                 )}
                             </p>
@@ -211,19 +211,19 @@ pub fn AccountPage() -> impl IntoView {
                             />
                         </div>
                         <p class="logo-drop" hidden>
-                            {t.logo_drop}
+                            {t.logos.logo_drop}
                         </p>
                         // The preview image is made by the island once a file is chosen: an
                         // `img` needs a `src`, and there is none before.
-                        <div class="logo-preview-slot" data-alt=t.logo_preview></div>
+                        <div class="logo-preview-slot" data-alt=t.logos.logo_preview></div>
                         <progress
                             class="logo-progress"
                             max="100"
                             value="0"
-                            aria-label=t.logo_progress
+                            aria-label=t.logos.logo_progress
                             hidden
                         ></progress>
-                        <button type="submit">{t.upload_logo}</button>
+                        <button type="submit">{t.logos.upload_logo}</button>
                     </form>
                 </LogoUpload>
                 {account
@@ -239,7 +239,7 @@ pub fn AccountPage() -> impl IntoView {
                                     data-lang=code
                                     class="account-form"
                                 >
-                                    <button type="submit">{t.remove_logo}</button>
+                                    <button type="submit">{t.logos.remove_logo}</button>
                                 </form>
                             </EnhancedForm>
                         }
@@ -247,14 +247,14 @@ pub fn AccountPage() -> impl IntoView {
             </section>
 
             <section aria-labelledby="email-heading">
-                <h2 id="email-heading">{t.email_heading}</h2>
+                <h2 id="email-heading">{t.account.email_heading}</h2>
                 {account
                     .pending_email
                     .clone()
                     .map(|pending| {
                         view! {
                             <p class="pending-email">
-                                {t.pending_email_text} " " <strong>{pending}</strong>
+                                {t.account.pending_email_text} " " <strong>{pending}</strong>
                             </p>
                         }
                     })}
@@ -267,29 +267,29 @@ pub fn AccountPage() -> impl IntoView {
                 >
                     <FormField
                         field=Field::NewEmail
-                        label=t.new_email_label
+                        label=t.account.new_email_label
                         kind=Kind::Input("email")
                         autocomplete="email"
-                        hint=t.email_change_hint
+                        hint=t.account.email_change_hint
                         required=true
                         feedback=email.clone()
                         t
                     />
                     <FormField
                         field=Field::EmailPassword
-                        label=t.email_password_label
+                        label=t.account.email_password_label
                         kind=Kind::Input("password")
                         autocomplete="current-password"
                         required=true
                         feedback=email.clone()
                         t
                     />
-                    <button type="submit">{t.change_email}</button>
+                    <button type="submit">{t.account.change_email}</button>
                 </PostForm>
             </section>
 
             <section aria-labelledby="password-heading">
-                <h2 id="password-heading">{t.password_heading}</h2>
+                <h2 id="password-heading">{t.account.password_heading}</h2>
                 <PostForm
                     action=format!("/{code}/account/password")
                     api=api::ChangePassword::PATH
@@ -299,7 +299,7 @@ pub fn AccountPage() -> impl IntoView {
                 >
                     <FormField
                         field=Field::CurrentPassword
-                        label=t.current_password_label
+                        label=t.account.current_password_label
                         kind=Kind::Input("password")
                         autocomplete="current-password"
                         required=true
@@ -308,21 +308,21 @@ pub fn AccountPage() -> impl IntoView {
                     />
                     <FormField
                         field=Field::NewPassword
-                        label=t.new_password_label
+                        label=t.account.new_password_label
                         kind=Kind::Input("password")
                         autocomplete="new-password"
-                        hint=t.password_hint
+                        hint=t.account.password_hint
                         required=true
                         feedback=password.clone()
                         t
                     />
-                    <button type="submit">{t.change_password}</button>
+                    <button type="submit">{t.account.change_password}</button>
                 </PostForm>
             </section>
 
             <section aria-labelledby="sessions-heading">
-                <h2 id="sessions-heading">{t.sessions_heading}</h2>
-                <p>{t.sessions_text}</p>
+                <h2 id="sessions-heading">{t.account.sessions_heading}</h2>
+                <p>{t.account.sessions_text}</p>
                 <PostForm
                     action=format!("/{code}/account/logout-everywhere")
                     api=api::LogOutEverywhere::PATH
@@ -330,27 +330,27 @@ pub fn AccountPage() -> impl IntoView {
                     notice=None
                     t
                 >
-                    <button type="submit">{t.log_out_everywhere}</button>
+                    <button type="submit">{t.account.log_out_everywhere}</button>
                 </PostForm>
             </section>
 
             <section aria-labelledby="export-heading">
-                <h2 id="export-heading">{t.export_heading}</h2>
-                <p>{t.export_text}</p>
+                <h2 id="export-heading">{t.account.export_heading}</h2>
+                <p>{t.account.export_text}</p>
                 <p>
                     <a
                         class="button"
                         href=format!("/{code}/account/export")
                         download="account-data.json"
                     >
-                        {t.export_button}
+                        {t.account.export_button}
                     </a>
                 </p>
             </section>
 
             <section aria-labelledby="delete-heading">
-                <h2 id="delete-heading">{t.delete_heading}</h2>
-                <p>{t.delete_text}</p>
+                <h2 id="delete-heading">{t.account.delete_heading}</h2>
+                <p>{t.account.delete_text}</p>
                 <PostForm
                     action=format!("/{code}/account/delete")
                     api=api::DeleteAccount::PATH
@@ -361,14 +361,14 @@ pub fn AccountPage() -> impl IntoView {
                 >
                     <FormField
                         field=Field::Password
-                        label=t.password_label
+                        label=t.account.password_label
                         kind=Kind::Input("password")
                         autocomplete="current-password"
                         required=true
                         feedback=delete.clone()
                         t
                     />
-                    <button type="submit">{t.delete_button}</button>
+                    <button type="submit">{t.account.delete_button}</button>
                 </PostForm>
             </section>
         </AccountFrame>

@@ -22,14 +22,14 @@ pub fn NotFound() -> impl IntoView {
     let lang = Lang::from_path(&path).unwrap_or_default();
     let t = strings(lang);
     view! {
-        <Title text=format!("{} | {}", t.not_found_title, ctx.name) />
+        <Title text=format!("{} | {}", t.site.not_found_title, ctx.name) />
         <Meta name="robots" content="noindex" />
         <Layout lang current=String::new() alternates=Vec::new()>
             <article class="page not-found">
-                <h1>{t.not_found_title}</h1>
-                <p>{t.not_found_text}</p>
+                <h1>{t.site.not_found_title}</h1>
+                <p>{t.site.not_found_text}</p>
                 <p>
-                    <a href=home_url(lang)>{t.not_found_home}</a>
+                    <a href=home_url(lang)>{t.site.not_found_home}</a>
                 </p>
             </article>
         </Layout>

@@ -57,7 +57,8 @@ fn PageView(page: Page) -> impl IntoView {
     let updated = page.updated.map(|date| {
         view! {
             <p class="updated">
-                {t.last_updated} ": " <time datetime=date.to_string()>{date.long(page.lang)}</time>
+                {t.site.last_updated} ": "
+                <time datetime=date.to_string()>{date.long(page.lang)}</time>
             </p>
         }
     });
@@ -70,7 +71,7 @@ fn PageView(page: Page) -> impl IntoView {
             Block::YouTube { id, title } => view! {
                 <YouTubeEmbed
                     video=id.clone()
-                    title=title.clone().unwrap_or_else(|| t.video_title.to_owned())
+                    title=title.clone().unwrap_or_else(|| t.consent.video_title.to_owned())
                     lang=page.lang
                     mode=ctx.consent.mode
                     granted=status.granted
@@ -99,7 +100,7 @@ fn PageView(page: Page) -> impl IntoView {
             .collect_view();
         view! {
             <nav class="toc" aria-labelledby="toc-heading">
-                <h2 id="toc-heading">{t.on_this_page}</h2>
+                <h2 id="toc-heading">{t.site.on_this_page}</h2>
                 <ul>{entries}</ul>
             </nav>
         }

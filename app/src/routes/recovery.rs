@@ -45,8 +45,8 @@ pub fn ForgotPage() -> impl IntoView {
     let feedback = use_context::<FormFeedback>().unwrap_or_default();
     let code = lang.code();
     view! {
-        <AccountFrame lang rest="forgot" title=t.forgot_title>
-            <p>{t.forgot_intro}</p>
+        <AccountFrame lang rest="forgot" title=t.account.forgot_title>
+            <p>{t.account.forgot_intro}</p>
             <PostForm
                 action=format!("/{code}/forgot")
                 api=api::ForgotPassword::PATH
@@ -56,17 +56,17 @@ pub fn ForgotPage() -> impl IntoView {
             >
                 <FormField
                     field=Field::Email
-                    label=t.email_label
+                    label=t.account.email_label
                     kind=Kind::Input("email")
                     autocomplete="username"
                     required=true
                     feedback=feedback.clone()
                     t
                 />
-                <button type="submit">{t.send_reset_link}</button>
+                <button type="submit">{t.account.send_reset_link}</button>
             </PostForm>
             <p>
-                <a href=format!("/{code}/login")>{t.have_account}</a>
+                <a href=format!("/{code}/login")>{t.account.have_account}</a>
             </p>
         </AccountFrame>
     }
@@ -86,8 +86,8 @@ pub fn ResetPage() -> impl IntoView {
     view! {
         // The token is in this page's address: no request from it names the address.
         <Meta name="referrer" content="no-referrer" />
-        <AccountFrame lang rest="reset" title=t.reset_title>
-            <p>{t.reset_intro}</p>
+        <AccountFrame lang rest="reset" title=t.account.reset_title>
+            <p>{t.account.reset_intro}</p>
             <PostForm
                 action=format!("/{code}/reset")
                 api=api::ResetPassword::PATH
@@ -99,18 +99,18 @@ pub fn ResetPage() -> impl IntoView {
                 <script inner_html=FORGET_TOKEN></script>
                 <FormField
                     field=Field::NewPassword
-                    label=t.new_password_label
+                    label=t.account.new_password_label
                     kind=Kind::Input("password")
                     autocomplete="new-password"
-                    hint=t.password_hint
+                    hint=t.account.password_hint
                     required=true
                     feedback=feedback.clone()
                     t
                 />
-                <button type="submit">{t.reset_button}</button>
+                <button type="submit">{t.account.reset_button}</button>
             </PostForm>
             <p>
-                <a href=format!("/{code}/forgot")>{t.forgot_link}</a>
+                <a href=format!("/{code}/forgot")>{t.account.forgot_link}</a>
             </p>
         </AccountFrame>
     }
@@ -129,8 +129,8 @@ pub fn VerifyPage() -> impl IntoView {
     let token = token(&feedback);
     view! {
         <Meta name="referrer" content="no-referrer" />
-        <AccountFrame lang rest="verify" title=t.verify_title>
-            <p>{t.verify_intro}</p>
+        <AccountFrame lang rest="verify" title=t.account.verify_title>
+            <p>{t.account.verify_intro}</p>
             <PostForm
                 action=format!("/{code}/verify")
                 api=api::ConfirmEmail::PATH
@@ -140,7 +140,7 @@ pub fn VerifyPage() -> impl IntoView {
             >
                 <input type="hidden" name="token" value=token />
                 <script inner_html=FORGET_TOKEN></script>
-                <button type="submit">{t.verify_button}</button>
+                <button type="submit">{t.account.verify_button}</button>
             </PostForm>
         </AccountFrame>
     }

@@ -30,12 +30,12 @@ pub fn SearchPage() -> impl IntoView {
     // Computed by the handler that renders this page; without them, say so.
     let Some(results) = use_context::<SearchResults>() else {
         return view! {
-            <Title text=format!("{} | {}", t.search, ctx.name) />
+            <Title text=format!("{} | {}", t.search.search, ctx.name) />
             <Meta name="robots" content="noindex" />
             <Layout lang current=search_url(lang).to_owned() alternates=Vec::new()>
                 <article class="page search-page">
-                    <h1>{t.search}</h1>
-                    <p role="alert">{t.search_unavailable}</p>
+                    <h1>{t.search.search}</h1>
+                    <p role="alert">{t.search.search_unavailable}</p>
                 </article>
             </Layout>
         }
@@ -47,14 +47,14 @@ pub fn SearchPage() -> impl IntoView {
         .collect();
     let query = results.query.clone();
     let body = if query.trim().is_empty() {
-        view! { <p>{t.search_empty}</p> }.into_any()
+        view! { <p>{t.search.search_empty}</p> }.into_any()
     } else if results.hits.is_empty() {
         let suggestion = results.suggestion.clone().map(|s| {
             let href = format!("{}?q={}", search_url(lang), encode(&s));
-            view! { <p class="suggestion">{t.search_did_you_mean} " " <a href=href>{s}</a> "?"</p> }
+            view! { <p class="suggestion">{t.search.search_did_you_mean} " " <a href=href>{s}</a> "?"</p> }
         });
         view! {
-            <p role="status">{t.search_none}</p>
+            <p role="status">{t.search.search_none}</p>
             {suggestion}
         }
         .into_any()
@@ -87,25 +87,25 @@ pub fn SearchPage() -> impl IntoView {
             })
             .collect_view();
         view! {
-            <p role="status">{format!("{}: {count}", t.search_results)}</p>
+            <p role="status">{format!("{}: {count}", t.search.search_results)}</p>
             <ol class="search-results">{hits}</ol>
         }
         .into_any()
     };
     let truncated = results
         .truncated
-        .then(|| view! { <p class="hint">{t.search_too_long}</p> });
+        .then(|| view! { <p class="hint">{t.search.search_too_long}</p> });
     view! {
-        <Title text=format!("{} | {}", t.search, ctx.name) />
+        <Title text=format!("{} | {}", t.search.search, ctx.name) />
         <Meta name="robots" content="noindex" />
-        <Meta name="description" content=t.search_empty />
+        <Meta name="description" content=t.search.search_empty />
         <Layout lang current=search_url(lang).to_owned() alternates>
             <article class="page search-page">
-                <h1>{t.search}</h1>
+                <h1>{t.search.search}</h1>
                 <form role="search" method="get" action=search_url(lang) class="search-page-form">
-                    <label for="search-query">{t.search_label}</label>
+                    <label for="search-query">{t.search.search_label}</label>
                     <input id="search-query" type="search" name="q" value=query maxlength="200" />
-                    <button type="submit">{t.search_button}</button>
+                    <button type="submit">{t.search.search_button}</button>
                 </form>
                 {truncated}
                 {body}

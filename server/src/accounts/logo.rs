@@ -212,8 +212,8 @@ pub(super) async fn serve(State(state): State<Handlers>, request: Request) -> Re
             let mut response = crate::consent::simple_page(
                 domain::lang::Lang::default(),
                 StatusCode::SERVICE_UNAVAILABLE,
-                |t| t.logo_heading,
-                |t| t.logo_unavailable,
+                |t| t.logos.logo_heading,
+                |t| t.logos.logo_unavailable,
             );
             response
                 .headers_mut()

@@ -52,8 +52,8 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
             crate::consent::simple_page(
                 lang,
                 StatusCode::BAD_REQUEST,
-                |t| t.site_forbidden_title,
-                |t| t.form_unreadable,
+                |t| t.notices.site_forbidden_title,
+                |t| t.notices.form_unreadable,
             )
         })?;
         let sub = Submission::from_parts(parts, lang)
@@ -135,8 +135,8 @@ async fn account_view(
             crate::consent::simple_page(
                 lang,
                 StatusCode::SERVICE_UNAVAILABLE,
-                |t| t.account_title,
-                |t| t.n_unavailable,
+                |t| t.account.account_title,
+                |t| t.notices.n_unavailable,
             )
         })
 }

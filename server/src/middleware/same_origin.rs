@@ -44,8 +44,8 @@ pub(super) async fn same_origin_only(
     let mut response = consent::simple_page(
         lang,
         StatusCode::FORBIDDEN,
-        |t| t.site_forbidden_title,
-        |t| t.form_forbidden,
+        |t| t.notices.site_forbidden_title,
+        |t| t.notices.form_forbidden,
     );
     response
         .headers_mut()

@@ -3,9 +3,9 @@ use super::*;
 #[test]
 fn languages_differ_where_they_should() {
     let (sv, en) = (strings(Lang::Sv), strings(Lang::En));
-    assert_eq!(en.menu, "Menu");
-    assert_eq!(sv.menu, "Meny");
-    assert_ne!(sv.not_found_title, en.not_found_title);
+    assert_eq!(en.site.menu, "Menu");
+    assert_eq!(sv.site.menu, "Meny");
+    assert_ne!(sv.site.not_found_title, en.site.not_found_title);
     assert_eq!(en.lifetime(Some(1)), "1 day");
     assert_eq!(sv.lifetime(Some(182)), "182 dagar");
     assert_eq!(en.lifetime(None), "Until the browser closes");
@@ -15,9 +15,10 @@ fn languages_differ_where_they_should() {
     );
     assert_eq!(megabytes(512 * 1024), "0.5");
     assert!(
-        sv.months
+        sv.site
+            .months
             .iter()
-            .chain(en.months.iter())
+            .chain(en.site.months.iter())
             .all(|m| !m.is_empty())
     );
 }

@@ -1,7 +1,10 @@
 //! The mails' words, in Swedish and English, as plain text with a simple HTML alternative.
 //! No images, no tracking, no links but the site's own.
 
-use domain::lang::Lang;
+use domain::{
+    i18n::{MailPart, strings},
+    lang::Lang,
+};
 use lettre::{
     Message,
     message::{
@@ -97,192 +100,62 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The subject and body of a mail.
+/// The subject and body of a mail, from the i18n tables with the names and links filled in.
 fn words(kind: MailKind, lang: Lang, site: &Site<'_>, c: Compose) -> (String, Vec<Part>) {
-    use Part::{Link, Text};
-    let name = site.name;
-    let company = c.company;
-    match (kind, lang) {
-        (MailKind::Verify, Lang::En) => (
-            "Confirm your e-mail address".into(),
-            vec![
-                Text(format!(
-                    "{company} was registered on {name} with this e-mail address. To confirm \
-                     that the address is yours, open this link within 24 hours:"
-                )),
-                Link(c.link),
-                Text(
-                    "The company can appear on the showcase once the address is confirmed. If \
-                     you did not register, ignore this message: the address stays unconfirmed \
-                     and nothing more is sent."
-                        .into(),
-                ),
-            ],
-        ),
-        (MailKind::Verify, Lang::Sv) => (
-            "Bekräfta din e-postadress".into(),
-            vec![
-                Text(format!(
-                    "{company} har registrerats på {name} med den här e-postadressen. Öppna \
-                     länken inom 24 timmar för att bekräfta att adressen är din:"
-                )),
-                Link(c.link),
-                Text(
-                    "Företaget kan visas i företagsgalleriet när adressen är bekräftad. Om det \
-                     inte var du som registrerade dig kan du bortse från meddelandet: adressen \
-                     förblir obekräftad och inget mer skickas."
-                        .into(),
-                ),
-            ],
-        ),
-        (MailKind::AlreadyRegistered, Lang::En) => (
-            "You already have an account".into(),
-            vec![
-                Text(format!(
-                    "Someone tried to register a new account on {name} with this e-mail \
-                     address, but the address already has one. Log in here:"
-                )),
-                Link(c.link),
-                Text("Forgotten your password? Choose a new one here:".into()),
-                Link(c.other_link),
-                Text("If it was not you, ignore this message; nothing has changed.".into()),
-            ],
-        ),
-        (MailKind::AlreadyRegistered, Lang::Sv) => (
-            "Du har redan ett konto".into(),
-            vec![
-                Text(format!(
-                    "Någon försökte registrera ett nytt konto på {name} med den här \
-                     e-postadressen, men adressen har redan ett konto. Logga in här:"
-                )),
-                Link(c.link),
-                Text("Har du glömt lösenordet? Välj ett nytt här:".into()),
-                Link(c.other_link),
-                Text(
-                    "Om det inte var du kan du bortse från meddelandet; inget har ändrats.".into(),
-                ),
-            ],
-        ),
-        (MailKind::VerifyNewAddress, Lang::En) => (
-            "Confirm your new e-mail address".into(),
-            vec![
-                Text(format!(
-                    "The account of {company} on {name} is to use this e-mail address from now \
-                     on. To confirm the change, open this link within 24 hours:"
-                )),
-                Link(c.link),
-                Text(
-                    "Until then the account keeps its old address. If you did not ask for \
-                     this, ignore this message."
-                        .into(),
-                ),
-            ],
-        ),
-        (MailKind::VerifyNewAddress, Lang::Sv) => (
-            "Bekräfta din nya e-postadress".into(),
-            vec![
-                Text(format!(
-                    "Kontot för {company} på {name} ska använda den här e-postadressen från och \
-                     med nu. Öppna länken inom 24 timmar för att bekräfta ändringen:"
-                )),
-                Link(c.link),
-                Text(
-                    "Till dess behåller kontot sin gamla adress. Om det inte var du som bad om \
-                     ändringen kan du bortse från meddelandet."
-                        .into(),
-                ),
-            ],
-        ),
-        (MailKind::AddressChanged, Lang::En) => (
-            "Your account's e-mail address was changed".into(),
-            vec![
-                Text(format!(
-                    "The account of {company} on {name} now uses the address {} to log in and \
-                     to receive mail. This address is no longer connected to it.",
-                    c.new_address
-                )),
-                Text(
-                    "If you did not make this change, contact the portal's support at once:".into(),
-                ),
-                Link(c.link),
-            ],
-        ),
-        (MailKind::AddressChanged, Lang::Sv) => (
-            "E-postadressen för ditt konto har ändrats".into(),
-            vec![
-                Text(format!(
-                    "Kontot för {company} på {name} använder nu adressen {} för inloggning och \
-                     e-post. Den här adressen är inte längre kopplad till kontot.",
-                    c.new_address
-                )),
-                Text(
-                    "Om det inte var du som ändrade adressen, kontakta portalens support direkt:"
-                        .into(),
-                ),
-                Link(c.link),
-            ],
-        ),
-        (MailKind::Reset, Lang::En) => (
-            "Reset your password".into(),
-            vec![
-                Text(format!(
-                    "A new password was asked for the account of {company} on {name}. To \
-                     choose one, open this link within one hour:"
-                )),
-                Link(c.link),
-                Text(
-                    "The link works once. If you did not ask for it, ignore this message: your \
-                     password stays as it is."
-                        .into(),
-                ),
-            ],
-        ),
-        (MailKind::Reset, Lang::Sv) => (
-            "Återställ ditt lösenord".into(),
-            vec![
-                Text(format!(
-                    "Någon har bett om ett nytt lösenord för kontot för {company} på {name}. \
-                     Öppna länken inom en timme för att välja ett:"
-                )),
-                Link(c.link),
-                Text(
-                    "Länken fungerar en gång. Om det inte var du kan du bortse från \
-                     meddelandet: ditt lösenord förblir detsamma."
-                        .into(),
-                ),
-            ],
-        ),
-        (MailKind::PasswordReset, Lang::En) => (
-            "Your password was reset".into(),
-            vec![
-                Text(format!(
-                    "The password of the account of {company} on {name} was just reset, and \
-                     everyone logged in to the account was logged out."
-                )),
-                Text(
-                    "If you did not do this, reset the password again at once and contact the \
-                     portal's support:"
-                        .into(),
-                ),
-                Link(c.link),
-            ],
-        ),
-        (MailKind::PasswordReset, Lang::Sv) => (
-            "Ditt lösenord har återställts".into(),
-            vec![
-                Text(format!(
-                    "Lösenordet för kontot för {company} på {name} har just återställts, och \
-                     alla som var inloggade på kontot har loggats ut."
-                )),
-                Text(
-                    "Om det inte var du, återställ lösenordet igen direkt och kontakta \
-                     portalens support:"
-                        .into(),
-                ),
-                Link(c.link),
-            ],
-        ),
+    let mail = &strings(lang).mail;
+    let text = match kind {
+        MailKind::Verify => &mail.verify,
+        MailKind::AlreadyRegistered => &mail.already_registered,
+        MailKind::VerifyNewAddress => &mail.verify_new_address,
+        MailKind::AddressChanged => &mail.address_changed,
+        MailKind::Reset => &mail.reset,
+        MailKind::PasswordReset => &mail.password_reset,
+    };
+    let values = [
+        ("company", c.company.as_str()),
+        ("site", site.name),
+        ("new_address", c.new_address.as_str()),
+    ];
+    let parts = text
+        .body
+        .iter()
+        .map(|part| match part {
+            MailPart::Text(t) => Part::Text(fill(t, &values)),
+            MailPart::Link => Part::Link(c.link.clone()),
+            MailPart::OtherLink => Part::Link(c.other_link.clone()),
+        })
+        .collect();
+    (text.subject.to_owned(), parts)
+}
+
+/// `template` with each `{key}` of `values` replaced, in one pass: a value is never read as
+/// a template (a company named `{site}` stays `{site}`).
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let known = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (*v, close))
+        });
+        match known {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -315,6 +188,13 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_are_filled_once_and_values_are_never_templates() {
+        let values = [("company", "{site}"), ("site", "Portal")];
+        assert_eq!(fill("{company} on {site}", &values), "{site} on Portal");
+        assert_eq!(fill("{unknown} {", &values), "{unknown} {");
+    }
+
+    #[test]
     fn every_mail_has_text_and_html_in_its_language() {
         for kind in KINDS {
             for lang in Lang::ALL {
@@ -332,6 +212,10 @@ mod tests {
                 assert!(raw.contains("text/plain") && raw.contains("text/html"));
                 assert!(raw.contains(&format!("Content-Language: {}", lang.code())));
                 assert!(raw.contains("To: owner@example.org"));
+                let (subject, text, _) = bodies(kind, lang, &site(), compose());
+                assert!(!subject.is_empty(), "{kind:?} {lang:?}");
+                assert!(!text.contains(['{', '}']), "a placeholder left: {text}");
+                assert!(text.contains("https://"), "{kind:?} {lang:?} carries its link");
             }
         }
     }

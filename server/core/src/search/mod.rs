@@ -166,7 +166,7 @@ async fn companies(sources: Sources<'_>, lang: Lang, words: &[String]) -> Vec<(f
     let url = site
         .by_key(lang, "showcase")
         .map_or_else(|| lang.path(""), |p| p.url.clone());
-    let section = strings(lang).search_company.to_owned();
+    let section = strings(lang).search.search_company.to_owned();
     let docs = showcase
         .0
         .into_iter()
