@@ -215,7 +215,10 @@ mod tests {
                 let (subject, text, _) = bodies(kind, lang, &site(), compose());
                 assert!(!subject.is_empty(), "{kind:?} {lang:?}");
                 assert!(!text.contains(['{', '}']), "a placeholder left: {text}");
-                assert!(text.contains("https://"), "{kind:?} {lang:?} carries its link");
+                assert!(
+                    text.contains("https://"),
+                    "{kind:?} {lang:?} carries its link"
+                );
             }
         }
     }
