@@ -194,7 +194,7 @@ async fn showcase(
         }
         ShowcaseAction::Hide { id } | ShowcaseAction::Show { id } => {
             let hide = matches!(action, ShowcaseAction::Hide { .. });
-            if !db.set_hidden(id, hide).await? {
+            if !db.set_hidden(domain::account::AccountId(id), hide).await? {
                 return Err(format!("no account with id {id}").into());
             }
             let done = if hide { "hidden" } else { "shown" };

@@ -6,7 +6,11 @@ use std::process::Command;
 use crate::common::{Browser, TestApp, granular, registered};
 
 /// Registers `company` and publishes it; answers its account id.
-async fn published<'a>(app: &'a TestApp, company: &str, email: &str) -> (Browser<'a>, i64) {
+async fn published<'a>(
+    app: &'a TestApp,
+    company: &str,
+    email: &str,
+) -> (Browser<'a>, domain::account::AccountId) {
     let mut browser = registered(app, email).await;
     let saved = browser
         .post(
@@ -57,7 +61,11 @@ async fn an_operator_hides_and_shows_a_company_whatever_the_company_does() {
     assert!(app.db().await.set_hidden(id, false).await.expect("show"));
     assert!(on_showcase(&app, "Acme AB").await);
     assert!(
-        !app.db().await.set_hidden(9999, true).await.expect("query"),
+        !app.db()
+            .await
+            .set_hidden(domain::account::AccountId(9999), true)
+            .await
+            .expect("query"),
         "no such account"
     );
 }

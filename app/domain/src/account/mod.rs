@@ -10,11 +10,23 @@ use serde::{Deserialize, Serialize};
 pub use form::{Field, FormFeedback, Notice, Problem};
 pub use validate::*;
 
+/// An account's id: handed out by the store, never taken from a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+#[cfg_attr(feature = "ssr", derive(sqlx::Type), sqlx(transparent))]
+pub struct AccountId(pub i64);
+
+impl std::fmt::Display for AccountId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// The logged-in company, as the pages see it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Viewer {
     /// The account's id.
-    pub account_id: i64,
+    pub account_id: AccountId,
     /// The company name, for the header.
     pub company: String,
 }

@@ -19,9 +19,55 @@ pub const SOCIAL_MAX: usize = 5;
 /// Longest e-mail address (RFC 5321 path limit).
 pub const EMAIL_MAX: usize = 254;
 
+/// Text that passed its check: made only by the check, read as a `str`.
+macro_rules! checked_text {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+        pub struct $name(String);
+
+        impl $name {
+            /// The text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// The text, owned.
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl std::ops::Deref for $name {
+            type Target = str;
+
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+checked_text! {
+    /// An e-mail address in its normal form (trimmed, lower case) and of a valid shape: made
+    /// only by [`normalise_email`].
+    Email
+}
+
+checked_text! {
+    /// A company name that passed [`check_company`].
+    CompanyName
+}
+
 /// Normalises an e-mail address (trimmed, lower case) and checks its shape: one `@`, a local
 /// part, a domain with a dot, no spaces or control characters.
-pub fn normalise_email(raw: &str) -> Result<String, Problem> {
+pub fn normalise_email(raw: &str) -> Result<Email, Problem> {
     let email = raw.trim().to_lowercase();
     if email.is_empty() {
         return Err(Problem::Required);
@@ -41,7 +87,11 @@ pub fn normalise_email(raw: &str) -> Result<String, Problem> {
         && !domain.ends_with('.')
         && !domain.contains("..")
         && !email.chars().any(bad_char);
-    if ok { Ok(email) } else { Err(Problem::Email) }
+    if ok {
+        Ok(Email(email))
+    } else {
+        Err(Problem::Email)
+    }
 }
 
 /// Checks a new password's length (in characters). The common-password list is the server's.
@@ -110,12 +160,12 @@ fn check_text(raw: &str, max: usize, required: bool) -> Result<String, Problem> 
 }
 
 /// Checks a company name.
-pub fn check_company(raw: &str) -> Result<String, Problem> {
+pub fn check_company(raw: &str) -> Result<CompanyName, Problem> {
     let name = check_text(raw, NAME_MAX, true)?;
     if name.contains(['\n', '\t']) {
         return Err(Problem::Characters);
     }
-    Ok(name)
+    Ok(CompanyName(name))
 }
 
 impl Profile {
@@ -162,7 +212,7 @@ impl Profile {
         }
         if errors.is_empty() {
             Ok(Profile {
-                company,
+                company: company.into_string(),
                 description,
                 website,
                 social: checked,
@@ -192,8 +242,8 @@ mod tests {
     #[test]
     fn emails_are_normalised_and_checked() {
         assert_eq!(
-            normalise_email("  Info@Example.SE "),
-            Ok("info@example.se".into())
+            normalise_email("  Info@Example.SE ").map(Email::into_string),
+            Ok("info@example.se".to_owned())
         );
         assert_eq!(normalise_email(""), Err(Problem::Required));
         for bad in [

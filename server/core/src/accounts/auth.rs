@@ -1,5 +1,6 @@
 //! Registration, login (with rate limits and the cookie check) and logout.
 
+use domain::account::AccountId;
 use domain::{
     account::{Field, FormFeedback, Notice, check_company, normalise_email, safe_next},
     api::{LoginForm, RegisterForm},
@@ -82,7 +83,7 @@ pub async fn register(state: &AccountsState, sub: &Submission, form: RegisterFor
         .await
     {
         Ok(id) => {
-            tracing::info!(account = id, "account registered");
+            tracing::info!(account = %id, "account registered");
             metrics::counter!("portal_registrations_total").increment(1);
             if let Some(account) = state.db.identity(id).await? {
                 recovery::send_verification(state, &account, &email).await?;
@@ -99,7 +100,12 @@ pub async fn register(state: &AccountsState, sub: &Submission, form: RegisterFor
 }
 
 /// Starts the session and sends the browser to the check that its cookie came back.
-pub async fn log_in(state: &AccountsState, sub: &Submission, account: i64, next: &str) -> Outcome {
+pub async fn log_in(
+    state: &AccountsState,
+    sub: &Submission,
+    account: AccountId,
+    next: &str,
+) -> Outcome {
     let session = sub
         .session()
         .ok_or_else(|| Unavailable::msg("no session layer"))?;
@@ -190,7 +196,7 @@ pub async fn login(state: &AccountsState, sub: &Submission, form: LoginForm) -> 
     if let Err(e) = released.await {
         tracing::warn!(error = %e, "could not clear login attempts");
     }
-    tracing::info!(account = id, "logged in");
+    tracing::info!(account = %id, "logged in");
     let next = next.unwrap_or_else(|| sub.lang.path("account"));
     log_in(state, sub, id, &next).await
 }

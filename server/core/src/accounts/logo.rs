@@ -72,7 +72,7 @@ pub async fn store_logo(
             if let Some(old) = old.filter(|old| *old != reference.hash) {
                 forget_if_unused(state, &old).await;
             }
-            tracing::info!(account = viewer.account_id, "logo stored");
+            tracing::info!(account = %viewer.account_id, "logo stored");
             Ok(Answer::Redirect(format!("{page}?done=logo")))
         }
         Err(e) => {

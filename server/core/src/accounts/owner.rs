@@ -117,7 +117,7 @@ pub async fn change_password(
         .change_password(viewer.account_id, &hash, now)
         .await?;
     sessions::start(&session, viewer.account_id, now).await?;
-    tracing::info!(account = viewer.account_id, "password changed");
+    tracing::info!(account = %viewer.account_id, "password changed");
     Ok(Answer::Redirect(format!("{page}?done=password")))
 }
 
@@ -132,7 +132,7 @@ pub async fn log_out_everywhere(state: &AccountsState, sub: &Submission) -> Outc
     if let Some(session) = sub.session() {
         let _ = session.flush().await;
     }
-    tracing::info!(account = viewer.account_id, "logged out everywhere");
+    tracing::info!(account = %viewer.account_id, "logged out everywhere");
     Ok(Answer::Redirect(format!(
         "{}?done=logged-out-everywhere",
         sub.page("login")
@@ -168,7 +168,7 @@ pub async fn delete_account(state: &AccountsState, sub: &Submission, form: Delet
     if let Some(session) = sub.session() {
         let _ = session.flush().await;
     }
-    tracing::info!(account = viewer.account_id, "account deleted");
+    tracing::info!(account = %viewer.account_id, "account deleted");
     Ok(Answer::Redirect(format!(
         "/{}/login?done=deleted",
         sub.lang.code()

@@ -5,6 +5,7 @@
 //! address it was sent to, and an expiry (24 h to verify, 1 h to reset). Opening a link shows
 //! a form; sending the form uses the token up.
 
+use domain::account::AccountId;
 use domain::{
     account::{Field, Notice, Problem, normalise_email},
     api::{EmailForm, ForgotForm, ResetForm, TokenForm},
@@ -39,7 +40,7 @@ fn new_token() -> Result<(String, String), Unavailable> {
 /// is stored; the token itself goes into the mail.
 async fn issue(
     state: &AccountsState,
-    account: i64,
+    account: AccountId,
     purpose: Purpose,
     email: &str,
     lifetime: i64,
@@ -229,7 +230,7 @@ pub async fn reset(state: &AccountsState, sub: &Submission, form: ResetForm) -> 
         // This browser too: whoever was logged in here logs in again.
         let _ = session.flush().await;
     }
-    tracing::info!(account, "password reset");
+    tracing::info!(account = %account, "password reset");
     if let Some(identity) = state.db.identity(account).await? {
         let lang = identity.lang();
         let compose = Compose {
@@ -265,7 +266,7 @@ pub async fn confirm(state: &AccountsState, sub: &Submission, form: TokenForm) -
         }
         Some(Verified::Confirmed) => Notice::Verified,
         Some(Verified::Changed { old }) => {
-            tracing::info!(account, "contact address changed");
+            tracing::info!(account = %account, "contact address changed");
             if let Some(identity) = state.db.identity(account).await? {
                 let lang = identity.lang();
                 let compose = Compose {
@@ -334,7 +335,7 @@ pub async fn change_email(state: &AccountsState, sub: &Submission, form: EmailFo
     let Some(identity) = state.db.identity(viewer.account_id).await? else {
         return Ok(login_first(sub.lang, &page));
     };
-    if identity.email == email {
+    if identity.email == email.as_str() {
         return Ok(Answer::fields(
             page,
             vec![(Field::NewEmail, Problem::SameEmail)],

@@ -3,6 +3,7 @@
 //! every record by the idle and absolute timeouts and to keep the session-to-account map, so
 //! all sessions of an account can be ended (password change, deletion).
 
+use domain::account::AccountId;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -112,9 +113,9 @@ impl AccountSessionStore {
         }
     }
 
-    fn times(&self, record: &Record) -> Option<(i64, SessionTimes)> {
+    fn times(&self, record: &Record) -> Option<(AccountId, SessionTimes)> {
         let get = |key: &str| record.data.get(key).and_then(serde_json::Value::as_i64);
-        let account = get(ACCOUNT)?;
+        let account = AccountId(get(ACCOUNT)?);
         let now = self.clock.now();
         let created = get(CREATED).unwrap_or(now);
         let seen = get(SEEN).unwrap_or(now);
@@ -234,7 +235,7 @@ pub async fn current(
     if session.id().is_none() {
         return Ok(Current::Anonymous);
     }
-    let Some(account) = session.get::<i64>(ACCOUNT).await? else {
+    let Some(account) = session.get::<AccountId>(ACCOUNT).await? else {
         return Ok(Current::Anonymous);
     };
     let now = state.clock.now();
@@ -257,7 +258,7 @@ pub async fn current(
 /// Starts a logged-in session for `account` under a new id (the old one, if any, is deleted).
 pub async fn start(
     session: &Session,
-    account: i64,
+    account: AccountId,
     now: i64,
 ) -> Result<(), tower_sessions::session::Error> {
     session.cycle_id().await?;

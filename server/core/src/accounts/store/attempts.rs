@@ -7,6 +7,7 @@
 //! the window sees the `n - 1` before it.
 
 use crate::db::{Db, Dialect, on_pool};
+use domain::account::AccountId;
 
 /// One limit to check: `limit` attempts in `bucket` after `since` (Unix seconds).
 #[derive(Debug, Clone, Copy)]
@@ -125,7 +126,7 @@ impl Db {
     /// Notes a successful login of `account` from `network` (a masked address) at `now`.
     pub async fn remember_network(
         &self,
-        account: i64,
+        account: AccountId,
         network: &str,
         now: i64,
     ) -> Result<(), sqlx::Error> {

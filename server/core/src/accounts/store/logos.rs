@@ -1,5 +1,6 @@
 //! Which logo an account has, and whether an object is still in use.
 
+use domain::account::AccountId;
 use domain::logo::LogoRef;
 
 use crate::db::{Db, Dialect, on_pool};
@@ -8,7 +9,7 @@ impl Db {
     /// Sets (or with `None` removes) an account's logo; returns the hash it replaced.
     pub async fn set_logo(
         &self,
-        id: i64,
+        id: AccountId,
         logo: Option<&LogoRef>,
         now: i64,
     ) -> Result<Option<String>, sqlx::Error> {

@@ -6,7 +6,7 @@
 //! (SQLite: `BEGIN IMMEDIATE`), so concurrent writers wait (busy timeout) instead of failing.
 
 use domain::{
-    account::{AccountView, Listing, Profile, Viewer},
+    account::{AccountId, AccountView, Listing, Profile, Viewer},
     lang::Lang,
     logo::LogoRef,
 };
@@ -132,8 +132,8 @@ impl Db {
         company: &str,
         lang: Lang,
         now: i64,
-    ) -> Result<i64, CreateError> {
-        let result = on_pool!(self.pool(), p => sqlx::query_scalar::<_, i64>(
+    ) -> Result<AccountId, CreateError> {
+        let result = on_pool!(self.pool(), p => sqlx::query_scalar::<_, AccountId>(
             "INSERT INTO accounts (email, password_hash, company, lang, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
@@ -153,8 +153,11 @@ impl Db {
     }
 
     /// The id and password hash of the account with this (normalised) e-mail.
-    pub async fn login_record(&self, email: &str) -> Result<Option<(i64, String)>, sqlx::Error> {
-        on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, String)>(
+    pub async fn login_record(
+        &self,
+        email: &str,
+    ) -> Result<Option<(AccountId, String)>, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query_as::<_, (AccountId, String)>(
             "SELECT id, password_hash FROM accounts WHERE email = $1",
         )
         .bind(email)
@@ -163,7 +166,7 @@ impl Db {
     }
 
     /// The password hash of an account.
-    pub async fn password_hash(&self, id: i64) -> Result<Option<String>, sqlx::Error> {
+    pub async fn password_hash(&self, id: AccountId) -> Result<Option<String>, sqlx::Error> {
         on_pool!(self.pool(), p => sqlx::query_scalar::<_, String>(
             "SELECT password_hash FROM accounts WHERE id = $1",
         )
@@ -173,7 +176,7 @@ impl Db {
     }
 
     /// The logged-in company as the header shows it.
-    pub async fn viewer(&self, id: i64) -> Result<Option<Viewer>, sqlx::Error> {
+    pub async fn viewer(&self, id: AccountId) -> Result<Option<Viewer>, sqlx::Error> {
         let company = on_pool!(self.pool(), p => sqlx::query_scalar::<_, String>(
             "SELECT company FROM accounts WHERE id = $1",
         )
@@ -186,7 +189,7 @@ impl Db {
         }))
     }
 
-    async fn profile_row(&self, id: i64) -> Result<Option<ProfileRow>, sqlx::Error> {
+    async fn profile_row(&self, id: AccountId) -> Result<Option<ProfileRow>, sqlx::Error> {
         let sql = format!("SELECT {PROFILE_COLUMNS} FROM accounts WHERE id = $1");
         on_pool!(self.pool(), p => sqlx::query_as::<_, ProfileRow>(&sql)
             .bind(id)
@@ -198,7 +201,7 @@ impl Db {
     /// approval, for the showcase state).
     pub async fn account_view(
         &self,
-        id: i64,
+        id: AccountId,
         require_approval: bool,
         now: i64,
     ) -> Result<Option<AccountView>, sqlx::Error> {
@@ -225,7 +228,7 @@ impl Db {
     /// Replaces the profile.
     pub async fn update_profile(
         &self,
-        id: i64,
+        id: AccountId,
         profile: &Profile,
         now: i64,
     ) -> Result<(), sqlx::Error> {
@@ -250,7 +253,7 @@ impl Db {
     /// (a pending address change, a reset, a verification).
     pub async fn change_password(
         &self,
-        id: i64,
+        id: AccountId,
         password_hash: &str,
         now: i64,
     ) -> Result<(), sqlx::Error> {
@@ -268,7 +271,7 @@ impl Db {
 
     /// Ends every session of the account and every link sent to it; links issued before stay
     /// refused (the credentials version moves on).
-    pub async fn end_sessions_and_links(&self, id: i64, now: i64) -> Result<(), sqlx::Error> {
+    pub async fn end_sessions_and_links(&self, id: AccountId, now: i64) -> Result<(), sqlx::Error> {
         on_pool!(self.pool(), p => {
             let mut tx = p.begin_write().await?;
             end_sessions_and_links!(p, tx, id, now);
@@ -280,7 +283,7 @@ impl Db {
     /// the logo it had, for the caller to delete once no other account uses it.
     pub async fn delete_account(
         &self,
-        id: i64,
+        id: AccountId,
         attempts_bucket: &str,
     ) -> Result<Option<String>, sqlx::Error> {
         on_pool!(self.pool(), p => {
@@ -313,7 +316,10 @@ impl Db {
     }
 
     /// Everything stored about an account, for its owner.
-    pub async fn export_account(&self, id: i64) -> Result<Option<serde_json::Value>, sqlx::Error> {
+    pub async fn export_account(
+        &self,
+        id: AccountId,
+    ) -> Result<Option<serde_json::Value>, sqlx::Error> {
         let Some(row) = self.profile_row(id).await? else {
             return Ok(None);
         };

@@ -1,6 +1,7 @@
 //! Which account each login session belongs to, with its times, and the purge of expired ones.
 
 use crate::db::{Db, Dialect, on_pool};
+use domain::account::AccountId;
 
 /// Session bookkeeping for one account session.
 #[derive(Debug, Clone, Copy)]
@@ -18,7 +19,7 @@ impl Db {
     pub async fn map_session(
         &self,
         session_id: &str,
-        account_id: i64,
+        account_id: AccountId,
         times: SessionTimes,
     ) -> Result<(), sqlx::Error> {
         on_pool!(self.pool(), p => sqlx::query(

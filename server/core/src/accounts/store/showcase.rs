@@ -2,7 +2,7 @@
 //! showing (approving) a company without touching its account.
 
 use domain::{
-    account::Listing,
+    account::{AccountId, Listing},
     logo::{Showcase, ShowcaseEntry},
 };
 
@@ -13,7 +13,7 @@ use crate::db::{Db, on_pool};
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ShowcaseRow {
     /// The account's id (what `server showcase hide|show` takes).
-    pub id: i64,
+    pub id: AccountId,
     /// The company's name.
     pub company: String,
     /// The company asked to be shown.
@@ -81,7 +81,7 @@ impl Db {
     /// Hides a company from the showcase (`hidden`), or shows it again and approves it; the
     /// company's own choice (`published`) is left as it is. `false` when there is no such
     /// account.
-    pub async fn set_hidden(&self, id: i64, hidden: bool) -> Result<bool, sqlx::Error> {
+    pub async fn set_hidden(&self, id: AccountId, hidden: bool) -> Result<bool, sqlx::Error> {
         let changed = on_pool!(self.pool(), p => sqlx::query(
             "UPDATE accounts SET hidden = $1, approved = (approved OR NOT $1) WHERE id = $2",
         )

@@ -7,6 +7,7 @@
 //! password change or reset, or a new address, ends every link sent before it. Those changes
 //! also delete the account's tokens in the same transaction; the count is the second lock.
 
+use domain::account::AccountId;
 use domain::lang::Lang;
 
 use super::is_unique_violation;
@@ -34,7 +35,7 @@ impl Purpose {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct MailIdentity {
     /// The account.
-    pub id: i64,
+    pub id: AccountId,
     /// Its contact address.
     pub email: String,
     /// The company's name.
@@ -82,7 +83,7 @@ impl Db {
     }
 
     /// The account with this id.
-    pub async fn identity(&self, id: i64) -> Result<Option<MailIdentity>, sqlx::Error> {
+    pub async fn identity(&self, id: AccountId) -> Result<Option<MailIdentity>, sqlx::Error> {
         let sql = format!("{IDENTITY} WHERE id = $1");
         on_pool!(self.pool(), p => sqlx::query_as::<_, MailIdentity>(&sql)
             .bind(id)
@@ -94,7 +95,7 @@ impl Db {
     /// purpose stop working.
     pub async fn issue_token(
         &self,
-        account: i64,
+        account: AccountId,
         purpose: Purpose,
         email: &str,
         token_hash: &str,
@@ -132,8 +133,8 @@ impl Db {
         token_hash: &str,
         purpose: Purpose,
         now: i64,
-    ) -> Result<Option<(i64, String)>, sqlx::Error> {
-        on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, String)>(
+    ) -> Result<Option<(AccountId, String)>, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query_as::<_, (AccountId, String)>(
             "SELECT account_id, email FROM account_tokens
              WHERE token_hash = $1 AND purpose = $2 AND expires_at > $3 AND credentials_version =
                (SELECT a.credentials_version FROM accounts a WHERE a.id = account_tokens.account_id)",
@@ -151,8 +152,8 @@ impl Db {
         token_hash: &str,
         purpose: Purpose,
         now: i64,
-    ) -> Result<Option<(i64, String)>, sqlx::Error> {
-        on_pool!(self.pool(), p => sqlx::query_as::<_, (i64, String)>(
+    ) -> Result<Option<(AccountId, String)>, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query_as::<_, (AccountId, String)>(
             "DELETE FROM account_tokens
              WHERE token_hash = $1 AND purpose = $2 AND expires_at > $3 AND credentials_version =
                (SELECT a.credentials_version FROM accounts a WHERE a.id = account_tokens.account_id)
@@ -169,7 +170,7 @@ impl Db {
     /// replaces the old one (verified; every other link of the account stops working).
     pub async fn confirm_email(
         &self,
-        account: i64,
+        account: AccountId,
         email: &str,
         now: i64,
     ) -> Result<Option<Verified>, sqlx::Error> {
@@ -209,7 +210,7 @@ impl Db {
     /// Marks the account's address verified, if it still is `email`; `false` otherwise.
     pub async fn mark_verified(
         &self,
-        account: i64,
+        account: AccountId,
         email: &str,
         now: i64,
     ) -> Result<bool, sqlx::Error> {
@@ -227,7 +228,7 @@ impl Db {
     /// The new address an owner asked to change to, while its link is live.
     pub(super) async fn pending_email(
         &self,
-        account: i64,
+        account: AccountId,
         current: &str,
         now: i64,
     ) -> Result<Option<String>, sqlx::Error> {
