@@ -1,4 +1,6 @@
-//! What the server left in the current request for the page to show.
+//! What the server's middleware read from the current request for every page: the visitor's
+//! consent and the logged-in company. (A page's own data comes as context from the handler
+//! that renders it.)
 
 use domain::consent::ConsentStatus;
 

@@ -177,3 +177,41 @@ fn every_link_between_the_docs_leads_somewhere() {
     assert!(checked > 10, "only {checked} links found");
     assert!(broken.is_empty(), "broken links: {broken:#?}");
 }
+
+/// The Rust files of a package's sources, as paths from the repository's root (test modules
+/// aside).
+fn modules(dir: &Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).expect("dir").filter_map(Result::ok) {
+        let path = entry.path();
+        if path.is_dir() {
+            modules(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs")
+            && path.file_name().is_some_and(|n| n != "tests.rs")
+        {
+            let relative = path.strip_prefix(root()).expect("under the root");
+            out.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+    }
+}
+
+#[test]
+fn the_architecture_names_every_module() {
+    let text = std::fs::read_to_string(root().join("docs/architecture.md")).expect("doc");
+    let spans = code_spans(&text);
+    let mut all = Vec::new();
+    for package in [
+        "domain/src",
+        "app/src",
+        "server/core/src",
+        "server/src",
+        "frontend/src",
+    ] {
+        modules(&root().join(package), &mut all);
+    }
+    assert!(all.len() > 100, "only {} modules found", all.len());
+    let unnamed: Vec<&String> = all.iter().filter(|m| !spans.contains(m)).collect();
+    assert!(
+        unnamed.is_empty(),
+        "not in docs/architecture.md: {unnamed:#?}"
+    );
+}

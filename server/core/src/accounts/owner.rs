@@ -1,5 +1,5 @@
-//! What only the logged-in owner may do: the account page, profile, password, deletion and
-//! the data export. Every handler checks the session itself.
+//! What only the logged-in owner may do: the profile, the password, logging out everywhere
+//! and deletion. Every function checks the session itself.
 
 use domain::{
     account::{Field, Problem, Profile, Viewer},

@@ -1,5 +1,5 @@
-//! The mails' words, in Swedish and English, as plain text with a simple HTML alternative.
-//! No images, no tracking, no links but the site's own.
+//! A mail composed from its words in the i18n tables (`domain::i18n::mail`): plain text with
+//! a simple HTML alternative. No images, no tracking, no links but the site's own.
 
 use domain::{
     i18n::{MailPart, strings},
