@@ -8,9 +8,9 @@ use axum::{
     body::Bytes,
     extract::{Request, State},
     middleware::Next,
-    response::{Html, IntoResponse, Redirect, Response},
+    response::{IntoResponse, Redirect, Response},
 };
-use domain::{consent::Decision, i18n::strings, lang::Lang};
+use domain::{consent::Decision, lang::Lang};
 use http::{HeaderValue, StatusCode, header};
 pub use portal_core::consent::*;
 
@@ -96,28 +96,6 @@ pub fn parse_form(bytes: &Bytes) -> Vec<(String, String)> {
         .collect()
 }
 
-fn error_page(
-    lang: Lang,
-    status: StatusCode,
-    text: impl Fn(&domain::i18n::Strings) -> &'static str,
-) -> Response {
-    simple_page(lang, status, |t| t.consent.cookie_settings, text)
-}
-
-/// A minimal page with a title, a text and a link home (for refusals before any page logic).
-pub(crate) fn simple_page(
-    lang: Lang,
-    status: StatusCode,
-    title: impl Fn(&domain::i18n::Strings) -> &'static str,
-    text: impl Fn(&domain::i18n::Strings) -> &'static str,
-) -> Response {
-    let t = strings(lang);
-    let body = format!(
-        "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head><body><main><h1>{title}</h1><p>{text}</p><p><a href=\"/{code}/\">{home}</a></p></main></body></html>",
-        code = lang.code(),
-        title = title(t),
-        text = text(t),
-        home = t.site.not_found_home,
-    );
-    (status, Html(body)).into_response()
+fn error_page(lang: Lang, status: StatusCode, text: crate::error::Words) -> Response {
+    crate::error::simple_page(lang, status, |t| t.consent.cookie_settings, text)
 }

@@ -20,8 +20,8 @@ use leptos::prelude::{LeptosOptions, provide_context};
 
 use crate::{
     config::ShowcaseSettings,
-    consent,
     db::Db,
+    error::Failure,
     published::Content,
     search::{Sources, search},
 };
@@ -110,7 +110,7 @@ pub async fn content_page(
     State(db): State<Db>,
     State(rules): State<ShowcaseSettings>,
     request: Request,
-) -> Response {
+) -> Result<Response, Failure> {
     let (parts, _) = request.into_parts();
     let mut data = PageData::default();
     let live = pages
@@ -119,22 +119,16 @@ pub async fn content_page(
         .page(parts.uri.path())
         .is_some_and(|p| p.is_live());
     if live {
-        match db.showcase(rules.require_approval).await {
-            Ok(showcase) => data.showcase = Some(showcase),
-            Err(e) => {
-                tracing::error!(error = %e, "showcase unavailable");
-                let lang = Lang::from_path(parts.uri.path()).unwrap_or_default();
-                return consent::simple_page(
-                    lang,
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    |t| t.logos.showcase_unavailable_title,
-                    |t| t.notices.n_unavailable,
-                );
-            }
-        }
+        let showcase = db.showcase(rules.require_approval).await.map_err(|e| {
+            Failure::from(e).worded(
+                |t| t.logos.showcase_unavailable_title,
+                |t| t.notices.n_unavailable,
+            )
+        })?;
+        data.showcase = Some(showcase);
     }
     let page = page_of(&parts);
-    pages.render(parts, &page, data).await
+    Ok(pages.render(parts, &page, data).await)
 }
 
 /// `GET /sv/sok`, `GET /en/search`: the results for `q`, never stored by caches.

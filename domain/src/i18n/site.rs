@@ -27,6 +27,8 @@ pub struct SiteStrings {
     pub not_found_text: &'static str,
     /// Link from the 404 page to the home page.
     pub not_found_home: &'static str,
+    /// Title of the page when something the site needs does not answer.
+    pub unavailable_title: &'static str,
     /// Accessible name of the breadcrumb trail.
     pub breadcrumbs: &'static str,
     /// Accessible name of the section sidebar (before the section's title).
@@ -85,6 +87,7 @@ pub(super) const EN: SiteStrings = SiteStrings {
     not_found_title: "Page not found",
     not_found_text: "There is no page at this address. It may have been moved or removed.",
     not_found_home: "Go to the home page",
+    unavailable_title: "Temporarily unavailable",
     breadcrumbs: "Breadcrumbs",
     in_this_section: "Pages in",
     newer: "Newer articles",
@@ -135,6 +138,7 @@ pub(super) const SV: SiteStrings = SiteStrings {
     not_found_title: "Sidan finns inte",
     not_found_text: "Vi hittar ingen sida på den adressen. Den kan ha flyttats eller tagits bort.",
     not_found_home: "Gå till startsidan",
+    unavailable_title: "Tillfälligt otillgängligt",
     breadcrumbs: "Du är här",
     in_this_section: "Sidor i",
     newer: "Nyare artiklar",

@@ -25,6 +25,7 @@ use portal_core::accounts::{
 };
 
 use super::{Handlers, PathLang, answer};
+use crate::error::Failure;
 
 /// Room for the multipart framing around the file.
 pub(super) const FRAMING: u64 = 16 * 1024;
@@ -177,7 +178,10 @@ async fn read_file(request: Request, max: u64) -> Result<Vec<u8>, LogoProblem> {
 }
 
 /// `GET /logos/{hash}.png`: from the site's own origin, immutable (the name is the content).
-pub(super) async fn serve(State(state): State<Handlers>, request: Request) -> Response {
+pub(super) async fn serve(
+    State(state): State<Handlers>,
+    request: Request,
+) -> Result<Response, Failure> {
     let name = request
         .uri()
         .path()
@@ -185,10 +189,15 @@ pub(super) async fn serve(State(state): State<Handlers>, request: Request) -> Re
         .and_then(|n| n.strip_suffix(".png"))
         .unwrap_or_default();
     if !is_logo_hash(name) {
-        return StatusCode::NOT_FOUND.into_response();
+        return Ok(StatusCode::NOT_FOUND.into_response());
     }
-    match state.logos.get(name).await {
-        Ok(Some(bytes)) => {
+    let stored = state.logos.get(name).await.map_err(|e| {
+        Failure::from(e)
+            .worded(|t| t.logos.logo_heading, |t| t.logos.logo_unavailable)
+            .retry_after(30)
+    })?;
+    Ok(match stored {
+        Some(bytes) => {
             let mut response = bytes.into_response();
             let headers = response.headers_mut();
             headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/png"));
@@ -206,22 +215,6 @@ pub(super) async fn serve(State(state): State<Handlers>, request: Request) -> Re
             );
             response
         }
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "logo storage unreachable");
-            let mut response = crate::consent::simple_page(
-                domain::lang::Lang::default(),
-                StatusCode::SERVICE_UNAVAILABLE,
-                |t| t.logos.logo_heading,
-                |t| t.logos.logo_unavailable,
-            );
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
-            response
-        }
-    }
+        None => StatusCode::NOT_FOUND.into_response(),
+    })
 }

@@ -11,12 +11,10 @@ use domain::{
     lang::Lang,
 };
 use http::{HeaderValue, StatusCode, header, request::Parts};
-use portal_core::accounts::{
-    Answer, Submission, login_first, next_query, sessions::SessionEnded, unavailable,
-};
+use portal_core::accounts::{Answer, Submission, login_first, next_query, sessions::SessionEnded};
 
 use super::Handlers;
-use crate::pages::PageData;
+use crate::{error::Failure, pages::PageData};
 
 /// The language of a request, from its path's first segment (every account route has one).
 pub struct PathLang(pub Lang);
@@ -49,12 +47,12 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
             .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
         // Every field has a default, so only a malformed body (a field given twice) fails.
         let form = serde_urlencoded::from_bytes(&bytes).map_err(|_| {
-            crate::consent::simple_page(
-                lang,
+            Failure::refused(
                 StatusCode::BAD_REQUEST,
                 |t| t.notices.site_forbidden_title,
                 |t| t.notices.form_unreadable,
             )
+            .into_response()
         })?;
         let sub = Submission::from_parts(parts, lang)
             .ok_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())?;
@@ -79,14 +77,10 @@ pub async fn answer(state: &Handlers, parts: Parts, answer: Answer) -> Response 
                 .is_some_and(|p| p.ends_with("/account"));
             let viewer = parts.extensions.get::<Viewer>().cloned();
             let account = match viewer.filter(|_| on_account) {
-                Some(viewer) => {
-                    match account_view(state, &viewer, Lang::from_path(&page).unwrap_or_default())
-                        .await
-                    {
-                        Ok(view) => view,
-                        Err(response) => return response,
-                    }
-                }
+                Some(viewer) => match account_view(state, &viewer).await {
+                    Ok(view) => view,
+                    Err(failure) => return failure.into_response(),
+                },
                 None => None,
             };
             let data = PageData {
@@ -121,24 +115,15 @@ pub async fn render(
 }
 
 /// The owner's data for the account page; a clear 503 page when it cannot be read.
-async fn account_view(
-    state: &Handlers,
-    viewer: &Viewer,
-    lang: Lang,
-) -> Result<Option<AccountView>, Response> {
-    state
+async fn account_view(state: &Handlers, viewer: &Viewer) -> Result<Option<AccountView>, Failure> {
+    let view = state
         .db
         .account_view(viewer.account_id, state.require_approval, state.clock.now())
         .await
         .map_err(|e| {
-            tracing::error!(error = %e, "account data unavailable");
-            crate::consent::simple_page(
-                lang,
-                StatusCode::SERVICE_UNAVAILABLE,
-                |t| t.account.account_title,
-                |t| t.notices.n_unavailable,
-            )
-        })
+            Failure::from(e).worded(|t| t.account.account_title, |t| t.notices.n_unavailable)
+        })?;
+    Ok(view)
 }
 
 pub fn done_notice(parts: &Parts) -> Option<Notice> {
@@ -173,7 +158,7 @@ pub async fn account_page(
     State(state): State<Handlers>,
     PathLang(lang): PathLang,
     request: Request,
-) -> Response {
+) -> Result<Response, Failure> {
     let (parts, _) = request.into_parts();
     let account = lang.path("account");
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
@@ -183,20 +168,19 @@ pub async fn account_page(
         if ended {
             to.push_str("&done=ended");
         }
-        return Redirect::to(&to).into_response();
+        return Ok(Redirect::to(&to).into_response());
     };
-    match account_view(&state, &viewer, lang).await {
-        Ok(Some(view)) => {
+    match account_view(&state, &viewer).await? {
+        Some(view) => {
             let done = done_notice(&parts);
             let data = PageData {
                 feedback: done.map(FormFeedback::notice),
                 account: Some(view),
                 ..PageData::default()
             };
-            state.pages.render(parts, &account, data).await
+            Ok(state.pages.render(parts, &account, data).await)
         }
-        Ok(None) => Redirect::to(&lang.path("login")).into_response(),
-        Err(response) => response,
+        None => Ok(Redirect::to(&lang.path("login")).into_response()),
     }
 }
 
@@ -205,14 +189,21 @@ pub async fn export(
     State(state): State<Handlers>,
     PathLang(lang): PathLang,
     request: Request,
-) -> Response {
+) -> Result<Response, Failure> {
     let (parts, _) = request.into_parts();
     let Some(viewer) = parts.extensions.get::<Viewer>().cloned() else {
         let back = lang.path("account");
-        return answer(&state, parts, login_first(lang, &back)).await;
+        return Ok(answer(&state, parts, login_first(lang, &back)).await);
     };
-    match state.db.export_account(viewer.account_id).await {
-        Ok(Some(data)) => {
+    let exported = state
+        .db
+        .export_account(viewer.account_id)
+        .await
+        .map_err(|e| {
+            Failure::from(e).worded(|t| t.account.export_heading, |t| t.notices.n_unavailable)
+        })?;
+    Ok(match exported {
+        Some(data) => {
             let body = serde_json::to_string_pretty(&data).unwrap_or_default();
             (
                 [
@@ -226,10 +217,6 @@ pub async fn export(
             )
                 .into_response()
         }
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
-        Err(e) => {
-            let page = lang.path("account");
-            answer(&state, parts, unavailable(page, &e)).await
-        }
-    }
+        None => StatusCode::NOT_FOUND.into_response(),
+    })
 }

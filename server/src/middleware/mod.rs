@@ -140,6 +140,8 @@ pub fn wrap(
         .merge(routes)
         .merge(crate::feeds::routes())
         .route_layer(middleware::from_fn(crate::ops::label_route))
+        // A handler's `Failure` becomes its page here, in the path's language.
+        .layer(middleware::from_fn(crate::error::error_pages))
         .with_state(state.clone());
     // These run around the router rather than being layered onto each route: axum clones a
     // route's service for every request, and each middleware its inner service, so a stack

@@ -10,7 +10,7 @@ use axum::{
 use domain::lang::Lang;
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 
-use crate::{consent, state::SiteOrigin};
+use crate::state::SiteOrigin;
 
 /// Whether a state-changing request comes from this site: `Sec-Fetch-Site: same-origin`, or
 /// else an `Origin` equal to the site's. Requests with neither header (not from a browser)
@@ -41,7 +41,7 @@ pub(super) async fn same_origin_only(
         return next.run(request).await;
     }
     let lang = Lang::from_path(request.uri().path()).unwrap_or_default();
-    let mut response = consent::simple_page(
+    let mut response = crate::error::simple_page(
         lang,
         StatusCode::FORBIDDEN,
         |t| t.notices.site_forbidden_title,
