@@ -51,11 +51,11 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                 <span class="logged-in">
                     {t.account.logged_in_as} " " <strong>{viewer.company}</strong>
                 </span>
-                <a href=format!("/{code}/account")>{t.account.account}</a>
+                <a href=lang.path("account")>{t.account.account}</a>
                 <EnhancedForm>
                     <form
                         method="post"
-                        action=format!("/{code}/logout")
+                        action=lang.path("logout")
                         data-api=api::LogOut::PATH
                         data-lang=code
                     >
@@ -67,7 +67,7 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
         .into_any(),
         None => view! {
             <nav class="account-nav" aria-label=t.account.account_navigation>
-                <a href=format!("/{code}/login")>{t.account.log_in}</a>
+                <a href=lang.path("login")>{t.account.log_in}</a>
             </nav>
         }
         .into_any(),

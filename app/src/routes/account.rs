@@ -91,17 +91,10 @@ pub fn LoginPage() -> impl IntoView {
         .get("next")
         .and_then(|n| safe_next(&n))
         .unwrap_or_default();
-    let code = lang.code();
     view! {
         <AccountFrame lang rest="login" title=t.account.login_title>
             {consent_needed(lang, t)}
-            <PostForm
-                action=format!("/{code}/login")
-                api=api::LogIn::PATH
-                lang
-                notice=feedback.notice
-                t
-            >
+            <PostForm action=lang.path("login") api=api::LogIn::PATH lang notice=feedback.notice t>
                 <input type="hidden" name="next" value=next />
                 <FormField
                     field=Field::Email
@@ -124,10 +117,10 @@ pub fn LoginPage() -> impl IntoView {
                 <button type="submit">{t.account.log_in}</button>
             </PostForm>
             <p>
-                <a href=format!("/{code}/forgot")>{t.account.forgot_link}</a>
+                <a href=lang.path("forgot")>{t.account.forgot_link}</a>
             </p>
             <p>
-                <a href=format!("/{code}/register")>{t.account.no_account}</a>
+                <a href=lang.path("register")>{t.account.no_account}</a>
             </p>
         </AccountFrame>
     }
@@ -142,7 +135,6 @@ pub fn RegisterPage() -> impl IntoView {
     };
     let t = strings(lang);
     let feedback = use_context::<FormFeedback>().unwrap_or_default();
-    let code = lang.code();
     view! {
         <AccountFrame
             lang
@@ -153,7 +145,7 @@ pub fn RegisterPage() -> impl IntoView {
             <p>{t.account.register_intro}</p>
             {consent_needed(lang, t)}
             <PostForm
-                action=format!("/{code}/register")
+                action=lang.path("register")
                 api=api::Register::PATH
                 lang
                 notice=feedback.notice
@@ -190,7 +182,7 @@ pub fn RegisterPage() -> impl IntoView {
                 <button type="submit">{t.account.register}</button>
             </PostForm>
             <p>
-                <a href=format!("/{code}/login")>{t.account.have_account}</a>
+                <a href=lang.path("login")>{t.account.have_account}</a>
             </p>
         </AccountFrame>
     }

@@ -88,7 +88,7 @@ pub fn AccountPage() -> impl IntoView {
                         <div class="unverified" role="note">
                             <p>{t.account.unverified_text}</p>
                             <PostForm
-                                action=format!("/{code}/account/verify/resend")
+                                action=lang.path("account/verify/resend")
                                 api=api::ResendVerification::PATH
                                 lang
                                 notice=None
@@ -103,7 +103,7 @@ pub fn AccountPage() -> impl IntoView {
             <section aria-labelledby="profile-heading">
                 <h2 id="profile-heading">{t.account.profile_heading}</h2>
                 <PostForm
-                    action=format!("/{code}/account")
+                    action=lang.path("account")
                     api=api::SaveProfile::PATH
                     lang
                     notice=profile.notice
@@ -188,7 +188,7 @@ pub fn AccountPage() -> impl IntoView {
                 >
                     <form
                         method="post"
-                        action=format!("/{code}/account/logo")
+                        action=lang.path("account/logo")
                         enctype="multipart/form-data"
                         class="account-form logo-form"
                     >
@@ -234,7 +234,7 @@ pub fn AccountPage() -> impl IntoView {
                             <EnhancedForm>
                                 <form
                                     method="post"
-                                    action=format!("/{code}/account/logo/remove")
+                                    action=lang.path("account/logo/remove")
                                     data-api=api::RemoveLogo::PATH
                                     data-lang=code
                                     class="account-form"
@@ -259,7 +259,7 @@ pub fn AccountPage() -> impl IntoView {
                         }
                     })}
                 <PostForm
-                    action=format!("/{code}/account/email")
+                    action=lang.path("account/email")
                     api=api::ChangeEmail::PATH
                     lang
                     notice=email.notice
@@ -291,7 +291,7 @@ pub fn AccountPage() -> impl IntoView {
             <section aria-labelledby="password-heading">
                 <h2 id="password-heading">{t.account.password_heading}</h2>
                 <PostForm
-                    action=format!("/{code}/account/password")
+                    action=lang.path("account/password")
                     api=api::ChangePassword::PATH
                     lang
                     notice=password.notice
@@ -324,7 +324,7 @@ pub fn AccountPage() -> impl IntoView {
                 <h2 id="sessions-heading">{t.account.sessions_heading}</h2>
                 <p>{t.account.sessions_text}</p>
                 <PostForm
-                    action=format!("/{code}/account/logout-everywhere")
+                    action=lang.path("account/logout-everywhere")
                     api=api::LogOutEverywhere::PATH
                     lang
                     notice=None
@@ -338,11 +338,7 @@ pub fn AccountPage() -> impl IntoView {
                 <h2 id="export-heading">{t.account.export_heading}</h2>
                 <p>{t.account.export_text}</p>
                 <p>
-                    <a
-                        class="button"
-                        href=format!("/{code}/account/export")
-                        download="account-data.json"
-                    >
+                    <a class="button" href=lang.path("account/export") download="account-data.json">
                         {t.account.export_button}
                     </a>
                 </p>
@@ -352,7 +348,7 @@ pub fn AccountPage() -> impl IntoView {
                 <h2 id="delete-heading">{t.account.delete_heading}</h2>
                 <p>{t.account.delete_text}</p>
                 <PostForm
-                    action=format!("/{code}/account/delete")
+                    action=lang.path("account/delete")
                     api=api::DeleteAccount::PATH
                     lang
                     notice=delete.notice

@@ -43,12 +43,11 @@ pub fn ForgotPage() -> impl IntoView {
     };
     let t = strings(lang);
     let feedback = use_context::<FormFeedback>().unwrap_or_default();
-    let code = lang.code();
     view! {
         <AccountFrame lang rest="forgot" title=t.account.forgot_title>
             <p>{t.account.forgot_intro}</p>
             <PostForm
-                action=format!("/{code}/forgot")
+                action=lang.path("forgot")
                 api=api::ForgotPassword::PATH
                 lang
                 notice=feedback.notice
@@ -66,7 +65,7 @@ pub fn ForgotPage() -> impl IntoView {
                 <button type="submit">{t.account.send_reset_link}</button>
             </PostForm>
             <p>
-                <a href=format!("/{code}/login")>{t.account.have_account}</a>
+                <a href=lang.path("login")>{t.account.have_account}</a>
             </p>
         </AccountFrame>
     }
@@ -81,7 +80,6 @@ pub fn ResetPage() -> impl IntoView {
     };
     let t = strings(lang);
     let feedback = use_context::<FormFeedback>().unwrap_or_default();
-    let code = lang.code();
     let token = token(&feedback);
     view! {
         // The token is in this page's address: no request from it names the address.
@@ -89,7 +87,7 @@ pub fn ResetPage() -> impl IntoView {
         <AccountFrame lang rest="reset" title=t.account.reset_title>
             <p>{t.account.reset_intro}</p>
             <PostForm
-                action=format!("/{code}/reset")
+                action=lang.path("reset")
                 api=api::ResetPassword::PATH
                 lang
                 notice=feedback.notice
@@ -110,7 +108,7 @@ pub fn ResetPage() -> impl IntoView {
                 <button type="submit">{t.account.reset_button}</button>
             </PostForm>
             <p>
-                <a href=format!("/{code}/forgot")>{t.account.forgot_link}</a>
+                <a href=lang.path("forgot")>{t.account.forgot_link}</a>
             </p>
         </AccountFrame>
     }
@@ -125,14 +123,13 @@ pub fn VerifyPage() -> impl IntoView {
     };
     let t = strings(lang);
     let feedback = use_context::<FormFeedback>().unwrap_or_default();
-    let code = lang.code();
     let token = token(&feedback);
     view! {
         <Meta name="referrer" content="no-referrer" />
         <AccountFrame lang rest="verify" title=t.account.verify_title>
             <p>{t.account.verify_intro}</p>
             <PostForm
-                action=format!("/{code}/verify")
+                action=lang.path("verify")
                 api=api::ConfirmEmail::PATH
                 lang
                 notice=feedback.notice

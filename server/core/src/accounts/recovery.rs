@@ -129,10 +129,10 @@ pub async fn note_already_registered(
     {
         return Ok(());
     }
-    let code = account.lang().code();
+    let lang = account.lang();
     let compose = Compose {
-        link: state.mailer.link(&format!("/{code}/login")),
-        other_link: state.mailer.link(&format!("/{code}/forgot")),
+        link: state.mailer.link(&lang.path("login")),
+        other_link: state.mailer.link(&lang.path("forgot")),
         company: account.company.clone(),
         ..Compose::default()
     };
