@@ -101,11 +101,10 @@ pub async fn sitemap(State(content): State<Content>, State(origin): State<SiteOr
 pub fn disallowed() -> Vec<String> {
     let mut paths = vec!["/api/".to_owned(), "/logos/".to_owned()];
     for lang in Lang::ALL {
-        let code = lang.code();
         for rest in [
             "account", "login", "register", "forgot", "reset", "verify", "logout",
         ] {
-            paths.push(format!("/{code}/{rest}"));
+            paths.push(lang.path(rest));
         }
         paths.push(search_url(lang).to_owned());
     }
