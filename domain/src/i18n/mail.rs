@@ -1,5 +1,6 @@
 //! The mails' words: a subject and paragraphs per mail, with `{company}`, `{site}` and
-//! `{new_address}` filled in when a mail is composed, and the links in their places.
+//! `{new_address}` filled in when a mail is composed, and the links in their places. Kept
+//! apart from the pages' `Strings`, so the browser build never carries them.
 
 /// A paragraph of a mail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub struct MailStrings {
 }
 
 /// English.
-pub(super) const EN: MailStrings = MailStrings {
+const EN: MailStrings = MailStrings {
     verify: MailText {
         subject: "Confirm your e-mail address",
         body: &[
@@ -126,7 +127,7 @@ pub(super) const EN: MailStrings = MailStrings {
 };
 
 /// Swedish.
-pub(super) const SV: MailStrings = MailStrings {
+const SV: MailStrings = MailStrings {
     verify: MailText {
         subject: "Bekräfta din e-postadress",
         body: &[
@@ -211,3 +212,11 @@ pub(super) const SV: MailStrings = MailStrings {
         ],
     },
 };
+
+/// The mails' words in `lang`.
+pub fn mail_strings(lang: super::Lang) -> &'static MailStrings {
+    match lang {
+        super::Lang::Sv => &SV,
+        super::Lang::En => &EN,
+    }
+}

@@ -14,7 +14,7 @@ mod site;
 pub use account::AccountStrings;
 pub use consent::ConsentStrings;
 pub use logos::LogoStrings;
-pub use mail::{MailPart, MailStrings, MailText};
+pub use mail::{MailPart, MailStrings, MailText, mail_strings};
 pub use notices::NoticeStrings;
 pub use search::SearchStrings;
 pub use site::SiteStrings;
@@ -36,8 +36,6 @@ pub struct Strings {
     pub logos: LogoStrings,
     /// Search.
     pub search: SearchStrings,
-    /// The mails.
-    pub mail: MailStrings,
 }
 
 const EN: Strings = Strings {
@@ -47,7 +45,6 @@ const EN: Strings = Strings {
     notices: notices::EN,
     logos: logos::EN,
     search: search::EN,
-    mail: mail::EN,
 };
 
 const SV: Strings = Strings {
@@ -57,7 +54,6 @@ const SV: Strings = Strings {
     notices: notices::SV,
     logos: logos::SV,
     search: search::SV,
-    mail: mail::SV,
 };
 
 /// Bytes as megabytes with at most one decimal (`2`, `0.5`).

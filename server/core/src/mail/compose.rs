@@ -2,7 +2,7 @@
 //! a simple HTML alternative. No images, no tracking, no links but the site's own.
 
 use domain::{
-    i18n::{MailPart, strings},
+    i18n::{MailPart, mail_strings},
     lang::Lang,
 };
 use lettre::{
@@ -102,7 +102,7 @@ fn escape(s: &str) -> String {
 
 /// The subject and body of a mail, from the i18n tables with the names and links filled in.
 fn words(kind: MailKind, lang: Lang, site: &Site<'_>, c: Compose) -> (String, Vec<Part>) {
-    let mail = &strings(lang).mail;
+    let mail = mail_strings(lang);
     let text = match kind {
         MailKind::Verify => &mail.verify,
         MailKind::AlreadyRegistered => &mail.already_registered,
