@@ -1,8 +1,11 @@
-//! `server` serves the site; `server check-content` only validates the content folder.
+//! `server` serves the site; its subcommands check the content, migrate the database, export
+//! the consent log, and manage the showcase and the operators.
 
 use std::{io::Write, path::PathBuf, process::ExitCode};
 
 use clap::{Parser, Subcommand};
+
+mod operator_cli;
 use server::{Application, Settings, telemetry};
 
 // Many small, short-lived allocations per request (headers, futures); mimalloc serves them
@@ -41,6 +44,30 @@ enum Command {
     Showcase {
         #[command(subcommand)]
         action: ShowcaseAction,
+    },
+    /// The agency's operators (the console's users).
+    Operator {
+        #[command(subcommand)]
+        action: OperatorAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum OperatorAction {
+    /// Add an operator with a role: `admin`, `moderator` or `analyst`.
+    Add {
+        /// The address they log in with.
+        email: String,
+        /// What they may do.
+        #[arg(long)]
+        role: String,
+    },
+    /// Every operator: id, role, state, address.
+    List,
+    /// Disable an operator (their recovery codes go too).
+    Disable {
+        /// Their address.
+        email: String,
     },
 }
 
@@ -125,6 +152,13 @@ async fn run() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Operator { action } => match operator_cli::run(&settings, action).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Migrate => {
             if let Err(e) = std::fs::create_dir_all(&settings.data_dir) {
                 eprintln!("error: cannot create {}: {e}", settings.data_dir.display());
@@ -198,6 +232,9 @@ async fn showcase(
                 return Err(format!("no account with id {id}").into());
             }
             let done = if hide { "hidden" } else { "shown" };
+            let action = if hide { "company.hide" } else { "company.show" };
+            db.audit(&operator_cli::audit(action, format!("company {id}")))
+                .await?;
             writeln!(out, "company {id} {done}")?;
         }
     }

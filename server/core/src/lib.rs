@@ -12,6 +12,7 @@ pub mod db;
 pub mod logos;
 pub mod mail;
 pub mod markdown;
+pub mod operators;
 pub mod permits;
 pub mod public_url;
 pub mod published;

@@ -144,3 +144,116 @@ async fn the_showcase_commands_list_hide_and_show() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no account with id 999999"));
 }
+
+fn operator_command(app: &TestApp, args: &[&str]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command
+        .arg("operator")
+        .args(args)
+        .env_remove("PORTAL_CONFIG")
+        .env("PORTAL_DATA_DIR", app.data_dir());
+    if !app.database_url.is_empty() {
+        command.env("PORTAL_DATABASE_URL", &app.database_url);
+    }
+    command.output().expect("runs")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn operators_are_added_and_disabled_from_the_command_line_and_every_change_is_audited() {
+    let app = TestApp::spawn().await;
+    let added = operator_command(&app, &["add", " Ops@AF.example ", "--role", "moderator"]);
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let list = |app: &TestApp| {
+        String::from_utf8_lossy(&operator_command(app, &["list"]).stdout).into_owned()
+    };
+    let listed = list(&app);
+    assert!(
+        listed.ends_with("\tmoderator\tpending\tops@af.example\n"),
+        "{listed}"
+    );
+
+    // Refused, and nothing changes: the same address again, a made-up role, not an address.
+    for args in [
+        ["add", "OPS@af.example", "--role", "admin"],
+        ["add", "new@af.example", "--role", "root"],
+        ["add", "not-an-address", "--role", "admin"],
+    ] {
+        let refused = operator_command(&app, &args);
+        assert!(!refused.status.success(), "{args:?}");
+        assert!(!refused.stderr.is_empty(), "{args:?} says why");
+    }
+    assert_eq!(list(&app), listed);
+
+    assert!(
+        operator_command(&app, &["disable", "ops@af.example"])
+            .status
+            .success()
+    );
+    assert!(list(&app).contains("\tmoderator\tdisabled\tops@af.example"));
+    assert!(
+        !operator_command(&app, &["disable", "ops@af.example"])
+            .status
+            .success(),
+        "disabled already"
+    );
+
+    let db = app.db().await;
+    let trail = db.audit_trail(0).await.expect("trail");
+    let actions: Vec<(&str, &str)> = trail
+        .iter()
+        .map(|e| (e.action.as_str(), e.subject.as_str()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("operator.add", "ops@af.example as moderator"),
+            ("operator.disable", "ops@af.example"),
+        ]
+    );
+    assert!(
+        trail
+            .iter()
+            .all(|e| e.operator_id.is_none() && e.masked_ip == "-")
+    );
+    // The trail is only ever added to: the database itself refuses to change or delete it.
+    assert!(
+        db.execute("UPDATE operator_audit SET action = 'x'")
+            .await
+            .is_err()
+    );
+    assert!(db.execute("DELETE FROM operator_audit").await.is_err());
+    assert_eq!(db.audit_trail(0).await.expect("trail"), trail);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hiding_and_showing_a_company_from_the_command_line_is_audited() {
+    let app = TestApp::spawn_configured(granular).await;
+    let (_, id) = published(&app, "Acme AB", "owner@acme.example").await;
+    assert!(
+        showcase_command(&app, &["hide", &id.to_string()])
+            .status
+            .success()
+    );
+    assert!(
+        showcase_command(&app, &["show", &id.to_string()])
+            .status
+            .success()
+    );
+    assert!(!showcase_command(&app, &["hide", "9999"]).status.success());
+    let trail = app.db().await.audit_trail(0).await.expect("trail");
+    let actions: Vec<String> = trail
+        .iter()
+        .map(|e| format!("{} {}", e.action, e.subject))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            format!("company.hide company {id}"),
+            format!("company.show company {id}")
+        ]
+    );
+}

@@ -1,0 +1,74 @@
+//! `server operator add|list|disable`: the agency's operators from the command line. Every
+//! change is written to the audit trail, as done from the command line.
+
+use std::io::Write;
+
+use domain::{account::normalise_email, operator::Role};
+use portal_core::{
+    clock::{Clock, SystemClock},
+    operators::{AddError, AuditEntry},
+};
+use server::Settings;
+
+use crate::OperatorAction;
+
+/// A line of the audit trail for a change made from the command line now.
+pub fn audit(action: &str, subject: String) -> AuditEntry {
+    AuditEntry {
+        at: SystemClock.now(),
+        operator_id: None,
+        action: action.to_owned(),
+        subject,
+        masked_ip: "-".to_owned(),
+    }
+}
+
+/// Carries out `action`, writing what it did to standard output.
+pub async fn run(
+    settings: &Settings,
+    action: OperatorAction,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let db = server::db::Db::connect(settings.database_url(), &settings.data_dir).await?;
+    let mut out = std::io::stdout().lock();
+    match action {
+        OperatorAction::Add { email, role } => {
+            let email =
+                normalise_email(&email).map_err(|_| format!("not an e-mail address: {email:?}"))?;
+            let role = Role::parse(&role)
+                .ok_or_else(|| format!("no role {role:?}: admin, moderator or analyst"))?;
+            let entry = audit("operator.add", format!("{email} as {role}"));
+            let id = db
+                .add_operator(&email, role, &entry)
+                .await
+                .map_err(|e| match e {
+                    AddError::Exists => format!("{email} is an operator already").into(),
+                    other => Box::<dyn std::error::Error>::from(other),
+                })?;
+            writeln!(out, "operator {id} added: {email} ({role}), not yet set up")?;
+        }
+        OperatorAction::List => {
+            for operator in db.operators().await? {
+                let state = match (operator.disabled_at, operator.set_up) {
+                    (Some(_), _) => "disabled",
+                    (None, true) => "active",
+                    (None, false) => "pending",
+                };
+                writeln!(
+                    out,
+                    "{}\t{}\t{state}\t{}",
+                    operator.id, operator.role, operator.email
+                )?;
+            }
+        }
+        OperatorAction::Disable { email } => {
+            let email =
+                normalise_email(&email).map_err(|_| format!("not an e-mail address: {email:?}"))?;
+            let entry = audit("operator.disable", email.to_string());
+            if !db.disable_operator(&email, &entry).await? {
+                return Err(format!("no active operator {email}").into());
+            }
+            writeln!(out, "operator {email} disabled")?;
+        }
+    }
+    Ok(())
+}
