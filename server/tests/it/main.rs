@@ -27,6 +27,7 @@ mod pages;
 mod paths;
 mod protection;
 mod public_url;
+mod second_factor;
 mod server_fns;
 mod sessions;
 mod startup;

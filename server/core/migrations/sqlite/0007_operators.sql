@@ -20,6 +20,14 @@ CREATE TABLE operator_recovery_codes (
     PRIMARY KEY (operator_id, code_hash)
 );
 
+-- One-time links that let an operator set their password and second factor.
+CREATE TABLE operator_links (
+    token_hash   TEXT    PRIMARY KEY,
+    operator_id  INTEGER NOT NULL REFERENCES operators (id) ON DELETE CASCADE,
+    expires_at   INTEGER NOT NULL,
+    used_at      INTEGER
+);
+
 -- Every operator action: who (an operator, or the command line when empty), what, when, and
 -- the masked client address. Rows are only ever added.
 CREATE TABLE operator_audit (

@@ -2,6 +2,7 @@
 //! factor ([`totp`]), and the audit trail of what they do (only ever added to; the database
 //! refuses to change or delete a row).
 
+pub mod credentials;
 pub mod totp;
 
 use domain::{account::Email, operator::Role};
