@@ -40,6 +40,15 @@ enum Command {
         #[arg(long, default_value = "csv")]
         format: ExportFormat,
     },
+    /// Consent decisions counted per day (kept after the log is pruned), as CSV or JSON.
+    ConsentStats {
+        /// The last this many days, today included.
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+        /// `csv` or `json`.
+        #[arg(long, default_value = "csv")]
+        format: ExportFormat,
+    },
     /// The operator's control of the public showcase.
     Showcase {
         #[command(subcommand)]
@@ -152,6 +161,15 @@ async fn run() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::ConsentStats { days, format } => {
+            match operator_cli::consent_stats(&settings, days, format).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Operator { action } => match operator_cli::run(&settings, action).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

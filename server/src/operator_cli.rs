@@ -1,5 +1,5 @@
-//! `server operator add|list|disable`: the agency's operators from the command line. Every
-//! change is written to the audit trail, as done from the command line.
+//! The operators' commands: `server operator add|list|disable` (every change written to the
+//! audit trail, as done from the command line) and `server consent-stats`.
 
 use std::io::Write;
 
@@ -10,7 +10,7 @@ use portal_core::{
 };
 use server::Settings;
 
-use crate::OperatorAction;
+use crate::{ExportFormat, OperatorAction};
 
 /// A line of the audit trail for a change made from the command line now.
 pub fn audit(action: &str, subject: String) -> AuditEntry {
@@ -68,6 +68,40 @@ pub async fn run(
                 return Err(format!("no active operator {email}").into());
             }
             writeln!(out, "operator {email} disabled")?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the consent statistics of the last `days` days (today included) as CSV or JSON.
+pub async fn consent_stats(
+    settings: &Settings,
+    days: i64,
+    format: ExportFormat,
+) -> Result<(), Box<dyn std::error::Error>> {
+    use portal_core::consent_stats::DAY;
+    if !(1..=3660).contains(&days) {
+        return Err(format!("--days takes 1 to 3660, not {days}").into());
+    }
+    let db = server::db::Db::connect(settings.database_url(), &settings.data_dir).await?;
+    let today = SystemClock.now().div_euclid(DAY);
+    let rows = db.consent_stats(today - days + 1, today).await?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        ExportFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &rows)?;
+            writeln!(out)?;
+        }
+        ExportFormat::Csv => {
+            writeln!(out, "date,decision,lang,revision,granted,decisions")?;
+            for row in rows {
+                let date = time::OffsetDateTime::from_unix_timestamp(row.day * DAY)?.date();
+                writeln!(
+                    out,
+                    "{date},{},{},{},\"{}\",{}",
+                    row.decision, row.lang, row.revision, row.granted, row.decisions
+                )?;
+            }
         }
     }
     Ok(())

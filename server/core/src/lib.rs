@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod clock;
 pub mod consent;
 pub mod consent_cookie;
+pub mod consent_stats;
 pub mod content;
 pub mod db;
 pub mod logos;
