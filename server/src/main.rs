@@ -54,10 +54,36 @@ enum Command {
         #[command(subcommand)]
         action: ShowcaseAction,
     },
+    /// The mail queue: list it, send a waiting mail at once, discard one.
+    Mail {
+        #[command(subcommand)]
+        action: MailAction,
+    },
     /// The agency's operators (the console's users).
     Operator {
         #[command(subcommand)]
         action: OperatorAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum MailAction {
+    /// The newest mails: id, state (waiting, retrying, failed, sent), kind, attempts, next
+    /// attempt, last error. No address or contents.
+    List {
+        /// How many.
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+    },
+    /// Send a waiting or retrying mail at once.
+    Retry {
+        /// The mail's id (from `list`).
+        id: i64,
+    },
+    /// Give up a mail that has not been sent; its contents and address are forgotten.
+    Discard {
+        /// The mail's id (from `list`).
+        id: i64,
     },
 }
 
@@ -170,6 +196,13 @@ async fn run() -> ExitCode {
                 }
             }
         }
+        Command::Mail { action } => match operator_cli::mail(&settings, action).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Operator { action } => match operator_cli::run(&settings, action).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

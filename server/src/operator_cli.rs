@@ -1,5 +1,6 @@
-//! The operators' commands: `server operator add|list|disable` (every change written to the
-//! audit trail, as done from the command line) and `server consent-stats`.
+//! The operators' commands: `server operator add|list|disable` and `server mail
+//! list|retry|discard` (every change written to the audit trail, as done from the command
+//! line), and `server consent-stats`.
 
 use std::io::Write;
 
@@ -10,7 +11,7 @@ use portal_core::{
 };
 use server::Settings;
 
-use crate::{ExportFormat, OperatorAction};
+use crate::{ExportFormat, MailAction, OperatorAction};
 
 /// A line of the audit trail for a change made from the command line now.
 pub fn audit(action: &str, subject: String) -> AuditEntry {
@@ -102,6 +103,61 @@ pub async fn consent_stats(
                     row.decision, row.lang, row.revision, row.granted, row.decisions
                 )?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// Carries out a mail queue `action`, writing what it did to standard output.
+pub async fn mail(
+    settings: &Settings,
+    action: MailAction,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let db = server::db::Db::connect(settings.database_url(), &settings.data_dir).await?;
+    let mut out = std::io::stdout().lock();
+    match action {
+        MailAction::List { limit } => {
+            for mail in db.mail_entries(limit.clamp(1, 1000)).await? {
+                let state = serde_json::to_value(mail.state)?;
+                let next = mail
+                    .next_at
+                    .map(|n| n.to_string())
+                    .unwrap_or_else(|| "-".into());
+                // Errors come from the SMTP server: one line, no tabs.
+                let error: String = mail
+                    .last_error
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect();
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{next}\t{error}",
+                    mail.id,
+                    state.as_str().unwrap_or_default(),
+                    mail.kind,
+                    mail.attempts
+                )?;
+            }
+        }
+        MailAction::Retry { id } => {
+            if !db.retry_mail_now(id, SystemClock.now()).await? {
+                return Err(
+                    format!("mail {id} is not waiting (sent, given up, or no such mail)").into(),
+                );
+            }
+            db.audit(&audit("mail.retry", format!("mail {id}"))).await?;
+            writeln!(out, "mail {id} goes out at the next delivery round")?;
+        }
+        MailAction::Discard { id } => {
+            if !db.discard_mail(id, SystemClock.now()).await? {
+                return Err(format!(
+                    "mail {id} cannot be discarded (sent, given up, being sent, or no such mail)"
+                )
+                .into());
+            }
+            db.audit(&audit("mail.discard", format!("mail {id}")))
+                .await?;
+            writeln!(out, "mail {id} discarded")?;
         }
     }
     Ok(())

@@ -257,3 +257,109 @@ async fn hiding_and_showing_a_company_from_the_command_line_is_audited() {
         ]
     );
 }
+
+fn mail_command(app: &TestApp, args: &[&str]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
+    command
+        .arg("mail")
+        .args(args)
+        .env_remove("PORTAL_CONFIG")
+        .env("PORTAL_DATA_DIR", app.data_dir());
+    if !app.database_url.is_empty() {
+        command.env("PORTAL_DATABASE_URL", &app.database_url);
+    }
+    command.output().expect("runs")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_mail_queue_is_listed_without_addresses_and_a_mail_is_retried_or_discarded() {
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    // Queued for later (not due yet), so no delivery round takes them during the test.
+    let later = 4_000_000_000;
+    let first = db
+        .queue_mail(
+            "reset",
+            "someone@acme.example",
+            b"secret link",
+            "https://x/t",
+            later,
+        )
+        .await
+        .expect("queued");
+    let second = db
+        .queue_mail(
+            "verify",
+            "other@acme.example",
+            b"another",
+            "https://x/u",
+            later,
+        )
+        .await
+        .expect("queued");
+    let listed = mail_command(&app, &["list"]);
+    assert!(listed.status.success());
+    let text = String::from_utf8_lossy(&listed.stdout).into_owned();
+    assert!(
+        text.contains(&format!("{first}\twaiting\treset\t0\t{later}\t")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{second}\twaiting\tverify\t0\t")),
+        "{text}"
+    );
+    assert!(
+        !text.contains("acme.example") && !text.contains("https://"),
+        "no address, no link"
+    );
+
+    assert!(
+        mail_command(&app, &["discard", &first.to_string()])
+            .status
+            .success()
+    );
+    let forgotten = format!(
+        "SELECT COUNT(*) FROM mail_queue WHERE id = {first} AND recipient = '' AND link = ''"
+    );
+    assert_eq!(
+        db.count(&forgotten).await.expect("count"),
+        1,
+        "contents forgotten"
+    );
+    let text = String::from_utf8_lossy(&mail_command(&app, &["list"]).stdout).into_owned();
+    assert!(
+        text.contains(&format!(
+            "{first}\tfailed\treset\t0\t-\tdiscarded by an operator"
+        )),
+        "{text}"
+    );
+    for args in [["discard", "x"], ["retry", "x"]] {
+        let args = [args[0], &first.to_string()];
+        assert!(
+            !mail_command(&app, &args).status.success(),
+            "{args:?}: given up already"
+        );
+    }
+    assert!(
+        !mail_command(&app, &["retry", "99999"]).status.success(),
+        "no such mail"
+    );
+
+    assert!(
+        mail_command(&app, &["retry", &second.to_string()])
+            .status
+            .success()
+    );
+    let trail = db.audit_trail(0).await.expect("trail");
+    let actions: Vec<String> = trail
+        .iter()
+        .map(|e| format!("{} {}", e.action, e.subject))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            format!("mail.discard mail {first}"),
+            format!("mail.retry mail {second}")
+        ]
+    );
+}

@@ -11,6 +11,7 @@
 mod compose;
 mod deliver;
 mod queue;
+pub mod review;
 
 use std::{path::PathBuf, sync::Arc};
 
