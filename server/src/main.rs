@@ -85,6 +85,15 @@ enum MailAction {
         /// The mail's id (from `list`).
         id: i64,
     },
+    /// Queue a test mail to `address`, to check the mail settings (a running server sends it;
+    /// `list` shows whether it went).
+    Test {
+        /// Where to send it.
+        address: String,
+        /// `sv` or `en`.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+    },
 }
 
 #[derive(Subcommand)]

@@ -148,6 +148,37 @@ pub async fn mail(
             db.audit(&audit("mail.retry", format!("mail {id}"))).await?;
             writeln!(out, "mail {id} goes out at the next delivery round")?;
         }
+        MailAction::Test { address, lang } => {
+            let to = normalise_email(&address)
+                .map_err(|_| format!("not an e-mail address: {address:?}"))?;
+            let lang = domain::lang::Lang::from_code(&lang)
+                .ok_or_else(|| format!("no language {lang:?}: sv or en"))?;
+            let mailer = portal_core::mail::Mailer::new(
+                db.clone(),
+                std::sync::Arc::new(SystemClock),
+                &settings.mail,
+                &settings.site_name,
+                &settings.origin(),
+            );
+            let details = portal_core::mail::Compose {
+                link: mailer.link(&lang.path("")),
+                ..Default::default()
+            };
+            mailer
+                .queue(
+                    portal_core::mail::MailKind::Test,
+                    lang,
+                    to.as_str(),
+                    details,
+                )
+                .await?;
+            db.audit(&audit("mail.test", "a test mail".to_owned()))
+                .await?;
+            writeln!(
+                out,
+                "test mail queued; `server mail list` shows whether it went"
+            )?;
+        }
         MailAction::Discard { id } => {
             if !db.discard_mail(id, SystemClock.now()).await? {
                 return Err(format!(

@@ -37,6 +37,8 @@ pub struct MailStrings {
     pub reset: MailText,
     /// After a reset: the password was changed.
     pub password_reset: MailText,
+    /// An operator's check that mail goes out.
+    pub test: MailText,
 }
 
 /// English.
@@ -124,6 +126,15 @@ const EN: MailStrings = MailStrings {
             MailPart::Link,
         ],
     },
+    test: MailText {
+        subject: "A test mail",
+        body: &[
+            MailPart::Text(
+                "This mail was sent from {site} to check that its mail goes out. Nothing needs to be done.",
+            ),
+            MailPart::Link,
+        ],
+    },
 };
 
 /// Swedish.
@@ -207,6 +218,15 @@ const SV: MailStrings = MailStrings {
             MailPart::Text(
                 "Om det inte var du, återställ lösenordet igen direkt och kontakta \
                      portalens support:",
+            ),
+            MailPart::Link,
+        ],
+    },
+    test: MailText {
+        subject: "Ett testmejl",
+        body: &[
+            MailPart::Text(
+                "Det här mejlet skickades från {site} för att pröva att dess e-post går fram. Du behöver inte göra något.",
             ),
             MailPart::Link,
         ],

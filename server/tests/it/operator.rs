@@ -363,3 +363,37 @@ async fn the_mail_queue_is_listed_without_addresses_and_a_mail_is_retried_or_dis
         ]
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_test_mail_is_queued_and_audited() {
+    let app = TestApp::spawn().await;
+    assert!(
+        !mail_command(&app, &["test", "not-an-address"])
+            .status
+            .success()
+    );
+    assert!(
+        !mail_command(&app, &["test", "ops@agency.example", "--lang", "de"])
+            .status
+            .success()
+    );
+    let queued = mail_command(&app, &["test", "Ops@Agency.example", "--lang", "en"]);
+    assert!(
+        queued.status.success(),
+        "{}",
+        String::from_utf8_lossy(&queued.stderr)
+    );
+    let db = app.db().await;
+    let mails = db.mail_entries(10).await.expect("queue");
+    assert_eq!(mails.len(), 1, "the refused ones queued nothing");
+    assert_eq!(mails[0].kind, "test");
+    let queued_to = "SELECT COUNT(*) FROM mail_queue WHERE kind = 'test' \
+                   AND (recipient = 'ops@agency.example' OR sent_at IS NOT NULL)";
+    assert_eq!(db.count(queued_to).await.expect("count"), 1);
+    let trail = db.audit_trail(0).await.expect("trail");
+    assert_eq!(trail.len(), 1);
+    assert_eq!(
+        (trail[0].action.as_str(), trail[0].subject.as_str()),
+        ("mail.test", "a test mail")
+    );
+}

@@ -110,6 +110,7 @@ fn words(kind: MailKind, lang: Lang, site: &Site<'_>, c: Compose) -> (String, Ve
         MailKind::AddressChanged => &mail.address_changed,
         MailKind::Reset => &mail.reset,
         MailKind::PasswordReset => &mail.password_reset,
+        MailKind::Test => &mail.test,
     };
     let values = [
         ("company", c.company.as_str()),
@@ -162,13 +163,14 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
-    const KINDS: [MailKind; 6] = [
+    const KINDS: [MailKind; 7] = [
         MailKind::Verify,
         MailKind::AlreadyRegistered,
         MailKind::VerifyNewAddress,
         MailKind::AddressChanged,
         MailKind::Reset,
         MailKind::PasswordReset,
+        MailKind::Test,
     ];
 
     fn site() -> Site<'static> {

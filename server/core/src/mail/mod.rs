@@ -146,6 +146,8 @@ pub enum MailKind {
     Reset,
     /// The password was reset (every session ended).
     PasswordReset,
+    /// An operator's check that mail goes out.
+    Test,
 }
 
 impl MailKind {
@@ -158,6 +160,7 @@ impl MailKind {
             MailKind::AddressChanged => "address-changed",
             MailKind::Reset => "reset",
             MailKind::PasswordReset => "password-reset",
+            MailKind::Test => "test",
         }
     }
 }
