@@ -1,17 +1,18 @@
-//! Consent statistics: decisions counted per day (UTC), decision, language, policy revision and
-//! the categories granted, as they are logged (`Db::log_consent`), so the counts outlive the
-//! log's pruning and a range of days is read without scanning the log.
+//! The consent log's writes and its statistics: each decision is appended to the log and
+//! counted per day (UTC), decision, language, policy revision and the categories granted in
+//! the same transaction, so the counts outlive the log's pruning and a range of days is read
+//! without scanning the log.
 
 use serde::Serialize;
 
-use crate::db::{Db, on_pool};
+use crate::db::{ConsentLogRow, Db, on_pool};
 
 /// Seconds in a day.
 pub const DAY: i64 = 86_400;
 
 /// Adds one decision to its day's count (`$1` day, `$2` decision, `$3` language, `$4`
 /// revision, `$5` granted categories). The same statement on SQLite and PostgreSQL.
-pub(crate) const COUNT_DECISION: &str =
+const COUNT_DECISION: &str =
     "INSERT INTO consent_daily (day, decision, lang, revision, granted, decisions)
      VALUES ($1, $2, $3, $4, $5, 1)
      ON CONFLICT (day, decision, lang, revision, granted)
@@ -35,6 +36,38 @@ pub struct ConsentDay {
 }
 
 impl Db {
+    /// Appends a decision to the consent log and counts it in its day's statistics
+    /// , in one transaction.
+    pub async fn log_consent(&self, row: &ConsentLogRow) -> Result<(), sqlx::Error> {
+        on_pool!(self.pool(), p => async {
+            let mut tx = p.begin().await?;
+            sqlx::query(
+                "INSERT INTO consent_log (consent_id, at_unix, mode, revision, decision, granted, denied, lang, masked_ip)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            )
+            .bind(&row.consent_id)
+            .bind(row.at_unix)
+            .bind(&row.mode)
+            .bind(row.revision)
+            .bind(&row.decision)
+            .bind(&row.granted)
+            .bind(&row.denied)
+            .bind(&row.lang)
+            .bind(&row.masked_ip)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(COUNT_DECISION)
+                .bind(row.at_unix.div_euclid(DAY))
+                .bind(&row.decision)
+                .bind(&row.lang)
+                .bind(row.revision)
+                .bind(&row.granted)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await
+        }.await)
+    }
+
     /// The counts of the days `from..=to` (days since 1970-01-01), by day, then decision,
     /// language, revision and categories.
     pub async fn consent_stats(&self, from: i64, to: i64) -> Result<Vec<ConsentDay>, sqlx::Error> {

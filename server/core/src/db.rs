@@ -193,38 +193,6 @@ impl Db {
         on_pool!(&self.pool, p => sqlx::query(sql).execute(p).await.map(|r| r.rows_affected()))
     }
 
-    /// Appends a decision to the consent log and counts it in its day's statistics
-    /// (`crate::consent_stats`), in one transaction.
-    pub async fn log_consent(&self, row: &ConsentLogRow) -> Result<(), sqlx::Error> {
-        on_pool!(&self.pool, p => async {
-            let mut tx = p.begin().await?;
-            sqlx::query(
-                "INSERT INTO consent_log (consent_id, at_unix, mode, revision, decision, granted, denied, lang, masked_ip)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            )
-            .bind(&row.consent_id)
-            .bind(row.at_unix)
-            .bind(&row.mode)
-            .bind(row.revision)
-            .bind(&row.decision)
-            .bind(&row.granted)
-            .bind(&row.denied)
-            .bind(&row.lang)
-            .bind(&row.masked_ip)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(crate::consent_stats::COUNT_DECISION)
-                .bind(row.at_unix.div_euclid(crate::consent_stats::DAY))
-                .bind(&row.decision)
-                .bind(&row.lang)
-                .bind(row.revision)
-                .bind(&row.granted)
-                .execute(&mut *tx)
-                .await?;
-            tx.commit().await
-        }.await)
-    }
-
     /// Every row of the consent log, oldest first.
     pub async fn consent_log(&self) -> Result<Vec<ConsentLogRow>, sqlx::Error> {
         on_pool!(&self.pool, p => sqlx::query_as::<_, ConsentLogRow>(
