@@ -383,13 +383,7 @@ async fn the_operator_can_export_the_log() {
         ("csv", "all-or-nothing,1,accept_all"),
         ("json", "\"masked_ip\": \"127.0.0.0\""),
     ] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_server"))
-            .args(["export-consent", "--format", format])
-            .env("PORTAL_DATA_DIR", app.data_dir())
-            .env("PORTAL_DATABASE_URL", &app.database_url)
-            .env_remove("PORTAL_CONFIG")
-            .output()
-            .expect("runs");
+        let out = crate::common::server_command(&app, &["export-consent", "--format", format]);
         assert!(
             out.status.success(),
             "{}",

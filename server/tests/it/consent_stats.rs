@@ -3,7 +3,7 @@
 
 use portal_core::consent_stats::ConsentDay;
 
-use crate::common::{ORIGIN, TestApp, granular, post};
+use crate::common::{ORIGIN, TestApp, granular, post, server_command};
 
 async fn decide(app: &TestApp, choice: &str, lang: &str) {
     let response = post(
@@ -81,16 +81,10 @@ async fn the_command_line_writes_the_counts_as_csv_and_json() {
     decide(&app, "accept_all", "sv").await;
     decide(&app, "accept_all", "sv").await;
     let run = |args: &[&str]| {
-        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
-        command
-            .arg("consent-stats")
-            .args(args)
-            .env_remove("PORTAL_CONFIG")
-            .env("PORTAL_DATA_DIR", app.data_dir());
-        if !app.database_url.is_empty() {
-            command.env("PORTAL_DATABASE_URL", &app.database_url);
-        }
-        command.output().expect("runs")
+        let args: Vec<&str> = std::iter::once("consent-stats")
+            .chain(args.iter().copied())
+            .collect();
+        server_command(&app, &args)
     };
     let csv = run(&[]);
     assert!(

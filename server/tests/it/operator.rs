@@ -1,9 +1,7 @@
 //! The operator's control of the showcase: hiding and showing a company without touching its
 //! account, holding a first publication for approval, and the `server showcase` commands.
 
-use std::process::Command;
-
-use crate::common::{Browser, TestApp, granular, registered};
+use crate::common::{Browser, TestApp, granular, registered, server_command};
 
 /// Registers `company` and publishes it; answers its account id.
 async fn published<'a>(
@@ -103,16 +101,10 @@ async fn with_approval_required_a_first_publication_waits_for_the_operator() {
 }
 
 fn showcase_command(app: &TestApp, args: &[&str]) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
-    command
-        .arg("showcase")
-        .args(args)
-        .env_remove("PORTAL_CONFIG")
-        .env("PORTAL_DATA_DIR", app.data_dir());
-    if !app.database_url.is_empty() {
-        command.env("PORTAL_DATABASE_URL", &app.database_url);
-    }
-    command.output().expect("runs")
+    let args: Vec<&str> = std::iter::once("showcase")
+        .chain(args.iter().copied())
+        .collect();
+    server_command(app, &args)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -146,16 +138,10 @@ async fn the_showcase_commands_list_hide_and_show() {
 }
 
 fn operator_command(app: &TestApp, args: &[&str]) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
-    command
-        .arg("operator")
-        .args(args)
-        .env_remove("PORTAL_CONFIG")
-        .env("PORTAL_DATA_DIR", app.data_dir());
-    if !app.database_url.is_empty() {
-        command.env("PORTAL_DATABASE_URL", &app.database_url);
-    }
-    command.output().expect("runs")
+    let args: Vec<&str> = std::iter::once("operator")
+        .chain(args.iter().copied())
+        .collect();
+    server_command(app, &args)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -259,16 +245,10 @@ async fn hiding_and_showing_a_company_from_the_command_line_is_audited() {
 }
 
 fn mail_command(app: &TestApp, args: &[&str]) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_server"));
-    command
-        .arg("mail")
-        .args(args)
-        .env_remove("PORTAL_CONFIG")
-        .env("PORTAL_DATA_DIR", app.data_dir());
-    if !app.database_url.is_empty() {
-        command.env("PORTAL_DATABASE_URL", &app.database_url);
-    }
-    command.output().expect("runs")
+    let args: Vec<&str> = std::iter::once("mail")
+        .chain(args.iter().copied())
+        .collect();
+    server_command(app, &args)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -449,3 +449,17 @@ pub fn dialog_open(html: &str) -> bool {
     let tag = &html[html[..at].rfind('<').expect("tag")..at + html[at..].find('>').expect("end")];
     !tag.contains(" hidden")
 }
+
+/// Runs the server binary's command `args` against `app`'s data folder and database (no
+/// settings file), as an operator would on that instance.
+pub fn server_command(app: &TestApp, args: &[&str]) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
+    command
+        .args(args)
+        .env_remove("PORTAL_CONFIG")
+        .env("PORTAL_DATA_DIR", app.data_dir());
+    if !app.database_url.is_empty() {
+        command.env("PORTAL_DATABASE_URL", &app.database_url);
+    }
+    command.output().expect("runs")
+}
