@@ -6,7 +6,7 @@ use std::{process::Command, time::Duration};
 
 use crate::{
     common::{Browser, PASSWORD, TestApp, content_dir, granular},
-    ops::start_binary_on,
+    process::start_binary_on,
 };
 
 /// Copies the project's content into a fresh folder.

@@ -4,9 +4,14 @@
 use std::path::{Path, PathBuf};
 
 mod browser;
+mod database;
 pub mod mail;
 pub mod moto;
+mod process;
 
+pub use process::{ran_alone, rss_kib, server_command};
+
+use database::{DropDatabase, test_database};
 use portal_core::consent_cookie::ConsentKey;
 use server::{Application, Settings};
 
@@ -22,67 +27,6 @@ pub struct TestApp {
     pub database_url: String,
     /// Drops the test's PostgreSQL database when the app goes (held, never read).
     _dropper: Option<DropDatabase>,
-}
-
-/// With `PORTAL_TEST_DATABASE_URL` set to a PostgreSQL server (an administrator connection),
-/// every test server gets a database of its own, dropped afterwards; otherwise SQLite.
-fn test_database() -> Option<(String, DropDatabase)> {
-    let admin = std::env::var("PORTAL_TEST_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.is_empty())?;
-    assert!(
-        admin.starts_with("postgres://") || admin.starts_with("postgresql://"),
-        "PORTAL_TEST_DATABASE_URL must be a postgres:// URL (an administrator connection)"
-    );
-    static COUNTER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let name = format!(
-        "portal_test_{}_{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
-    );
-    let (base, _) = admin.rsplit_once('/').expect("a database URL with a path");
-    let url = format!("{base}/{name}");
-    let create = format!("CREATE DATABASE {name}");
-    run_admin(&admin, &create);
-    Some((url, DropDatabase { admin, name }))
-}
-
-/// Runs one statement on the administrator connection, on a thread of its own (so it works
-/// from async code and from `Drop`).
-fn run_admin(admin: &str, sql: &str) {
-    let (admin, sql) = (admin.to_owned(), sql.to_owned());
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        runtime.block_on(async {
-            use sqlx::Connection;
-            let mut conn = sqlx::PgConnection::connect(&admin)
-                .await
-                .expect("admin connection");
-            sqlx::query(&sql)
-                .execute(&mut conn)
-                .await
-                .expect("admin statement");
-        });
-    })
-    .join()
-    .expect("admin thread");
-}
-
-struct DropDatabase {
-    admin: String,
-    name: String,
-}
-
-impl Drop for DropDatabase {
-    fn drop(&mut self) {
-        run_admin(
-            &self.admin,
-            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
-        );
-    }
 }
 
 /// The consent secret the test servers sign with.
@@ -318,48 +262,6 @@ pub async fn raw_get(app: &TestApp, path: &str, extra: &str) -> (u16, String) {
     (status, text)
 }
 
-/// Memory is measured for the whole process, and the tests of this binary run in parallel, so
-/// a test that measures it runs alone. Called first thing with the test's `module_path!()` and
-/// name: outside that run it starts this binary again with only that test, checks that the
-/// test ran and passed, and answers `true` (the caller returns); inside, it answers `false`
-/// and the test goes on.
-pub fn ran_alone(module: &str, test: &str) -> bool {
-    const INSIDE: &str = "PORTAL_TEST_ALONE";
-    if std::env::var_os(INSIDE).is_some() {
-        return false;
-    }
-    let name = match module.split_once("::") {
-        Some((_, path)) => format!("{path}::{test}"),
-        None => test.to_owned(),
-    };
-    let out = std::process::Command::new(std::env::current_exe().expect("test binary"))
-        .args([name.as_str(), "--exact", "--test-threads=1", "--nocapture"])
-        .env(INSIDE, "1")
-        .output()
-        .expect("the test binary runs");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "{name} alone failed:\n{stdout}\n{stderr}"
-    );
-    assert!(
-        stdout.contains("1 passed"),
-        "{name} did not run alone:\n{stdout}"
-    );
-    true
-}
-
-/// The process's resident memory in KiB (Linux).
-pub fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .expect("status")
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmRSS")
-}
-
 /// A redirect's target.
 pub fn location(response: &reqwest::Response) -> String {
     response.headers()["location"]
@@ -448,18 +350,4 @@ pub fn dialog_open(html: &str) -> bool {
         .expect("the dialog is rendered");
     let tag = &html[html[..at].rfind('<').expect("tag")..at + html[at..].find('>').expect("end")];
     !tag.contains(" hidden")
-}
-
-/// Runs the server binary's command `args` against `app`'s data folder and database (no
-/// settings file), as an operator would on that instance.
-pub fn server_command(app: &TestApp, args: &[&str]) -> std::process::Output {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
-    command
-        .args(args)
-        .env_remove("PORTAL_CONFIG")
-        .env("PORTAL_DATA_DIR", app.data_dir());
-    if !app.database_url.is_empty() {
-        command.env("PORTAL_DATABASE_URL", &app.database_url);
-    }
-    command.output().expect("runs")
 }
