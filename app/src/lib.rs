@@ -8,6 +8,8 @@
 
 pub mod api;
 pub mod components;
+#[cfg(feature = "ssr")]
+pub mod console;
 pub use domain;
 pub mod routes;
 #[cfg(feature = "ssr")]

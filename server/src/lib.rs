@@ -8,6 +8,7 @@ mod cache_control;
 pub mod config;
 pub mod connections;
 pub mod consent;
+pub mod console;
 pub mod error;
 pub mod feeds;
 mod jobs;

@@ -105,10 +105,19 @@ enum OperatorAction {
         /// What they may do.
         #[arg(long)]
         role: String,
+        /// The language of their mail and console: `sv` or `en`.
+        #[arg(long, default_value = "sv")]
+        lang: String,
+    },
+    /// Mail an operator a new set-up link (the earlier one ends; their password and second
+    /// factor are set again through it).
+    Link {
+        /// Their address.
+        email: String,
     },
     /// Every operator: id, role, state, address.
     List,
-    /// Disable an operator (their recovery codes go too).
+    /// Disable an operator (their sessions and recovery codes go too).
     Disable {
         /// Their address.
         email: String,

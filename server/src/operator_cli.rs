@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use domain::{account::normalise_email, operator::Role};
+use domain::{account::normalise_email, lang::Lang, operator::Role};
 use portal_core::{
     clock::{Clock, SystemClock},
     operators::{AddError, AuditEntry},
@@ -32,20 +32,36 @@ pub async fn run(
     let db = server::db::Db::connect(settings.database_url(), &settings.data_dir).await?;
     let mut out = std::io::stdout().lock();
     match action {
-        OperatorAction::Add { email, role } => {
+        OperatorAction::Add { email, role, lang } => {
             let email =
                 normalise_email(&email).map_err(|_| format!("not an e-mail address: {email:?}"))?;
             let role = Role::parse(&role)
                 .ok_or_else(|| format!("no role {role:?}: admin, moderator or analyst"))?;
+            let lang =
+                Lang::from_code(&lang).ok_or_else(|| format!("no language {lang:?}: sv or en"))?;
             let entry = audit("operator.add", format!("{email} as {role}"));
             let id = db
-                .add_operator(&email, role, &entry)
+                .add_operator(&email, role, lang, &entry)
                 .await
                 .map_err(|e| match e {
                     AddError::Exists => format!("{email} is an operator already").into(),
                     other => Box::<dyn std::error::Error>::from(other),
                 })?;
-            writeln!(out, "operator {id} added: {email} ({role}), not yet set up")?;
+            send_link(settings, &db, &email).await?;
+            writeln!(
+                out,
+                "operator {id} added: {email} ({role}), not yet set up; a set-up link was mailed (it works for 24 hours)"
+            )?;
+        }
+        OperatorAction::Link { email } => {
+            let email =
+                normalise_email(&email).map_err(|_| format!("not an e-mail address: {email:?}"))?;
+            send_link(settings, &db, &email).await?;
+            db.audit(&audit("operator.link", email.to_string())).await?;
+            writeln!(
+                out,
+                "a new set-up link was mailed to {email} (it works for 24 hours)"
+            )?;
         }
         OperatorAction::List => {
             for operator in db.operators().await? {
@@ -72,6 +88,39 @@ pub async fn run(
         }
     }
     Ok(())
+}
+
+/// Mails the operator with this address a set-up link.
+async fn send_link(
+    settings: &Settings,
+    db: &server::db::Db,
+    email: &domain::account::Email,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let operator = db
+        .operator(email)
+        .await?
+        .filter(|o| o.disabled_at.is_none())
+        .ok_or_else(|| format!("no active operator {email}"))?;
+    portal_core::operators::login::send_setup_link(
+        db,
+        &mailer(settings, db),
+        &operator,
+        SystemClock.now(),
+    )
+    .await
+    .map_err(|e| format!("the link could not be queued: {e}"))?;
+    Ok(())
+}
+
+/// A mailer for the command line: it queues; a running instance delivers.
+fn mailer(settings: &Settings, db: &server::db::Db) -> portal_core::mail::Mailer {
+    portal_core::mail::Mailer::new(
+        db.clone(),
+        std::sync::Arc::new(SystemClock),
+        &settings.mail,
+        &settings.site_name,
+        &settings.origin(),
+    )
 }
 
 /// Writes the consent statistics of the last `days` days (today included) as CSV or JSON.
@@ -151,15 +200,9 @@ pub async fn mail(
         MailAction::Test { address, lang } => {
             let to = normalise_email(&address)
                 .map_err(|_| format!("not an e-mail address: {address:?}"))?;
-            let lang = domain::lang::Lang::from_code(&lang)
-                .ok_or_else(|| format!("no language {lang:?}: sv or en"))?;
-            let mailer = portal_core::mail::Mailer::new(
-                db.clone(),
-                std::sync::Arc::new(SystemClock),
-                &settings.mail,
-                &settings.site_name,
-                &settings.origin(),
-            );
+            let lang =
+                Lang::from_code(&lang).ok_or_else(|| format!("no language {lang:?}: sv or en"))?;
+            let mailer = mailer(settings, &db);
             let details = portal_core::mail::Compose {
                 link: mailer.link(&lang.path("")),
                 ..Default::default()

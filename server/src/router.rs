@@ -10,8 +10,8 @@ use domain::{lang::Lang, search::search_url};
 use leptos::{config::Env, prelude::*};
 
 use crate::{
-    Settings, accounts, actions, client_addr, clock, consent, db, jobs::spawn_reloader, logos,
-    mail, middleware, ops, pages, permits, published, security_headers, state,
+    Settings, accounts, actions, client_addr, clock, consent, console, db, jobs::spawn_reloader,
+    logos, mail, middleware, ops, pages, permits, published, security_headers, state,
 };
 
 pub(crate) fn leptos_options(settings: &Settings) -> LeptosOptions {
@@ -97,12 +97,28 @@ pub(crate) fn router(
             settings.logos.upload_queue,
         ),
     };
+    let console = console::Console {
+        db: auth.db.clone(),
+        hasher: core.hasher.clone(),
+        mailer: core.mailer.clone(),
+        clock: auth.clock.clone(),
+        limits: portal_core::operators::login::LoginLimits {
+            per_account: settings.accounts.login_failures_per_account,
+            per_ip: settings.accounts.login_failures_per_ip,
+            window: core.window(),
+        },
+        options: options.clone(),
+        site_name: settings.site_name.as_str().into(),
+        cookie_name: settings.operator_cookie_name(),
+        secure: settings.is_https(),
+    };
     let accounts = accounts::Handlers {
         core,
         pages: pages.clone(),
     };
     let mut routes = Router::new()
         .merge(accounts::routes(settings.logos.max_bytes))
+        .merge(console::routes())
         .merge(actions::routes());
     for lang in Lang::ALL {
         routes = routes.route(search_url(lang), get(pages::search_page));
@@ -123,6 +139,7 @@ pub(crate) fn router(
         accounts,
         pages,
         showcase: settings.showcase,
+        console,
     });
     let sessions = middleware::Sessions {
         store: accounts::sessions::AccountSessionStore::new(auth.db, auth.clock, auth.timeouts),

@@ -55,6 +55,8 @@ pub struct Parts {
     pub pages: crate::pages::Pages,
     /// The operator's showcase rules.
     pub showcase: ShowcaseSettings,
+    /// The operator console's part.
+    pub console: crate::console::Console,
 }
 
 /// The site's origin, as visitors reach it.

@@ -63,6 +63,10 @@ pub const CONSENT_COOKIE: &str = "consent";
 pub const SESSION_COOKIE_HTTPS: &str = "__Host-session";
 /// The login session cookie's name on plain-http sites (local development).
 pub const SESSION_COOKIE_HTTP: &str = "session";
+/// The operator console's session cookie on https sites.
+pub const OPERATOR_COOKIE_HTTPS: &str = "__Host-operator";
+/// The operator console's session cookie on plain-http sites.
+pub const OPERATOR_COOKIE_HTTP: &str = "operator";
 
 impl Default for ConsentPolicy {
     fn default() -> Self {
@@ -104,6 +108,17 @@ impl Default for ConsentPolicy {
                     "jobtechdev.se",
                     "Keeps a company logged in: an opaque random id, nothing else.",
                     "Håller ett företag inloggat: ett slumpat id, inget annat.",
+                    None,
+                    false,
+                ),
+                decl(
+                    OPERATOR_COOKIE_HTTPS,
+                    Category::Necessary,
+                    "jobtechdev.se",
+                    "Keeps one of the portal's operators logged in to the console: an opaque \
+                     random token, nothing else.",
+                    "Håller en av portalens operatörer inloggad i konsolen: en slumpad nyckel, \
+                     inget annat.",
                     None,
                     false,
                 ),

@@ -1,5 +1,5 @@
 //! The mails' words: a subject and paragraphs per mail, with `{company}`, `{site}` and
-//! `{new_address}` filled in when a mail is composed, and the links in their places. Kept
+//! `{new_address}` (and `{reason}`) filled in when a mail is composed, and the links in their places. Kept
 //! apart from the pages' `Strings`, so the browser build never carries them.
 
 /// A paragraph of a mail.
@@ -39,6 +39,10 @@ pub struct MailStrings {
     pub password_reset: MailText,
     /// An operator's check that mail goes out.
     pub test: MailText,
+    /// A new operator's one-time set-up link.
+    pub operator_setup: MailText,
+    /// An operator did not approve the company for the showcase, with their reason.
+    pub company_rejected: MailText,
 }
 
 /// English.
@@ -135,6 +139,36 @@ const EN: MailStrings = MailStrings {
             MailPart::Link,
         ],
     },
+    operator_setup: MailText {
+        subject: "Set up your operator account",
+        body: &[
+            MailPart::Text(
+                "You were given an operator account on {site}. To choose your password and \
+                     add the second factor to an authenticator app, open this link within 24 \
+                     hours. It works once:",
+            ),
+            MailPart::Link,
+            MailPart::Text(
+                "If you did not expect this, ignore the message and tell the portal's \
+                     administrators.",
+            ),
+        ],
+    },
+    company_rejected: MailText {
+        subject: "Your company is not shown on the showcase",
+        body: &[
+            MailPart::Text(
+                "{company} asked to be shown on the showcase of {site}. An operator did not \
+                     approve it, for this reason:",
+            ),
+            MailPart::Text("{reason}"),
+            MailPart::Text(
+                "Your account and its data are unchanged. When you change the company's \
+                     details on your account page, they are reviewed again:",
+            ),
+            MailPart::Link,
+        ],
+    },
 };
 
 /// Swedish.
@@ -227,6 +261,36 @@ const SV: MailStrings = MailStrings {
         body: &[
             MailPart::Text(
                 "Det här mejlet skickades från {site} för att pröva att dess e-post går fram. Du behöver inte göra något.",
+            ),
+            MailPart::Link,
+        ],
+    },
+    operator_setup: MailText {
+        subject: "Skapa ditt operatörskonto",
+        body: &[
+            MailPart::Text(
+                "Du har fått ett operatörskonto på {site}. Öppna länken inom 24 timmar för \
+                     att välja lösenord och lägga till den andra faktorn i en \
+                     autentiseringsapp. Länken fungerar en gång:",
+            ),
+            MailPart::Link,
+            MailPart::Text(
+                "Om du inte väntade dig det här kan du bortse från mejlet och meddela \
+                     portalens administratörer.",
+            ),
+        ],
+    },
+    company_rejected: MailText {
+        subject: "Ditt företag visas inte i företagsgalleriet",
+        body: &[
+            MailPart::Text(
+                "{company} bad om att visas i företagsgalleriet på {site}. En operatör \
+                     godkände det inte, med den här motiveringen:",
+            ),
+            MailPart::Text("{reason}"),
+            MailPart::Text(
+                "Ditt konto och dess uppgifter är oförändrade. När du ändrar företagets \
+                     uppgifter på din kontosida granskas de på nytt:",
             ),
             MailPart::Link,
         ],

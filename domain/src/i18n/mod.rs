@@ -4,6 +4,7 @@
 
 mod account;
 mod consent;
+mod console;
 mod logos;
 mod mail;
 mod messages;
@@ -13,6 +14,7 @@ mod site;
 
 pub use account::AccountStrings;
 pub use consent::ConsentStrings;
+pub use console::{ConsoleStrings, console_strings};
 pub use logos::LogoStrings;
 pub use mail::{MailPart, MailStrings, MailText, mail_strings};
 pub use notices::NoticeStrings;

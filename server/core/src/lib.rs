@@ -19,6 +19,7 @@ pub mod public_url;
 pub mod published;
 pub mod search;
 pub mod secret;
+pub mod tokens;
 
 /// What the app's server functions reach the core through: provided as context by the server
 /// for each call (`use_context::<Core>()`), with the request's parts beside it.

@@ -112,7 +112,7 @@ where
 }
 
 /// The pages a link's token opens: no request from them names their address.
-fn no_referrer() -> tower_http::set_header::SetResponseHeaderLayer<http::HeaderValue> {
+pub(crate) fn no_referrer() -> tower_http::set_header::SetResponseHeaderLayer<http::HeaderValue> {
     tower_http::set_header::SetResponseHeaderLayer::overriding(
         http::header::REFERRER_POLICY,
         http::HeaderValue::from_static("no-referrer"),

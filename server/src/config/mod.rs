@@ -7,7 +7,10 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use domain::consent::{ConsentPolicy, SESSION_COOKIE_HTTP, SESSION_COOKIE_HTTPS};
+use domain::consent::{
+    ConsentPolicy, OPERATOR_COOKIE_HTTP, OPERATOR_COOKIE_HTTPS, SESSION_COOKIE_HTTP,
+    SESSION_COOKIE_HTTPS,
+};
 use figment::{
     Figment,
     providers::{Env, Format, Serialized, Toml},
@@ -273,11 +276,15 @@ impl Settings {
             .map_err(|problem| ("consent", problem))?;
         // The session cookie gets the `__Host-` prefix only where browsers accept it (https).
         let session_name = self.session_cookie_name();
+        let operator_name = self.operator_cookie_name();
         for cookie in &mut self.consent.cookies {
-            if !cookie.third_party
-                && (cookie.name == SESSION_COOKIE_HTTPS || cookie.name == SESSION_COOKIE_HTTP)
-            {
+            if cookie.third_party {
+                continue;
+            }
+            if cookie.name == SESSION_COOKIE_HTTPS || cookie.name == SESSION_COOKIE_HTTP {
                 cookie.name = session_name.into();
+            } else if cookie.name == OPERATOR_COOKIE_HTTPS || cookie.name == OPERATOR_COOKIE_HTTP {
+                cookie.name = operator_name.into();
             }
         }
         Ok(())
@@ -326,6 +333,16 @@ impl Settings {
             SESSION_COOKIE_HTTPS
         } else {
             SESSION_COOKIE_HTTP
+        }
+    }
+
+    /// The operator console's session cookie: `__Host-operator` over https, `operator`
+    /// otherwise.
+    pub fn operator_cookie_name(&self) -> &'static str {
+        if self.is_https() {
+            OPERATOR_COOKIE_HTTPS
+        } else {
+            OPERATOR_COOKIE_HTTP
         }
     }
 }

@@ -14,6 +14,7 @@ mod connections;
 mod consent;
 mod consent_gated;
 mod consent_stats;
+mod console;
 mod content_site;
 mod docs;
 mod fuzz_seeds;

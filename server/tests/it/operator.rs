@@ -161,6 +161,33 @@ async fn operators_are_added_and_disabled_from_the_command_line_and_every_change
         listed.ends_with("\tmoderator\tpending\tops@af.example\n"),
         "{listed}"
     );
+    // The set-up link goes out by mail (Swedish unless `--lang en`), and a new one on request.
+    let outbox = app.data_dir().join("outbox");
+    let mail = crate::common::mail::wait_for(&outbox, "ops@af.example", "operatörskonto").await;
+    let first = mail.path("/admin/setup?token=");
+    assert_eq!(app.get(&first).await.status().as_u16(), 200);
+    assert!(
+        operator_command(&app, &["link", "ops@af.example"])
+            .status
+            .success()
+    );
+    for _ in 0..150 {
+        if crate::common::mail::mails_in(&outbox).len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let second = crate::common::mail::mails_in(&outbox)
+        .last()
+        .expect("second mail")
+        .path("/admin/setup?token=");
+    assert_ne!(first, second);
+    assert_eq!(
+        app.get(&first).await.status().as_u16(),
+        404,
+        "the earlier link ended"
+    );
+    assert_eq!(app.get(&second).await.status().as_u16(), 200);
 
     // Refused, and nothing changes: the same address again, a made-up role, not an address.
     for args in [
@@ -197,6 +224,7 @@ async fn operators_are_added_and_disabled_from_the_command_line_and_every_change
         actions,
         [
             ("operator.add", "ops@af.example as moderator"),
+            ("operator.link", "ops@af.example"),
             ("operator.disable", "ops@af.example"),
         ]
     );

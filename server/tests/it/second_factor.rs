@@ -2,7 +2,7 @@
 //! once, a TOTP code is accepted once across instances (two connections stand for two
 //! instances), a recovery code works once, and a disabled operator gets nowhere.
 
-use domain::{account::normalise_email, operator::Role};
+use domain::{account::normalise_email, lang::Lang, operator::Role};
 use portal_core::operators::{
     AuditEntry,
     credentials::second_factor,
@@ -28,7 +28,7 @@ async fn a_code_works_once_across_instances_and_a_disabled_operator_gets_nowhere
     let now = 1_800_000_000;
     let email = normalise_email("ops@af.example").expect("address");
     let id = a
-        .add_operator(&email, Role::Admin, &entry("operator.add", now))
+        .add_operator(&email, Role::Admin, Lang::En, &entry("operator.add", now))
         .await
         .expect("added");
 

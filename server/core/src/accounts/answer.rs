@@ -151,6 +151,12 @@ impl<E: std::error::Error + Send + Sync + 'static> From<E> for Unavailable {
     }
 }
 
+impl std::fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 impl Unavailable {
     /// For a failure that has only a message.
     pub fn msg(text: impl std::fmt::Display) -> Unavailable {

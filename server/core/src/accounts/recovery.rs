@@ -11,7 +11,6 @@ use domain::{
     api::{EmailForm, ForgotForm, ResetForm, TokenForm},
 };
 use http::StatusCode;
-use sha2::{Digest, Sha256};
 
 use super::*;
 use super::{
@@ -20,6 +19,7 @@ use super::{
     store::{MailIdentity, Purpose, Verified},
 };
 use crate::mail::{Compose, MailKind};
+use crate::tokens::token_hash;
 
 /// A verification link works this long.
 pub const VERIFY_SECONDS: i64 = 24 * 3600;
@@ -28,12 +28,7 @@ const RESET_SECONDS: i64 = 3600;
 
 /// A new token and the hash that is stored.
 fn new_token() -> Result<(String, String), Unavailable> {
-    use base64::Engine;
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| Unavailable::msg(format!("no randomness: {e}")))?;
-    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
-    let hash = token_hash(&token);
-    Ok((token, hash))
+    crate::tokens::new_token().map_err(|e| Unavailable::msg(format!("no randomness: {e}")))
 }
 
 /// Issues a link token for `purpose` and `email`, live for `lifetime` seconds: only its hash
@@ -52,14 +47,6 @@ async fn issue(
         .issue_token(account, purpose, email, &hash, now, now + lifetime)
         .await?;
     Ok(token)
-}
-
-/// The stored form of a token.
-fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// A bucket keyed by an address's hash.

@@ -26,6 +26,8 @@ pub struct Compose {
     pub company: String,
     /// The new contact address (in the note to the old one).
     pub new_address: String,
+    /// An operator's reason (a rejection).
+    pub reason: String,
 }
 
 /// The site a mail comes from.
@@ -111,11 +113,14 @@ fn words(kind: MailKind, lang: Lang, site: &Site<'_>, c: Compose) -> (String, Ve
         MailKind::Reset => &mail.reset,
         MailKind::PasswordReset => &mail.password_reset,
         MailKind::Test => &mail.test,
+        MailKind::OperatorSetup => &mail.operator_setup,
+        MailKind::CompanyRejected => &mail.company_rejected,
     };
     let values = [
         ("company", c.company.as_str()),
         ("site", site.name),
         ("new_address", c.new_address.as_str()),
+        ("reason", c.reason.as_str()),
     ];
     let parts = text
         .body
@@ -163,7 +168,7 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
-    const KINDS: [MailKind; 7] = [
+    const KINDS: [MailKind; 9] = [
         MailKind::Verify,
         MailKind::AlreadyRegistered,
         MailKind::VerifyNewAddress,
@@ -171,6 +176,8 @@ mod tests {
         MailKind::Reset,
         MailKind::PasswordReset,
         MailKind::Test,
+        MailKind::OperatorSetup,
+        MailKind::CompanyRejected,
     ];
 
     fn site() -> Site<'static> {
@@ -186,6 +193,7 @@ mod tests {
             other_link: "https://portal.example/en/forgot".into(),
             company: "Acme <b>AB</b>".into(),
             new_address: "new@example.org".into(),
+            reason: "The description <i>is</i> empty.".into(),
         }
     }
 

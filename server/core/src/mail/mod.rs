@@ -148,6 +148,10 @@ pub enum MailKind {
     PasswordReset,
     /// An operator's check that mail goes out.
     Test,
+    /// A new operator's set-up link.
+    OperatorSetup,
+    /// A company not approved for the showcase, with the operator's reason.
+    CompanyRejected,
 }
 
 impl MailKind {
@@ -161,6 +165,8 @@ impl MailKind {
             MailKind::Reset => "reset",
             MailKind::PasswordReset => "password-reset",
             MailKind::Test => "test",
+            MailKind::OperatorSetup => "operator-setup",
+            MailKind::CompanyRejected => "company-rejected",
         }
     }
 }

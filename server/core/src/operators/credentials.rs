@@ -65,6 +65,24 @@ impl Db {
         }.await)
     }
 
+    /// The operator a set-up link is for, and their address, while it works and the operator
+    /// is not disabled (the link stays unused).
+    pub async fn peek_operator_link(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> Result<Option<(OperatorId, String)>, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query_as::<_, (OperatorId, String)>(
+            "SELECT o.id, o.email FROM operator_links l JOIN operators o ON o.id = l.operator_id
+             WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > $2
+               AND o.disabled_at IS NULL",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(p)
+        .await)
+    }
+
     /// Uses a set-up link: the operator it is for, once, while it works and the operator is
     /// not disabled.
     pub async fn take_operator_link(

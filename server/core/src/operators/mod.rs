@@ -3,9 +3,11 @@
 //! refuses to change or delete a row).
 
 pub mod credentials;
+pub mod login;
+pub mod sessions;
 pub mod totp;
 
-use domain::{account::Email, operator::Role};
+use domain::{account::Email, lang::Lang, operator::Role};
 
 use crate::db::{Db, on_pool};
 
@@ -48,6 +50,8 @@ pub struct Operator {
     pub email: String,
     /// What they may do.
     pub role: Role,
+    /// The language of their mail and console.
+    pub lang: Lang,
     /// Whether the password and the second factor are set.
     pub set_up: bool,
     /// When they were disabled, if they were (Unix seconds).
@@ -59,8 +63,25 @@ struct OperatorRow {
     id: OperatorId,
     email: String,
     role: String,
+    lang: String,
     set_up: bool,
     disabled_at: Option<i64>,
+}
+
+const OPERATOR_COLUMNS: &str = "id, email, role, lang,
+    (password_hash IS NOT NULL AND totp_secret IS NOT NULL) AS set_up, disabled_at";
+
+impl OperatorRow {
+    fn operator(self) -> Option<Operator> {
+        Some(Operator {
+            id: self.id,
+            role: Role::parse(&self.role)?,
+            lang: Lang::from_code(&self.lang)?,
+            email: self.email,
+            set_up: self.set_up,
+            disabled_at: self.disabled_at,
+        })
+    }
 }
 
 /// Why an operator was not added.
@@ -96,15 +117,18 @@ impl Db {
         &self,
         email: &Email,
         role: Role,
+        lang: Lang,
         audit: &AuditEntry,
     ) -> Result<OperatorId, AddError> {
         let result = on_pool!(self.pool(), p => async {
             let mut tx = p.begin().await?;
             let id = sqlx::query_scalar::<_, OperatorId>(
-                "INSERT INTO operators (email, role, created_at) VALUES ($1, $2, $3) RETURNING id",
+                "INSERT INTO operators (email, role, lang, created_at) VALUES ($1, $2, $3, $4)
+                 RETURNING id",
             )
             .bind(email.as_str())
             .bind(role.as_str())
+            .bind(lang.code())
             .bind(audit.at)
             .fetch_one(&mut *tx)
             .await?;
@@ -120,30 +144,25 @@ impl Db {
 
     /// Every operator, by id.
     pub async fn operators(&self) -> Result<Vec<Operator>, sqlx::Error> {
-        let rows = on_pool!(self.pool(), p => sqlx::query_as::<_, OperatorRow>(
-            "SELECT id, email, role,
-                    (password_hash IS NOT NULL AND totp_secret IS NOT NULL) AS set_up,
-                    disabled_at
-             FROM operators ORDER BY id",
-        )
-        .fetch_all(p)
-        .await)?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|row| {
-                Some(Operator {
-                    id: row.id,
-                    role: Role::parse(&row.role)?,
-                    email: row.email,
-                    set_up: row.set_up,
-                    disabled_at: row.disabled_at,
-                })
-            })
-            .collect())
+        let sql = format!("SELECT {OPERATOR_COLUMNS} FROM operators ORDER BY id");
+        let rows = on_pool!(self.pool(), p => sqlx::query_as::<_, OperatorRow>(&sql)
+            .fetch_all(p)
+            .await)?;
+        Ok(rows.into_iter().filter_map(OperatorRow::operator).collect())
     }
 
-    /// Disables the operator with this address (their recovery codes go too) and writes it to
-    /// the audit trail; `false` when there is no such operator or they are disabled already.
+    /// The operator with this address, if any.
+    pub async fn operator(&self, email: &Email) -> Result<Option<Operator>, sqlx::Error> {
+        let sql = format!("SELECT {OPERATOR_COLUMNS} FROM operators WHERE email = $1");
+        let row = on_pool!(self.pool(), p => sqlx::query_as::<_, OperatorRow>(&sql)
+            .bind(email.as_str())
+            .fetch_optional(p)
+            .await)?;
+        Ok(row.and_then(OperatorRow::operator))
+    }
+
+    /// Disables the operator with this address (their recovery codes and sessions go too) and
+    /// writes it to the audit trail; `false` when there is no such operator or they are disabled already.
     pub async fn disable_operator(
         &self,
         email: &Email,
@@ -162,10 +181,12 @@ impl Db {
             let Some(id) = id else {
                 return Ok(false);
             };
-            sqlx::query("DELETE FROM operator_recovery_codes WHERE operator_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            for table in ["operator_recovery_codes", "operator_sessions"] {
+                sqlx::query(&format!("DELETE FROM {table} WHERE operator_id = $1"))
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
             insert_audit!(&mut *tx, audit)?;
             tx.commit().await?;
             Ok(true)
