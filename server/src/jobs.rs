@@ -38,6 +38,9 @@ pub(crate) fn spawn_session_purge(
                 Ok(n) => tracing::info!(sessions = n, "purged expired sessions"),
                 Err(e) => tracing::warn!(error = %e, "purging sessions failed"),
             }
+            if let Err(e) = db.purge_operator_sessions(now).await {
+                tracing::warn!(error = %e, "purging operator sessions failed");
+            }
             if let Err(e) = db.prune_attempts(now - window.max(3600)).await {
                 tracing::warn!(error = %e, "pruning login attempts failed");
             }

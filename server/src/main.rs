@@ -296,14 +296,18 @@ async fn showcase(
             }
         }
         ShowcaseAction::Hide { id } | ShowcaseAction::Show { id } => {
-            let hide = matches!(action, ShowcaseAction::Hide { .. });
-            if !db.set_hidden(domain::account::AccountId(id), hide).await? {
+            use portal_core::operators::companies::Decision;
+            let (decision, done) = match action {
+                ShowcaseAction::Hide { .. } => (Decision::Hide, "hidden"),
+                _ => (Decision::Show, "shown"),
+            };
+            let entry = operator_cli::audit(decision.action(), format!("company {id}"));
+            if !db
+                .decide_company(domain::account::AccountId(id), decision, &entry)
+                .await?
+            {
                 return Err(format!("no account with id {id}").into());
             }
-            let done = if hide { "hidden" } else { "shown" };
-            let action = if hide { "company.hide" } else { "company.show" };
-            db.audit(&operator_cli::audit(action, format!("company {id}")))
-                .await?;
             writeln!(out, "company {id} {done}")?;
         }
     }

@@ -111,6 +111,7 @@ pub(crate) fn router(
         site_name: settings.site_name.as_str().into(),
         cookie_name: settings.operator_cookie_name(),
         secure: settings.is_https(),
+        require_approval: settings.showcase.require_approval,
     };
     let accounts = accounts::Handlers {
         core,

@@ -4,6 +4,7 @@
 //! the areas the operator's role opens, the notice, the logout button).
 
 pub mod auth;
+pub mod companies;
 
 use domain::{
     i18n::{ConsoleStrings, console_strings},

@@ -9,6 +9,7 @@
 //! stored by caches.
 
 mod auth;
+mod companies;
 
 use std::sync::Arc;
 
@@ -61,6 +62,8 @@ pub struct Console {
     pub cookie_name: &'static str,
     /// Whether the site is on https (the cookie is `Secure`).
     pub secure: bool,
+    /// Whether a company's publication waits for approval.
+    pub require_approval: bool,
 }
 
 /// The console's routes.
@@ -73,6 +76,11 @@ where
         .route("/admin", get(auth::home))
         .route("/admin/login", get(auth::login_page).post(auth::log_in))
         .route("/admin/logout", post(auth::log_out))
+        .route("/admin/companies", get(companies::page))
+        .route("/admin/companies/approve", post(companies::approve))
+        .route("/admin/companies/reject", post(companies::reject))
+        .route("/admin/companies/hide", post(companies::hide))
+        .route("/admin/companies/show", post(companies::show))
         .route(
             "/admin/setup",
             get(auth::setup_page)
@@ -245,7 +253,11 @@ impl Operator {
         let t = words(self.lang());
         let mut frame = self.frame(t.area(area).0, None);
         frame.notice = Some(Notice::Error(t.forbidden.to_owned()));
-        Err(Stop::from(self.console.page(StatusCode::FORBIDDEN, frame, ())))
+        Err(Stop::from(self.console.page(
+            StatusCode::FORBIDDEN,
+            frame,
+            (),
+        )))
     }
 
     /// Writes `action` on `subject` to the audit trail as this operator's.

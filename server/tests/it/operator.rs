@@ -1,10 +1,28 @@
 //! The operator's control of the showcase: hiding and showing a company without touching its
 //! account, holding a first publication for approval, and the `server showcase` commands.
 
+use portal_core::operators::{AuditEntry, companies::Decision};
+
 use crate::common::{Browser, TestApp, granular, registered, server_command};
 
+/// Carries out an operator's decision on company `id` in the store.
+async fn decide(app: &TestApp, id: domain::account::AccountId, decision: Decision) -> bool {
+    let entry = AuditEntry {
+        at: 0,
+        operator_id: None,
+        action: decision.action().to_owned(),
+        subject: format!("company {id}"),
+        masked_ip: "-".to_owned(),
+    };
+    app.db()
+        .await
+        .decide_company(id, decision, &entry)
+        .await
+        .expect("decided")
+}
+
 /// Registers `company` and publishes it; answers its account id.
-async fn published<'a>(
+pub(crate) async fn published<'a>(
     app: &'a TestApp,
     company: &str,
     email: &str,
@@ -31,7 +49,7 @@ async fn published<'a>(
     (browser, id)
 }
 
-async fn on_showcase(app: &TestApp, company: &str) -> bool {
+pub(crate) async fn on_showcase(app: &TestApp, company: &str) -> bool {
     app.page("/en/showcase").await.1.contains(company)
 }
 
@@ -44,7 +62,7 @@ async fn an_operator_hides_and_shows_a_company_whatever_the_company_does() {
     let (_, page) = owner.text("/en/account").await;
     assert!(page.contains("Shown on the showcase."));
 
-    assert!(app.db().await.set_hidden(id, true).await.expect("hide"));
+    assert!(decide(&app, id, Decision::Hide).await);
     assert!(!on_showcase(&app, "Acme AB").await);
     assert!(on_showcase(&app, "Other AB").await, "only that company");
     // Saving the profile again, still ticked, does not bring it back.
@@ -56,14 +74,10 @@ async fn an_operator_hides_and_shows_a_company_whatever_the_company_does() {
     assert!(page.contains("Taken off the showcase by the site"));
     assert!(page.contains("Acme AB"), "the account is untouched");
 
-    assert!(app.db().await.set_hidden(id, false).await.expect("show"));
+    assert!(decide(&app, id, Decision::Show).await);
     assert!(on_showcase(&app, "Acme AB").await);
     assert!(
-        !app.db()
-            .await
-            .set_hidden(domain::account::AccountId(9999), true)
-            .await
-            .expect("query"),
+        !decide(&app, domain::account::AccountId(9999), Decision::Hide).await,
         "no such account"
     );
 }
@@ -82,7 +96,7 @@ async fn with_approval_required_a_first_publication_waits_for_the_operator() {
         page.contains("Waiting for approval"),
         "the account page says so"
     );
-    assert!(app.db().await.set_hidden(id, false).await.expect("approve"));
+    assert!(decide(&app, id, Decision::Approve).await);
     assert!(on_showcase(&app, "Newcomer AB").await, "approved");
     let (_, page) = owner.text("/en/account").await;
     assert!(page.contains("Shown on the showcase."));

@@ -2,15 +2,6 @@
 //! factor ([`totp`]), and the audit trail of what they do (only ever added to; the database
 //! refuses to change or delete a row).
 
-pub mod credentials;
-pub mod login;
-pub mod sessions;
-pub mod totp;
-
-use domain::{account::Email, lang::Lang, operator::Role};
-
-use crate::db::{Db, on_pool};
-
 /// Adds `$entry` to the audit trail through `$executor` (a pool or a transaction, on either
 /// database).
 macro_rules! insert_audit {
@@ -29,6 +20,16 @@ macro_rules! insert_audit {
         .map(|_| ())
     };
 }
+
+pub mod companies;
+pub mod credentials;
+pub mod login;
+pub mod sessions;
+pub mod totp;
+
+use domain::{account::Email, lang::Lang, operator::Role};
+
+use crate::db::{Db, on_pool};
 
 /// An operator's id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, sqlx::Type)]

@@ -2,6 +2,7 @@
 //! area for each role.
 
 mod auth;
+mod companies;
 
 use std::sync::Arc;
 
@@ -20,9 +21,58 @@ pub const PASSWORD: &str = "operator password 2026";
 
 /// A test server on a clock the test moves (TOTP codes follow it).
 pub async fn console_app() -> (TestApp, Arc<ManualClock>) {
+    console_app_with(|_| {}).await
+}
+
+/// A test server with settings adjusted by `adjust` (granular consent first), on a clock the
+/// test moves.
+pub async fn console_app_with(
+    adjust: impl FnOnce(&mut server::Settings),
+) -> (TestApp, Arc<ManualClock>) {
     let clock = ManualClock::new();
-    let app = TestApp::spawn_timed(granular, clock.clone()).await;
+    let app = TestApp::spawn_timed(
+        |s| {
+            granular(s);
+            adjust(s);
+        },
+        clock.clone(),
+    )
+    .await;
     (app, clock)
+}
+
+/// A second instance on `app`'s database and data folder, with the same adjustments.
+pub async fn second_instance(
+    app: &TestApp,
+    clock: Arc<ManualClock>,
+    adjust: impl FnOnce(&mut server::Settings),
+) -> TestApp {
+    let shared_dir = app.data_dir();
+    let shared_url = app.database_url.clone();
+    TestApp::spawn_timed(
+        move |s| {
+            granular(s);
+            adjust(s);
+            s.data_dir = shared_dir;
+            if !shared_url.is_empty() {
+                s.database_url = Some(crate::common::toml_secret(&shared_url));
+            }
+        },
+        clock,
+    )
+    .await
+}
+
+/// The audit trail's lines as `action subject`.
+pub async fn trail(app: &TestApp) -> Vec<String> {
+    app.db()
+        .await
+        .audit_trail(0)
+        .await
+        .expect("trail")
+        .into_iter()
+        .map(|e| format!("{} {}", e.action, e.subject).trim_end().to_owned())
+        .collect()
 }
 
 /// An operator added from the command line's side: the row and a set-up link's token.

@@ -1,5 +1,5 @@
-//! The public showcase and the operator's control of it: which companies it shows, and hiding,
-//! showing (approving) a company without touching its account.
+//! The public showcase: which companies it shows (the operators' decisions are in
+//! `operators::companies`).
 
 use domain::{
     account::{AccountId, Listing},
@@ -76,20 +76,5 @@ impl Db {
         )
         .fetch_all(p)
         .await)
-    }
-
-    /// Hides a company from the showcase (`hidden`), or shows it again and approves it; the
-    /// company's own choice (`published`) is left as it is. `false` when there is no such
-    /// account.
-    pub async fn set_hidden(&self, id: AccountId, hidden: bool) -> Result<bool, sqlx::Error> {
-        let changed = on_pool!(self.pool(), p => sqlx::query(
-            "UPDATE accounts SET hidden = $1, approved = (approved OR NOT $1) WHERE id = $2",
-        )
-        .bind(hidden)
-        .bind(id)
-        .execute(p)
-        .await
-        .map(|done| done.rows_affected()))?;
-        Ok(changed == 1)
     }
 }

@@ -1,0 +1,185 @@
+//! `/admin/companies`: the approval queue, finding a company, and the decisions.
+
+use app::console::{Notice, companies as views, words};
+use axum::{
+    Form,
+    extract::{
+        Query, State,
+        rejection::{FormRejection, QueryRejection},
+    },
+    response::{IntoResponse, Redirect, Response},
+};
+use domain::{account::AccountId, operator::Area};
+use http::StatusCode;
+use portal_core::operators::{
+    companies::{self as core, Decision, check_reason},
+    login::audit_entry,
+};
+use serde::Deserialize;
+
+use super::{Console, Operator, Stop};
+
+/// The page's query: a search, or the decision just made.
+#[derive(Deserialize, Default)]
+pub struct CompaniesQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    done: String,
+}
+
+/// The most companies a search lists.
+const FOUND_MAX: i64 = 100;
+
+/// `GET /admin/companies`.
+pub async fn page(
+    operator: Operator,
+    State(console): State<Console>,
+    query: Result<Query<CompaniesQuery>, QueryRejection>,
+) -> Result<Response, Stop> {
+    operator.may(Area::Companies)?;
+    let query = query.map(|q| q.0).unwrap_or_default();
+    let notice = (!query.done.is_empty()).then(|| Notice::Done(words(operator.lang()).done.into()));
+    Ok(render(&operator, &console, StatusCode::OK, query.q, notice).await)
+}
+
+async fn render(
+    operator: &Operator,
+    console: &Console,
+    status: StatusCode,
+    q: String,
+    notice: Option<Notice>,
+) -> Response {
+    let queue = match console.db.review_queue().await {
+        Ok(queue) => queue,
+        Err(e) => return operator.unavailable(e),
+    };
+    let found = if q.trim().is_empty() {
+        None
+    } else {
+        match console.db.find_companies(&q, FOUND_MAX).await {
+            Ok(found) => Some(found),
+            Err(e) => return operator.unavailable(e),
+        }
+    };
+    let t = words(operator.lang());
+    let mut frame = operator.frame(t.area_companies.0, Some(Area::Companies));
+    frame.notice = notice;
+    let view = views::CompaniesView {
+        require_approval: console.require_approval,
+        now: console.clock.now(),
+        queue,
+        query: q,
+        found,
+    };
+    console.page(status, frame, views::page(operator.lang(), view))
+}
+
+/// A decision's form: the company, and a rejection's reason.
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    id: i64,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /admin/companies/{approve,reject,hide,show}`.
+async fn decide(
+    operator: Operator,
+    console: Console,
+    form: Result<Form<DecisionForm>, FormRejection>,
+    decision: Decision,
+) -> Result<Response, Stop> {
+    operator.may(Area::Companies)?;
+    let t = words(operator.lang());
+    let Ok(Form(form)) = form else {
+        let notice = Notice::Error(t.bad_request.into());
+        return Ok(render(
+            &operator,
+            &console,
+            StatusCode::BAD_REQUEST,
+            String::new(),
+            Some(notice),
+        )
+        .await);
+    };
+    let id = AccountId(form.id);
+    let now = console.clock.now();
+    let done = if decision == Decision::Reject {
+        let Some(reason) = check_reason(&form.reason) else {
+            let notice = Notice::Error(t.reason_required.into());
+            return Ok(render(
+                &operator,
+                &console,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                String::new(),
+                Some(notice),
+            )
+            .await);
+        };
+        let entry = audit_entry(
+            now,
+            Some(operator.session.id),
+            decision.action(),
+            format!("company {id}: {reason}"),
+            &operator.masked_ip,
+        );
+        core::reject(&console.db, &console.mailer, id, &reason, &entry)
+            .await
+            .map_err(|e| Stop::from(operator.unavailable(e)))?
+    } else {
+        let entry = audit_entry(
+            now,
+            Some(operator.session.id),
+            decision.action(),
+            format!("company {id}"),
+            &operator.masked_ip,
+        );
+        console
+            .db
+            .decide_company(id, decision, &entry)
+            .await
+            .map_err(|e| Stop::from(operator.unavailable(e)))?
+    };
+    if !done {
+        return Ok(StatusCode::NOT_FOUND.into_response());
+    }
+    tracing::info!(operator = %operator.session.id, company = %id, action = decision.action(), "company decision");
+    Ok(Redirect::to(&format!("/admin/companies?done={}", decision.action())).into_response())
+}
+
+/// `POST /admin/companies/approve`.
+pub async fn approve(
+    operator: Operator,
+    State(console): State<Console>,
+    form: Result<Form<DecisionForm>, FormRejection>,
+) -> Result<Response, Stop> {
+    decide(operator, console, form, Decision::Approve).await
+}
+
+/// `POST /admin/companies/reject`: with a reason, mailed to the company.
+pub async fn reject(
+    operator: Operator,
+    State(console): State<Console>,
+    form: Result<Form<DecisionForm>, FormRejection>,
+) -> Result<Response, Stop> {
+    decide(operator, console, form, Decision::Reject).await
+}
+
+/// `POST /admin/companies/hide`.
+pub async fn hide(
+    operator: Operator,
+    State(console): State<Console>,
+    form: Result<Form<DecisionForm>, FormRejection>,
+) -> Result<Response, Stop> {
+    decide(operator, console, form, Decision::Hide).await
+}
+
+/// `POST /admin/companies/show`.
+pub async fn show(
+    operator: Operator,
+    State(console): State<Console>,
+    form: Result<Form<DecisionForm>, FormRejection>,
+) -> Result<Response, Stop> {
+    decide(operator, console, form, Decision::Show).await
+}
