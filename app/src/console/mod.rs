@@ -3,8 +3,10 @@
 //! carries them. Each area has its own file; [`document`] puts a page in its frame (header,
 //! the areas the operator's role opens, the notice, the logout button).
 
+pub mod audit;
 pub mod auth;
 pub mod companies;
+pub mod statistics;
 
 use domain::{
     i18n::{ConsoleStrings, console_strings},

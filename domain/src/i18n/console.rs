@@ -171,6 +171,10 @@ pub struct ConsoleStrings {
     pub reject_all: &'static str,
     /// Decisions: a choice.
     pub custom: &'static str,
+    /// Decisions: a withdrawal.
+    pub withdrawn: &'static str,
+    /// The chart's text alternative: `{from}`, `{to}`.
+    pub chart_label: &'static str,
     /// Column: total.
     pub total: &'static str,
     /// Per category granted.
@@ -183,6 +187,8 @@ pub struct ConsoleStrings {
     pub col_decisions: &'static str,
     /// Column: share.
     pub col_share: &'static str,
+    /// Column: category.
+    pub col_category: &'static str,
 
     /// Mail: columns.
     pub col_kind: &'static str,
@@ -340,12 +346,16 @@ const EN: ConsoleStrings = ConsoleStrings {
     accept_all: "Accept all",
     reject_all: "Reject all",
     custom: "Own choice",
+    withdrawn: "Withdrawn",
+    chart_label: "Bar chart of the consent decisions per day from {from} to {to}; the table \
+                  below gives the same numbers.",
     total: "Total",
     by_category: "Granted per category",
     by_lang: "Per language",
     by_revision: "Per policy revision",
     col_decisions: "Decisions",
     col_share: "Share",
+    col_category: "Category",
     col_kind: "Kind",
     col_attempts: "Attempts",
     col_next: "Next attempt (UTC)",
@@ -478,12 +488,16 @@ const SV: ConsoleStrings = ConsoleStrings {
     accept_all: "Godkänn alla",
     reject_all: "Neka alla",
     custom: "Eget val",
+    withdrawn: "Återkallat",
+    chart_label: "Stapeldiagram över samtyckesbesluten per dag från {from} till {to}; tabellen \
+                  nedan ger samma siffror.",
     total: "Totalt",
     by_category: "Godkänt per kategori",
     by_lang: "Per språk",
     by_revision: "Per policyversion",
     col_decisions: "Beslut",
     col_share: "Andel",
+    col_category: "Kategori",
     col_kind: "Sort",
     col_attempts: "Försök",
     col_next: "Nästa försök (UTC)",

@@ -8,8 +8,10 @@
 //! written to the audit trail with who, what and the masked client address. Pages are never
 //! stored by caches.
 
+mod audit;
 mod auth;
 mod companies;
+mod statistics;
 
 use std::sync::Arc;
 
@@ -76,6 +78,11 @@ where
         .route("/admin", get(auth::home))
         .route("/admin/login", get(auth::login_page).post(auth::log_in))
         .route("/admin/logout", post(auth::log_out))
+        .route("/admin/audit", get(audit::page))
+        .route("/admin/audit.csv", get(audit::csv))
+        .route("/admin/statistics", get(statistics::page))
+        .route("/admin/statistics.csv", get(statistics::csv))
+        .route("/admin/statistics.json", get(statistics::json))
         .route("/admin/companies", get(companies::page))
         .route("/admin/companies/approve", post(companies::approve))
         .route("/admin/companies/reject", post(companies::reject))

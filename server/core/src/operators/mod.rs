@@ -21,6 +21,7 @@ macro_rules! insert_audit {
     };
 }
 
+pub mod audit;
 pub mod companies;
 pub mod credentials;
 pub mod login;

@@ -3,6 +3,7 @@
 
 mod auth;
 mod companies;
+mod records;
 
 use std::sync::Arc;
 
