@@ -1,5 +1,6 @@
 //! Background jobs of every instance: pruning the consent log, purging expired sessions,
-//! attempts, networks, links and sent mail, and reloading the content on `SIGHUP`.
+//! attempts, networks, links and sent mail, and reloading the content (on `SIGHUP`, and when an
+//! operator publishes).
 
 use std::{path::PathBuf, sync::Arc};
 
@@ -59,41 +60,73 @@ pub(crate) fn spawn_session_purge(
     });
 }
 
-/// On `SIGHUP`, reads the content folder again: when every file is fine the new pages (and
-/// their search index) replace the old ones at once and the page cache is emptied; otherwise
-/// the running version stays and the problems are logged, one per file.
+/// Reads the content folder again: when every file is fine the new pages (and their search
+/// index) replace the old ones at once and the page cache is emptied; otherwise the running
+/// version stays and the problems are logged, one per file.
+pub(crate) async fn reload_content(
+    content: &published::Content,
+    cache: &middleware::PageCache,
+    dir: &std::path::Path,
+    why: &'static str,
+) {
+    let folder = dir.to_path_buf();
+    let reloading = content.clone();
+    let result = tokio::task::spawn_blocking(move || reloading.reload(&folder)).await;
+    match result {
+        Ok(Ok(pages)) => {
+            cache.clear();
+            tracing::info!(pages, dir = %dir.display(), why, "content reloaded");
+            metrics::counter!("portal_content_reloads_total", "outcome" => "ok").increment(1);
+        }
+        Ok(Err(problems)) => {
+            tracing::error!(dir = %dir.display(), %problems, why, "content not reloaded: the running version stays");
+            metrics::counter!("portal_content_reloads_total", "outcome" => "refused").increment(1);
+        }
+        Err(e) => tracing::error!(error = %e, "content reload failed"),
+    }
+}
+
+/// Reloads the content on `SIGHUP`, and whenever an operator publishes (the database's content
+/// generation rises: every instance behind the balancer sees it within
+/// [`PUBLISH_POLL_SECONDS`]).
 pub(crate) fn spawn_reloader(
     content: published::Content,
     cache: Arc<middleware::PageCache>,
     dir: PathBuf,
+    db: db::Db,
 ) {
     #[cfg(unix)]
+    {
+        let (content, cache, dir) = (content.clone(), cache.clone(), dir.clone());
+        tokio::spawn(async move {
+            use tokio::signal::unix::{SignalKind, signal};
+            let Ok(mut hangups) = signal(SignalKind::hangup()) else {
+                tracing::warn!("cannot listen for SIGHUP: reload by publishing from the console");
+                return;
+            };
+            while hangups.recv().await.is_some() {
+                reload_content(&content, &cache, &dir, "SIGHUP").await;
+            }
+        });
+    }
     tokio::spawn(async move {
-        use tokio::signal::unix::{SignalKind, signal};
-        let Ok(mut hangups) = signal(SignalKind::hangup()) else {
-            tracing::warn!("cannot listen for SIGHUP: content reload is off");
-            return;
-        };
-        while hangups.recv().await.is_some() {
-            let folder = dir.clone();
-            let reloading = content.clone();
-            let result = tokio::task::spawn_blocking(move || reloading.reload(&folder)).await;
-            match result {
-                Ok(Ok(pages)) => {
-                    cache.clear();
-                    tracing::info!(pages, dir = %dir.display(), "content reloaded");
-                    metrics::counter!("portal_content_reloads_total", "outcome" => "ok")
-                        .increment(1);
+        let mut seen = db.content_generation().await.ok();
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(PUBLISH_POLL_SECONDS));
+        loop {
+            every.tick().await;
+            match db.content_generation().await {
+                Ok(now) if seen != Some(now) => {
+                    if seen.is_some() {
+                        reload_content(&content, &cache, &dir, "published").await;
+                    }
+                    seen = Some(now);
                 }
-                Ok(Err(problems)) => {
-                    tracing::error!(dir = %dir.display(), %problems, "content not reloaded: the running version stays");
-                    metrics::counter!("portal_content_reloads_total", "outcome" => "refused")
-                        .increment(1);
-                }
-                Err(e) => tracing::error!(error = %e, "content reload failed"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "reading the content generation failed"),
             }
         }
     });
-    #[cfg(not(unix))]
-    let _ = (content, cache, dir);
 }
+
+/// How often each instance looks whether an operator published.
+pub(crate) const PUBLISH_POLL_SECONDS: u64 = 2;

@@ -112,6 +112,8 @@ pub(crate) fn router(
         cookie_name: settings.operator_cookie_name(),
         secure: settings.is_https(),
         require_approval: settings.showcase.require_approval,
+        content: content.clone(),
+        site_dir: settings.site_dir.clone(),
     };
     let accounts = accounts::Handlers {
         core,
@@ -143,7 +145,11 @@ pub(crate) fn router(
         console,
     });
     let sessions = middleware::Sessions {
-        store: accounts::sessions::AccountSessionStore::new(auth.db, auth.clock, auth.timeouts),
+        store: accounts::sessions::AccountSessionStore::new(
+            auth.db.clone(),
+            auth.clock,
+            auth.timeouts,
+        ),
         cookie_name: settings.session_cookie_name(),
         secure: settings.is_https(),
     };
@@ -165,7 +171,12 @@ pub(crate) fn router(
         settings.page_cache_bytes,
         &settings.instance_id,
     );
-    spawn_reloader(content, cache.clone(), settings.content_dir.clone());
+    spawn_reloader(
+        content,
+        cache.clone(),
+        settings.content_dir.clone(),
+        auth.db.clone(),
+    );
     middleware::wrap(
         state,
         routes,

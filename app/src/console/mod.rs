@@ -6,6 +6,7 @@
 pub mod audit;
 pub mod auth;
 pub mod companies;
+pub mod operations;
 pub mod statistics;
 
 use domain::{

@@ -208,6 +208,18 @@ pub struct ConsoleStrings {
     pub test_lang: &'static str,
     /// Its button.
     pub send_test: &'static str,
+    /// Mail states.
+    pub mail_waiting: &'static str,
+    /// See `mail_waiting`.
+    pub mail_retrying: &'static str,
+    /// See `mail_waiting`.
+    pub mail_failed: &'static str,
+    /// See `mail_waiting`.
+    pub mail_sent: &'static str,
+    /// A retry or discard that no longer applies (sent, given up, being sent).
+    pub mail_not_waiting: &'static str,
+    /// A test mail to an address that is not one.
+    pub bad_address: &'static str,
 
     /// Content: the version.
     pub version: &'static str,
@@ -229,6 +241,10 @@ pub struct ConsoleStrings {
     pub col_page: &'static str,
     /// Column: link.
     pub col_link: &'static str,
+    /// After "publish everywhere".
+    pub publish_requested: &'static str,
+    /// Before the report's counts when all is well.
+    pub nothing_to_fix: &'static str,
 
     /// Operators: sessions column.
     pub col_sessions: &'static str,
@@ -244,6 +260,12 @@ pub struct ConsoleStrings {
     pub state_pending: &'static str,
     /// See `state_active`.
     pub state_disabled: &'static str,
+    /// Send a new set-up link.
+    pub send_link: &'static str,
+    /// An admin cannot disable themselves.
+    pub not_yourself: &'static str,
+    /// How operators are added.
+    pub operators_hint: &'static str,
 }
 
 /// English.
@@ -365,6 +387,12 @@ const EN: ConsoleStrings = ConsoleStrings {
     test_mail: "Send a test mail",
     test_lang: "Language",
     send_test: "Send",
+    mail_waiting: "waiting",
+    mail_retrying: "retrying",
+    mail_failed: "given up",
+    mail_sent: "sent",
+    mail_not_waiting: "That mail is no longer waiting (sent, given up, or being sent now).",
+    bad_address: "That is not an e-mail address.",
     version: "Version",
     loaded_at: "Loaded (UTC)",
     last_errors: "Last reload",
@@ -376,6 +404,9 @@ const EN: ConsoleStrings = ConsoleStrings {
     broken_links: "Internal links that lead nowhere",
     col_page: "Page",
     col_link: "Link",
+    publish_requested: "Publishing requested: every instance reads the content again within a \
+                        few seconds. Reload this page to see the outcome.",
+    nothing_to_fix: "Nothing to fix.",
     col_sessions: "Live sessions",
     col_role: "Role",
     disable: "Disable",
@@ -383,6 +414,10 @@ const EN: ConsoleStrings = ConsoleStrings {
     state_active: "active",
     state_pending: "not set up",
     state_disabled: "disabled",
+    send_link: "Send a new set-up link",
+    not_yourself: "You cannot disable yourself; ask another administrator.",
+    operators_hint: "Operators are added on the command line: server operator add ADDRESS \
+                     --role admin|moderator|analyst. They get a set-up link by mail.",
 };
 
 /// Swedish.
@@ -507,6 +542,12 @@ const SV: ConsoleStrings = ConsoleStrings {
     test_mail: "Skicka ett testmejl",
     test_lang: "Språk",
     send_test: "Skicka",
+    mail_waiting: "väntar",
+    mail_retrying: "försöks igen",
+    mail_failed: "gett upp",
+    mail_sent: "skickat",
+    mail_not_waiting: "Mejlet väntar inte längre (skickat, gett upp eller skickas just nu).",
+    bad_address: "Det är ingen e-postadress.",
     version: "Version",
     loaded_at: "Inläst (UTC)",
     last_errors: "Senaste inläsning",
@@ -518,6 +559,9 @@ const SV: ConsoleStrings = ConsoleStrings {
     broken_links: "Interna länkar som inte leder någonstans",
     col_page: "Sida",
     col_link: "Länk",
+    publish_requested: "Publicering begärd: varje instans läser innehållet igen inom några \
+                        sekunder. Ladda om sidan för att se utfallet.",
+    nothing_to_fix: "Inget att rätta.",
     col_sessions: "Aktiva sessioner",
     col_role: "Roll",
     disable: "Stäng av",
@@ -525,6 +569,10 @@ const SV: ConsoleStrings = ConsoleStrings {
     state_active: "aktiv",
     state_pending: "inte klar",
     state_disabled: "avstängd",
+    send_link: "Skicka en ny länk",
+    not_yourself: "Du kan inte stänga av dig själv; be en annan administratör.",
+    operators_hint: "Operatörer läggs till på kommandoraden: server operator add ADRESS \
+                     --role admin|moderator|analyst. De får en länk med e-post.",
 };
 
 /// The console's words in `lang`.

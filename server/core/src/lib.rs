@@ -9,6 +9,7 @@ pub mod consent;
 pub mod consent_cookie;
 pub mod consent_stats;
 pub mod content;
+pub mod content_report;
 pub mod db;
 pub mod logos;
 pub mod mail;

@@ -11,6 +11,7 @@
 mod audit;
 mod auth;
 mod companies;
+mod operations;
 mod statistics;
 
 use std::sync::Arc;
@@ -66,6 +67,10 @@ pub struct Console {
     pub secure: bool,
     /// Whether a company's publication waits for approval.
     pub require_approval: bool,
+    /// The content, current version.
+    pub content: portal_core::published::Content,
+    /// The site folder (static files), for the report of links that lead nowhere.
+    pub site_dir: std::path::PathBuf,
 }
 
 /// The console's routes.
@@ -83,6 +88,19 @@ where
         .route("/admin/statistics", get(statistics::page))
         .route("/admin/statistics.csv", get(statistics::csv))
         .route("/admin/statistics.json", get(statistics::json))
+        .route("/admin/mail", get(operations::mail))
+        .route("/admin/mail/retry", post(operations::mail_retry))
+        .route("/admin/mail/discard", post(operations::mail_discard))
+        .route("/admin/mail/test", post(operations::mail_test))
+        .route("/admin/content", get(operations::content))
+        .route("/admin/content/publish", post(operations::publish))
+        .route("/admin/operators", get(operations::operators))
+        .route("/admin/operators/disable", post(operations::disable))
+        .route(
+            "/admin/operators/end-sessions",
+            post(operations::end_sessions),
+        )
+        .route("/admin/operators/link", post(operations::link))
         .route("/admin/companies", get(companies::page))
         .route("/admin/companies/approve", post(companies::approve))
         .route("/admin/companies/reject", post(companies::reject))

@@ -10,7 +10,7 @@ use crate::{
 };
 
 /// Copies the project's content into a fresh folder.
-fn content_copy() -> tempfile::TempDir {
+pub(crate) fn content_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("dir");
     let status = Command::new("cp")
         .arg("-r")

@@ -97,6 +97,15 @@ impl Db {
             .map(|_| ()))
     }
 
+    /// Ends every session of `operator`.
+    pub async fn end_operator_sessions(&self, operator: OperatorId) -> Result<u64, sqlx::Error> {
+        on_pool!(self.pool(), p => sqlx::query("DELETE FROM operator_sessions WHERE operator_id = $1")
+            .bind(operator)
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected()))
+    }
+
     /// How many live sessions `operator` has at `now`.
     pub async fn operator_sessions(
         &self,

@@ -1,8 +1,10 @@
 //! The operator console over HTTP: set-up, login with a second factor, sessions, and each
 //! area for each role.
 
+mod access;
 mod auth;
 mod companies;
+mod operations;
 mod records;
 
 use std::sync::Arc;
