@@ -288,6 +288,9 @@ async fn showcase(
                     domain::account::Listing::Unlisted => "unlisted",
                     domain::account::Listing::Shown => "shown",
                     domain::account::Listing::AwaitingApproval => "awaiting-approval",
+                    domain::account::Listing::ChangesAwaitingApproval => {
+                        "changes-awaiting-approval"
+                    }
                     domain::account::Listing::Hidden => "hidden",
                     domain::account::Listing::Unverified => "unverified",
                 };

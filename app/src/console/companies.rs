@@ -33,11 +33,30 @@ pub fn page(lang: Lang, view: CompaniesView) -> impl IntoView {
                 let id = row.id.to_string();
                 let name_id = format!("queue-{id}");
                 let reason_id = format!("reason-{id}");
+                let kind = if row.is_change() {
+                    t.queue_changed
+                } else {
+                    t.queue_new
+                };
                 view! {
                     <tr>
                         <th scope="row" id=name_id.clone()>
                             {row.company.clone()}
                         </th>
+                        <td>
+                            <p>{kind}</p>
+                            <p>{row.description.clone()}</p>
+                            {row
+                                .website
+                                .clone()
+                                .map(|w| {
+                                    view! {
+                                        <p>
+                                            <code>{w}</code>
+                                        </p>
+                                    }
+                                })}
+                        </td>
                         <td>{row.email.clone()}</td>
                         <td>{t.age(view.now - row.updated_at)}</td>
                         <td>
@@ -87,6 +106,7 @@ pub fn page(lang: Lang, view: CompaniesView) -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col">{t.col_company}</th>
+                                <th scope="col">{t.col_what}</th>
                                 <th scope="col">{t.col_email}</th>
                                 <th scope="col">{t.col_waiting}</th>
                                 <th scope="col">{t.col_actions}</th>

@@ -55,6 +55,8 @@ pub enum Listing {
     Shown,
     /// Asked to be shown; an operator has not approved it yet (`showcase.require_approval`).
     AwaitingApproval,
+    /// Shown as approved; its latest changes wait for an operator (`showcase.require_approval`).
+    ChangesAwaitingApproval,
     /// An operator has taken it off the showcase.
     Hidden,
     /// Asked to be shown, but the contact address is not confirmed yet.
@@ -78,6 +80,15 @@ impl Listing {
             (true, false, false, _) => Listing::Unverified,
             (true, false, true, false) => Listing::AwaitingApproval,
             (true, false, true, true) => Listing::Shown,
+        }
+    }
+
+    /// This listing when changes wait for review (`pending`, with approval required): a shown
+    /// company shows its approved version meanwhile.
+    pub fn with_pending_changes(self, pending: bool, require_approval: bool) -> Listing {
+        match self {
+            Listing::Shown if pending && require_approval => Listing::ChangesAwaitingApproval,
+            other => other,
         }
     }
 }

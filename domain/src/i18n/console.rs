@@ -95,6 +95,10 @@ pub struct ConsoleStrings {
     pub queue_title: &'static str,
     /// An empty queue.
     pub queue_empty: &'static str,
+    /// A first publication in the queue.
+    pub queue_new: &'static str,
+    /// A change to a shown company in the queue.
+    pub queue_changed: &'static str,
     /// The search field.
     pub find: &'static str,
     /// The search button.
@@ -331,6 +335,8 @@ const EN: ConsoleStrings = ConsoleStrings {
     area_operators: ("Operators", "Who runs the portal; disable an operator."),
     queue_title: "Waiting for approval",
     queue_empty: "No company is waiting.",
+    queue_new: "new",
+    queue_changed: "changed (the approved version is shown meanwhile)",
     find: "Company name or address",
     find_button: "Find",
     none_found: "No company matches.",
@@ -486,6 +492,8 @@ const SV: ConsoleStrings = ConsoleStrings {
     ),
     queue_title: "Väntar på godkännande",
     queue_empty: "Inget företag väntar.",
+    queue_new: "nytt",
+    queue_changed: "ändrat (den godkända versionen visas under tiden)",
     find: "Företagsnamn eller adress",
     find_button: "Sök",
     none_found: "Inget företag matchar.",

@@ -31,6 +31,8 @@ pub struct LogoStrings {
     pub listing_shown: &'static str,
     /// Account page: the publication waits for an operator's approval.
     pub listing_awaiting: &'static str,
+    /// Shown as approved, with changes waiting for review.
+    pub listing_changes: &'static str,
     /// Account page: an operator took the company off the showcase.
     pub listing_hidden: &'static str,
     /// Title of the page shown when the showcase cannot be read.
@@ -81,6 +83,7 @@ pub(super) const EN: LogoStrings = LogoStrings {
     listing_unlisted: "Not shown on the showcase.",
     listing_shown: "Shown on the showcase.",
     listing_awaiting: "Waiting for approval: the site's editors look at new companies before they are shown.",
+    listing_changes: "Shown as last approved. Your latest changes wait for the site's editors; they appear once approved.",
     listing_hidden: "Taken off the showcase by the site's editors. Contact them to have it shown again.",
     showcase_unavailable_title: "The showcase is unavailable",
     showcase_empty: "No companies are shown here yet.",
@@ -115,6 +118,7 @@ pub(super) const SV: LogoStrings = LogoStrings {
     listing_unlisted: "Visas inte i företagsgalleriet.",
     listing_shown: "Visas i företagsgalleriet.",
     listing_awaiting: "Väntar på godkännande: webbplatsens redaktörer går igenom nya företag innan de visas.",
+    listing_changes: "Visas som senast godkänt. Dina senaste ändringar väntar på webbplatsens redaktörer och syns när de har godkänts.",
     listing_hidden: "Borttaget ur företagsgalleriet av webbplatsens redaktörer. Kontakta dem för att visas igen.",
     showcase_unavailable_title: "Företagsgalleriet är inte tillgängligt",
     showcase_empty: "Inga företag visas här ännu.",

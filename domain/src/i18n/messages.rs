@@ -29,6 +29,7 @@ impl Strings {
             Listing::Unlisted => self.logos.listing_unlisted,
             Listing::Shown => self.logos.listing_shown,
             Listing::AwaitingApproval => self.logos.listing_awaiting,
+            Listing::ChangesAwaitingApproval => self.logos.listing_changes,
             Listing::Hidden => self.logos.listing_hidden,
             Listing::Unverified => self.account.listing_unverified,
         }

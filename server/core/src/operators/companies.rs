@@ -32,6 +32,12 @@ pub struct CompanyRow {
     pub email_verified: bool,
     /// Its last change (Unix seconds): how long it has waited.
     pub updated_at: i64,
+    /// Its description (live).
+    pub description: String,
+    /// Its website (live).
+    pub website: Option<String>,
+    /// Approved before, with changes waiting for review.
+    pub review_pending: bool,
 }
 
 impl CompanyRow {
@@ -44,10 +50,17 @@ impl CompanyRow {
             self.email_verified,
             require_approval,
         )
+        .with_pending_changes(self.review_pending, require_approval)
+    }
+
+    /// Whether the company was shown before and only its changes wait.
+    pub fn is_change(&self) -> bool {
+        self.approved && self.review_pending
     }
 }
 
-const COLUMNS: &str = "id, company, email, published, approved, hidden, email_verified, updated_at";
+const COLUMNS: &str = "id, company, email, published, approved, hidden, email_verified, \
+     updated_at, description, website, review_pending";
 
 /// An operator's decision about a company.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,11 +102,13 @@ pub fn check_reason(raw: &str) -> Option<String> {
 
 impl Db {
     /// The companies waiting for approval, oldest first: published, address confirmed, not
-    /// approved, not hidden, and not rejected since their last change.
+    /// hidden, not approved (or approved with changes waiting), and not rejected since their
+    /// last change.
     pub async fn review_queue(&self) -> Result<Vec<CompanyRow>, sqlx::Error> {
         let sql = format!(
             "SELECT {COLUMNS} FROM accounts
-             WHERE published AND email_verified AND NOT approved AND NOT hidden
+             WHERE published AND email_verified AND NOT hidden
+               AND (NOT approved OR review_pending)
                AND (rejected_at IS NULL OR rejected_at < updated_at)
              ORDER BY updated_at, id"
         );
@@ -144,12 +159,21 @@ impl Db {
         audit: &AuditEntry,
     ) -> Result<bool, sqlx::Error> {
         let sql = match decision {
+            // What is approved is what the showcase shows from now on.
             Decision::Approve | Decision::Show => {
-                "UPDATE accounts SET approved = TRUE, hidden = FALSE, rejected_at = NULL
+                "UPDATE accounts SET approved = TRUE, hidden = FALSE, rejected_at = NULL,
+                   review_pending = FALSE, shown_company = company,
+                   shown_description = description, shown_website = website,
+                   shown_social = social, shown_logo_hash = logo_hash,
+                   shown_logo_width = logo_width, shown_logo_height = logo_height
                  WHERE id = $1"
             }
+            // A first publication stays off the showcase; a change is dropped from review and
+            // the approved version stays shown.
             Decision::Reject => {
-                "UPDATE accounts SET approved = FALSE, rejected_at = $2 WHERE id = $1"
+                "UPDATE accounts SET approved = (approved AND shown_company IS NOT NULL),
+                   review_pending = FALSE, rejected_at = $2
+                 WHERE id = $1"
             }
             Decision::Hide => "UPDATE accounts SET hidden = TRUE WHERE id = $1",
         };

@@ -134,3 +134,74 @@ async fn a_moderator_works_the_queue_and_every_instance_shows_the_decision_at_on
     assert_eq!(approve.masked_ip, "127.0.0.0");
     assert!(approve.at >= clock.now() - 3600);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_approved_companys_changes_wait_for_review_and_the_approved_version_stays_shown() {
+    let (a, clock) = console_app_with(approval).await;
+    let b = second_instance(&a, clock.clone(), approval).await;
+    let (mut owner, id) = published(&a, "Acme AB", "owner@acme.example").await;
+    let (mut moderator, _) = operator(&a, &clock, "mod@af.example", Role::Moderator).await;
+    moderator
+        .post("/admin/companies/approve", &[("id", &id.to_string())])
+        .await;
+    assert!(on_showcase(&b, "Acme AB").await);
+
+    let change = |name: &'static str| {
+        [
+            ("company", name),
+            ("description", "Now with a description."),
+            ("website", "https://example.se"),
+            ("published", "1"),
+        ]
+    };
+    clock.advance(60);
+    let saved = owner.post("/en/account", &change("Acme Renamed AB")).await;
+    assert_eq!(saved.status().as_u16(), 303);
+    // Both instances keep showing the approved version; the owner is told why.
+    for app in [&a, &b] {
+        assert!(on_showcase(app, "Acme AB").await);
+        assert!(!on_showcase(app, "Acme Renamed AB").await);
+    }
+    let (_, account) = owner.text("/en/account").await;
+    assert!(account.contains("Your latest changes wait"), "{account}");
+    assert!(
+        account.contains("Acme Renamed AB"),
+        "the owner sees their own change"
+    );
+    // Search, which lists showcase companies, shows the approved version too.
+    assert!(
+        !b.page("/en/search?q=renamed")
+            .await
+            .1
+            .contains("Acme Renamed AB")
+    );
+
+    let (_, queue) = moderator.text("/admin/companies").await;
+    assert!(
+        queue.contains("Acme Renamed AB") && queue.contains("changed"),
+        "{queue}"
+    );
+    // A rejected change: the approved version stays shown.
+    moderator
+        .post(
+            "/admin/companies/reject",
+            &[
+                ("id", &id.to_string()),
+                ("reason", "Keep the registered name."),
+            ],
+        )
+        .await;
+    assert!(on_showcase(&b, "Acme AB").await);
+    let (_, queue) = moderator.text("/admin/companies").await;
+    assert!(!queue.contains("Acme Renamed AB"));
+    // Changed again and approved: the new version is shown everywhere at once.
+    clock.advance(60);
+    owner.post("/en/account", &change("Acme Second AB")).await;
+    moderator
+        .post("/admin/companies/approve", &[("id", &id.to_string())])
+        .await;
+    assert!(on_showcase(&b, "Acme Second AB").await);
+    assert!(!on_showcase(&a, "Acme AB").await);
+    let (_, account) = owner.text("/en/account").await;
+    assert!(account.contains("Shown on the showcase."));
+}

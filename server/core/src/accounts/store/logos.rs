@@ -25,7 +25,8 @@ impl Db {
                     .flatten();
             sqlx::query(
                 "UPDATE accounts SET logo_hash = $1, logo_width = $2, logo_height = $3,
-                   updated_at = $4
+                   updated_at = $4,
+                   review_pending = (review_pending OR COALESCE(logo_hash, '') <> COALESCE($1, ''))
                  WHERE id = $5",
             )
             .bind(logo.map(|l| l.hash.as_str()))
@@ -40,10 +41,11 @@ impl Db {
         })
     }
 
-    /// Whether any account uses the logo (objects are shared by content).
+    /// Whether any account uses the logo, live or as the showcase's approved version (objects
+    /// are shared by content).
     pub async fn logo_in_use(&self, hash: &str) -> Result<bool, sqlx::Error> {
         let n = on_pool!(self.pool(), p => sqlx::query_scalar::<_, i64>(
-            "SELECT COUNT(*) FROM accounts WHERE logo_hash = $1",
+            "SELECT COUNT(*) FROM accounts WHERE logo_hash = $1 OR shown_logo_hash = $1",
         )
         .bind(hash)
         .fetch_one(p)

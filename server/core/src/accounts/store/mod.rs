@@ -91,6 +91,7 @@ struct ProfileRow {
     logo_height: Option<i32>,
     created_at: i64,
     updated_at: i64,
+    review_pending: bool,
 }
 
 impl ProfileRow {
@@ -117,7 +118,19 @@ impl ProfileRow {
 }
 
 const PROFILE_COLUMNS: &str = "email, company, description, website, social, published, \
-     approved, hidden, email_verified, logo_hash, logo_width, logo_height, created_at, updated_at";
+     approved, hidden, email_verified, logo_hash, logo_width, logo_height, created_at, updated_at, \
+     review_pending";
+
+/// The same columns with the showcase's approved version in place of the live one, where
+/// there is one (with `showcase.require_approval`, changes wait for review).
+const SHOWN_COLUMNS: &str = "email, COALESCE(shown_company, company) AS company, \
+     COALESCE(shown_description, description) AS description, \
+     CASE WHEN shown_company IS NULL THEN website ELSE shown_website END AS website, \
+     COALESCE(shown_social, social) AS social, published, approved, hidden, email_verified, \
+     CASE WHEN shown_company IS NULL THEN logo_hash ELSE shown_logo_hash END AS logo_hash, \
+     CASE WHEN shown_company IS NULL THEN logo_width ELSE shown_logo_width END AS logo_width, \
+     CASE WHEN shown_company IS NULL THEN logo_height ELSE shown_logo_height END AS logo_height, \
+     created_at, updated_at, review_pending";
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
     matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
@@ -218,7 +231,8 @@ impl Db {
                 row.hidden,
                 row.email_verified,
                 require_approval,
-            ),
+            )
+            .with_pending_changes(row.review_pending, require_approval),
             email: row.email,
             email_verified: row.email_verified,
             pending_email,
@@ -233,8 +247,11 @@ impl Db {
         now: i64,
     ) -> Result<(), sqlx::Error> {
         on_pool!(self.pool(), p => sqlx::query(
+            // A change to what the showcase shows waits for review (when approval is required).
             "UPDATE accounts SET company = $1, description = $2, website = $3, social = $4,
-               published = $5, updated_at = $6
+               published = $5, updated_at = $6,
+               review_pending = (review_pending OR company <> $1 OR description <> $2
+                 OR COALESCE(website, '') <> COALESCE($3, '') OR social <> $4)
              WHERE id = $7",
         )
         .bind(&profile.company)

@@ -6,7 +6,7 @@ use domain::{
     logo::{Showcase, ShowcaseEntry},
 };
 
-use super::{PROFILE_COLUMNS, ProfileRow};
+use super::{PROFILE_COLUMNS, ProfileRow, SHOWN_COLUMNS};
 use crate::db::{Db, on_pool};
 
 /// A company as the operator's list shows it.
@@ -41,12 +41,18 @@ impl ShowcaseRow {
 
 impl Db {
     /// The companies on the showcase, sorted by name (case aside): published, not hidden,
-    /// with a confirmed address, and approved when publication needs approval.
+    /// with a confirmed address, and approved when publication needs approval (then each as
+    /// approved: changes waiting for review are not shown).
     pub async fn showcase(&self, require_approval: bool) -> Result<Showcase, sqlx::Error> {
+        let (columns, name) = if require_approval {
+            (SHOWN_COLUMNS, "COALESCE(shown_company, company)")
+        } else {
+            (PROFILE_COLUMNS, "company")
+        };
         let sql = format!(
-            "SELECT {PROFILE_COLUMNS} FROM accounts
+            "SELECT {columns} FROM accounts
              WHERE published AND NOT hidden AND email_verified AND (approved OR NOT $1)
-             ORDER BY lower(company), id"
+             ORDER BY lower({name}), id"
         );
         let rows = on_pool!(self.pool(), p => sqlx::query_as::<_, ProfileRow>(&sql)
             .bind(require_approval)
