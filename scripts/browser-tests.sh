@@ -18,6 +18,10 @@ wait_for "$video_url/embed/x"
 # tests read the links.
 start_test_server all-or-nothing "$video_url"; default_url="$base_url"; default_outbox="$data_dir/outbox"
 start_test_server granular "$video_url"; granular_url="$base_url"; granular_outbox="$data_dir/outbox"
+granular_data="$data_dir"
 cd end2end
+# The console's tests add operators with the server binary's command line, on the granular
+# server's data folder.
 BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" \
-  OUTBOX="$default_outbox" GRANULAR_OUTBOX="$granular_outbox" npx playwright test "$@"
+  OUTBOX="$default_outbox" GRANULAR_OUTBOX="$granular_outbox" \
+  SERVER_BIN="$server_bin" GRANULAR_DATA="$granular_data" npx playwright test "$@"

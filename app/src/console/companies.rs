@@ -144,7 +144,20 @@ pub fn page(lang: Lang, view: CompaniesView) -> impl IntoView {
                         </th>
                         <td>{row.email.clone()}</td>
                         <td>{s.listing(row.listing(view.require_approval))}</td>
-                        <td>{post_button(action, vec![("id", id)], label, Some(name_id))}</td>
+                        <td>
+                            {post_button(
+                                action,
+                                vec![("id", id.clone())],
+                                label,
+                                Some(name_id.clone()),
+                            )}
+                            {post_button(
+                                "/admin/companies/end-sessions",
+                                vec![("id", id)],
+                                t.log_out_company,
+                                Some(name_id),
+                            )}
+                        </td>
                     </tr>
                 }
             })

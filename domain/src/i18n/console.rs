@@ -127,6 +127,8 @@ pub struct ConsoleStrings {
     pub hide: &'static str,
     /// Show.
     pub show: &'static str,
+    /// End every session of a company and its mailed links.
+    pub log_out_company: &'static str,
     /// `{n}` days.
     pub days: &'static str,
     /// `{n}` hours.
@@ -351,6 +353,7 @@ const EN: ConsoleStrings = ConsoleStrings {
     reason_required: "Write the reason for the rejection: the company gets it by mail.",
     hide: "Hide",
     show: "Show",
+    log_out_company: "Log out everywhere",
     days: "{n} days",
     hours: "{n} hours",
     under_an_hour: "under an hour",
@@ -508,6 +511,7 @@ const SV: ConsoleStrings = ConsoleStrings {
     reason_required: "Skriv motiveringen till avslaget: företaget får den med e-post.",
     hide: "Dölj",
     show: "Visa",
+    log_out_company: "Logga ut överallt",
     days: "{n} dagar",
     hours: "{n} timmar",
     under_an_hour: "under en timme",

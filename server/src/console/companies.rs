@@ -148,6 +148,48 @@ async fn decide(
     Ok(Redirect::to(&format!("/admin/companies?done={}", decision.action())).into_response())
 }
 
+/// `POST /admin/companies/end-sessions`: the company is logged out everywhere and every link
+/// mailed to it stops working (a stolen session or mailbox).
+pub async fn end_sessions(
+    operator: Operator,
+    State(console): State<Console>,
+    form: Result<Form<DecisionForm>, FormRejection>,
+) -> Result<Response, Stop> {
+    operator.may(Area::Companies)?;
+    let t = words(operator.lang());
+    let Ok(Form(form)) = form else {
+        let notice = Notice::Error(t.bad_request.into());
+        return Ok(render(
+            &operator,
+            &console,
+            StatusCode::BAD_REQUEST,
+            String::new(),
+            Some(notice),
+        )
+        .await);
+    };
+    let id = AccountId(form.id);
+    let unavailable = |e: sqlx::Error| Stop::from(operator.unavailable(e));
+    if console
+        .db
+        .company_row(id)
+        .await
+        .map_err(unavailable)?
+        .is_none()
+    {
+        return Ok(StatusCode::NOT_FOUND.into_response());
+    }
+    console
+        .db
+        .end_sessions_and_links(id, console.clock.now())
+        .await
+        .map_err(unavailable)?;
+    operator
+        .audit("company.end-sessions", format!("company {id}"))
+        .await?;
+    Ok(Redirect::to("/admin/companies?done=company.end-sessions").into_response())
+}
+
 /// `POST /admin/companies/approve`.
 pub async fn approve(
     operator: Operator,

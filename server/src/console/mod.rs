@@ -107,6 +107,10 @@ where
         .route("/admin/companies/hide", post(companies::hide))
         .route("/admin/companies/show", post(companies::show))
         .route(
+            "/admin/companies/end-sessions",
+            post(companies::end_sessions),
+        )
+        .route(
             "/admin/setup",
             get(auth::setup_page)
                 .post(auth::set_up)

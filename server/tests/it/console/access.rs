@@ -25,7 +25,7 @@ const PAGES: [(&str, Option<&str>); 11] = [
 /// answers without changing anything either).
 type Fields = &'static [(&'static str, &'static str)];
 
-const ACTIONS: [(&str, &str, Fields); 12] = [
+const ACTIONS: [(&str, &str, Fields); 13] = [
     ("/admin/companies/approve", "companies", &[("id", "999999")]),
     (
         "/admin/companies/reject",
@@ -34,6 +34,11 @@ const ACTIONS: [(&str, &str, Fields); 12] = [
     ),
     ("/admin/companies/hide", "companies", &[("id", "999999")]),
     ("/admin/companies/show", "companies", &[("id", "999999")]),
+    (
+        "/admin/companies/end-sessions",
+        "companies",
+        &[("id", "999999")],
+    ),
     ("/admin/mail/retry", "mail", &[("id", "999999")]),
     ("/admin/mail/discard", "mail", &[("id", "999999")]),
     (

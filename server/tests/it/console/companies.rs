@@ -101,6 +101,19 @@ async fn a_moderator_works_the_queue_and_every_instance_shows_the_decision_at_on
         .post("/admin/companies/show", &[("id", &older.to_string())])
         .await;
     assert!(on_showcase(&b, "Older AB").await);
+    // A stolen session: the company is logged out everywhere from the console.
+    assert!(newer_owner.logged_in().await);
+    let response = moderator
+        .post(
+            "/admin/companies/end-sessions",
+            &[("id", &newer.to_string())],
+        )
+        .await;
+    assert_eq!(
+        location(&response),
+        "/admin/companies?done=company.end-sessions"
+    );
+    assert!(!newer_owner.logged_in().await);
     // No such company: nothing is written.
     let response = moderator
         .post("/admin/companies/hide", &[("id", "999999")])
@@ -123,6 +136,7 @@ async fn a_moderator_works_the_queue_and_every_instance_shows_the_decision_at_on
             format!("company.reject company {newer}: {reason}"),
             format!("company.hide company {older}"),
             format!("company.show company {older}"),
+            format!("company.end-sessions company {newer}"),
         ]
     );
     let entries = a.db().await.audit_trail(0).await.expect("trail");
