@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The Nu HTML Checker (vnu) on every kind of page of a running server: content pages in both
 # languages, home pages, a section, an API page, news, an article, search, the showcase, the
-# account forms, a logged-in account page and a 404. Fails on any error. Installs vnu-jar from
-# npm into a cache folder the first time (Java runs it).
+# account forms, a logged-in account page, a 404, and (given the server's data folder) every
+# page of the operator console. Fails on any error. Installs vnu-jar from npm into a cache
+# folder the first time (Java runs it).
 #
-#   scripts/html-check.sh <base URL>
+#   scripts/html-check.sh <base URL> [<the server's data folder>]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 base="$1"
@@ -36,6 +37,14 @@ fetch account /en/account "$session"
 fetch accessibility /sv/tillganglighet
 # A 404 has a page too.
 curl -s "$base/en/no-such-page" -o "$pages/not-found.html"
+fetch console-login /admin/login
+if [ -n "${2:-}" ]; then
+  operator="$(python3 "$root/scripts/operator-session.py" "$base" "$server_bin" "$2" \
+    "checker-$RANDOM$RANDOM@af.example" "$pages")"
+  for area in "" /companies?q=a /statistics /audit /mail /content /operators; do
+    fetch "console${area//[\/?=]/-}" "/admin$area" "$operator"
+  done
+fi
 
 java -jar "$jar" --errors-only "$pages"/*.html 2>"$pages/report.txt" || true
 errors="$(grep -c ': error:' "$pages/report.txt" || true)"

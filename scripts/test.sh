@@ -55,7 +55,7 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 start_test_server granular "http://127.0.0.1:9"
 scripts/observatory.sh "$base_url"
 step "HTML: the Nu HTML Checker on every kind of page"
-scripts/html-check.sh "$base_url"
+scripts/html-check.sh "$base_url" "$data_dir"
 kill "${pids[@]}" 2>/dev/null || true
 
 step "scale-out: three instances behind nginx, one PostgreSQL, one S3 server"

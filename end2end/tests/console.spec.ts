@@ -39,9 +39,9 @@ async function admin(page: Page, lang: 'en' | 'sv'): Promise<{ email: string; re
   const bin = process.env.SERVER_BIN;
   const data = process.env.GRANULAR_DATA;
   if (!bin || !data) throw new Error('SERVER_BIN and GRANULAR_DATA name the server and its data');
-  execFileSync(bin, ['operator', 'add', email, '--role', 'admin', '--lang', lang], {
-    env: { ...process.env, PORTAL_DATA_DIR: data, PORTAL_CONFIG: '' },
-  });
+  const env: NodeJS.ProcessEnv = { ...process.env, PORTAL_DATA_DIR: data };
+  delete env.PORTAL_CONFIG;
+  execFileSync(bin, ['operator', 'add', email, '--role', 'admin', '--lang', lang], { env });
   const link = await mailedLink(process.env.GRANULAR_OUTBOX ?? '', email, '/admin/setup?token=');
   await page.goto(new URL(link).pathname + new URL(link).search);
   const secret = await page.locator('input[name="secret"]').getAttribute('value');
