@@ -62,6 +62,39 @@ impl PageDate {
     }
 }
 
+impl PageDate {
+    /// Days since 1970-01-01 (the day numbers the consent statistics are counted by).
+    pub fn days(self) -> i64 {
+        // Howard Hinnant's days-from-civil.
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01 (years outside 0..=9999 are clamped).
+    pub fn from_days(days: i64) -> PageDate {
+        let days = days.clamp(-719_468, 2_932_896);
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        PageDate {
+            year: u16::try_from(year).unwrap_or_default(),
+            month: u8::try_from(month).unwrap_or(1),
+            day: u8::try_from(day).unwrap_or(1),
+        }
+    }
+}
+
 impl fmt::Display for PageDate {
     /// ISO 8601, as used in `<time datetime>`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -124,5 +157,16 @@ mod tests {
         let d = PageDate::parse("2019-01-19").expect("valid");
         assert_eq!(d.long(Lang::En), "19 January 2019");
         assert_eq!(d.long(Lang::Sv), "19 januari 2019");
+    }
+
+    #[test]
+    fn day_numbers_go_both_ways() {
+        assert_eq!(PageDate::from_days(0).to_string(), "1970-01-01");
+        assert_eq!(PageDate::from_days(20_454).to_string(), "2026-01-01");
+        for text in ["2024-02-29", "2000-03-01", "1999-12-31", "2026-12-05"] {
+            let date = PageDate::parse(text).expect("date");
+            assert_eq!(PageDate::from_days(date.days()), date, "{text}");
+        }
+        assert_eq!(PageDate::parse("2026-01-01").expect("date").days(), 20_454);
     }
 }

@@ -97,4 +97,5 @@ parts! {
     viewer: ViewerState,
     pages: crate::pages::Pages,
     showcase: ShowcaseSettings,
+    console: crate::console::Console,
 }

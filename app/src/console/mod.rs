@@ -10,6 +10,7 @@ pub mod operations;
 pub mod statistics;
 
 use domain::{
+    date::PageDate,
     i18n::{ConsoleStrings, console_strings},
     lang::Lang,
     operator::{Area, Role},
@@ -197,37 +198,14 @@ pub fn utc(at: i64) -> String {
 
 /// A day number (days since 1970-01-01) as `YYYY-MM-DD`.
 pub fn date(day: i64) -> String {
-    // Howard Hinnant's civil-from-days.
-    let z = day + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    PageDate::from_days(day).to_string()
 }
 
-/// `YYYY-MM-DD` as a day number, if it is a date.
+/// `YYYY-MM-DD` (nothing else) as a day number, if it is a date from 1970 on.
 pub fn parse_date(text: &str) -> Option<i64> {
-    let mut parts = text.trim().splitn(3, '-');
-    let y: i64 = parts.next()?.parse().ok()?;
-    let m: i64 = parts.next()?.parse().ok()?;
-    let d: i64 = parts.next()?.parse().ok()?;
-    if !(1970..=9999).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let y2 = if m <= 2 { y - 1 } else { y };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let day = era * 146_097 + doe - 719_468;
-    // 2026-02-31 is not a date: it reads back differently.
-    (date(day) == format!("{y:04}-{m:02}-{d:02}")).then_some(day)
+    let text = text.trim();
+    let day = PageDate::parse(text).ok()?.days();
+    (text.len() == 10 && day >= 0).then_some(day)
 }
 
 #[cfg(test)]

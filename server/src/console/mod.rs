@@ -42,8 +42,6 @@ use portal_core::{
     tokens::token_hash,
 };
 
-use crate::state::AppState;
-
 /// What the console's handlers share.
 #[derive(Clone)]
 pub struct Console {
@@ -333,12 +331,5 @@ impl From<Response> for Stop {
 impl IntoResponse for Stop {
     fn into_response(self) -> Response {
         *self.0
-    }
-}
-
-/// The console's part of the state.
-impl FromRef<AppState> for Console {
-    fn from_ref(state: &AppState) -> Console {
-        state.console.clone()
     }
 }
