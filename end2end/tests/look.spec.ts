@@ -198,3 +198,26 @@ for (const scheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+// Nothing is wider than a phone: at 360 px every page kind, in both languages, is exactly as
+// wide as the viewport (a wide table scrolls inside its own box; long words wrap).
+const PHONE_PAGES = {
+  en: ['/en/', '/en/cookie-policy', '/en/apis/', '/en/apis/jobsearch', '/en/news/', '/en/news/jobad-enrichments',
+    '/en/showcase', '/en/about', '/en/accessibility', '/en/contact', '/en/get-started', '/en/register', '/en/login',
+    '/en/forgot', '/en/search?q=api', '/en/no-such-page', '/en/account', '/admin/login'],
+  sv: ['/sv/', '/sv/cookie-policy', '/sv/apis/', '/sv/apis/taxonomy', '/sv/nyheter/', '/sv/about', '/sv/showcase',
+    '/sv/tillganglighet', '/sv/kontakt', '/sv/get-started', '/sv/register', '/sv/login', '/sv/forgot', '/sv/sok?q=api',
+    '/sv/finns-inte', '/sv/account'],
+};
+
+for (const lang of ['en', 'sv'] as const) {
+  test(`${lang} at 360 px: no page is wider than the screen`, async ({ page }) => {
+    await register(page, `Narrow ${lang} AB`);
+    await page.setViewportSize({ width: 360, height: 800 });
+    for (const path of PHONE_PAGES[lang]) {
+      await page.goto(path);
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      expect(widths, path).toEqual([360, 360]);
+    }
+  });
+}

@@ -63,20 +63,26 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
                 t.consent.consent_needed
             };
             let caption = format!("{} ({needs})", t.category(category));
+            let caption_id = format!("cookies-{}", category.id());
+            let labelled_by = caption_id.clone();
+            // On a narrow screen the table scrolls inside its own box, named by its caption and
+            // reachable by keyboard, instead of widening the page.
             Some(view! {
-                <table class="cookie-table" data-category=category.id()>
-                    <caption>{caption}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.consent.col_cookie}</th>
-                            <th scope="col">{t.consent.col_provider}</th>
-                            <th scope="col">{t.consent.col_purpose}</th>
-                            <th scope="col">{t.consent.col_lifetime}</th>
-                            <th scope="col">{t.consent.col_party}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <div class="table-scroll" role="region" tabindex="0" aria-labelledby=labelled_by>
+                    <table class="cookie-table" data-category=category.id()>
+                        <caption id=caption_id>{caption}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.consent.col_cookie}</th>
+                                <th scope="col">{t.consent.col_provider}</th>
+                                <th scope="col">{t.consent.col_purpose}</th>
+                                <th scope="col">{t.consent.col_lifetime}</th>
+                                <th scope="col">{t.consent.col_party}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
             })
         })
         .collect_view();
