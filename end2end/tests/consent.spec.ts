@@ -159,3 +159,39 @@ test.describe('granular mode', () => {
     expect(results.violations.map((v) => v.id)).toEqual([]);
   });
 });
+
+test.describe('the portal:consent event for the site\'s scripts', () => {
+  test.use({ baseURL: granularURL });
+
+  test('fires on document for a decision, on load with one, and for every change', async ({ page }) => {
+    // Recorded from the first script of every page, as a site script would.
+    await page.addInitScript(() => {
+      (window as any).__events = [];
+      document.addEventListener('portal:consent', (e) => (window as any).__events.push((e as CustomEvent).detail));
+    });
+    const events = () => page.evaluate(() => (window as any).__events);
+    await page.goto('/en/about');
+    await waitForHydration(page, 'Menu');
+    expect(await events()).toEqual([]);
+    expect(await page.evaluate(() => (window as any).portalConsent)).toBeUndefined();
+
+    await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(dialog(page)).toBeHidden();
+    await expect.poll(events).toEqual([{ categories: ['necessary'], reason: 'change', first: true }]);
+
+    // A page that comes with a decision tells it once, on load.
+    await page.goto('/en/contact');
+    await waitForHydration(page, 'Menu');
+    await expect.poll(events).toEqual([{ categories: ['necessary'], reason: 'load', first: false }]);
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    await dialog(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect(dialog(page)).toBeHidden();
+    await expect.poll(events).toEqual([
+      { categories: ['necessary'], reason: 'load', first: false },
+      { categories: ['necessary', 'external_media', 'marketing'], reason: 'change', first: false },
+    ]);
+    expect(await page.evaluate(() => (window as any).portalConsent.categories)).toEqual([
+      'necessary', 'external_media', 'marketing',
+    ]);
+  });
+});

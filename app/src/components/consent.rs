@@ -4,8 +4,12 @@
 //! HTML before any script runs. It is a plain form: without JavaScript its buttons POST to
 //! `/consent`, which stores the choice and redirects back. Once hydrated, the same buttons call
 //! the [`decide_consent`](crate::api::decide_consent) server function and the dialog closes
-//! when it answers; other islands learn of the new choice through a `portal:consent` window
-//! event.
+//! when it answers; other islands learn of the new choice through a `portal:consent-changed`
+//! window event.
+//!
+//! The site's own scripts get a documented event: `portal:consent` on `document`, once when a
+//! page loads with a decision already made and on every decision after, with the granted
+//! categories in `detail` (see `docs/consent.md`); `window.portalConsent` holds the last one.
 
 use leptos::prelude::*;
 
@@ -20,8 +24,11 @@ use crate::{
 
 /// Window event that asks the dialog to open (sent by the footer control).
 pub const OPEN_EVENT: &str = "portal:open-consent";
-/// Window event sent after a choice is saved; `detail` holds the granted category bits.
-pub const CHANGED_EVENT: &str = "portal:consent";
+/// Window event sent after a choice is saved, for the other islands; `detail` holds the
+/// granted category bits.
+pub const CHANGED_EVENT: &str = "portal:consent-changed";
+/// The documented event for the site's scripts, dispatched on `document`.
+pub const PUBLIC_EVENT: &str = "portal:consent";
 
 /// The dialog. `open` is whether the server found no current answer; `granted` what the
 /// current answer allows; `return_to` the page to come back to without JavaScript.
@@ -37,6 +44,10 @@ pub fn ConsentDialog(
     policy_url: String,
 ) -> impl IntoView {
     let t = strings(lang);
+    #[cfg(feature = "hydrate")]
+    if answered {
+        client::publish(granted, "load");
+    }
     // The decision is a server function; what the dialog shows is derived from its last
     // answer (and from a choice made in another island, such as a video's "always allow",
     // when that came later). The dialog is shown while it was opened since the last saved
@@ -253,7 +264,7 @@ pub(crate) mod client {
 
     use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
 
-    use super::{CHANGED_EVENT, OPEN_EVENT};
+    use super::{CHANGED_EVENT, OPEN_EVENT, PUBLIC_EVENT};
     use crate::{
         api::DecideConsent,
         domain::consent::{CategorySet, Decision},
@@ -283,8 +294,39 @@ pub(crate) mod client {
         Effect::new(move |_| {
             if let Some(Ok(set)) = value.get() {
                 dispatch(CHANGED_EVENT, Some(set.bits()));
+                publish(set, "change");
             }
         });
+    }
+
+    /// Tells the site's scripts: `portal:consent` on `document`, with `detail` holding
+    /// `categories` (the granted ids), `reason` (`load` when the page came with a decision,
+    /// `change` for a decision made on it) and `first` (a change where there was no decision
+    /// before); the same object is kept as `window.portalConsent`.
+    pub fn publish(set: CategorySet, reason: &str) {
+        use leptos::wasm_bindgen::JsValue;
+        let window = window();
+        let key = JsValue::from_str("portalConsent");
+        let before = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
+        let categories: js_sys::Array = set.iter().map(|c| JsValue::from_str(c.id())).collect();
+        let detail = js_sys::Object::new();
+        let first = reason == "change" && before.is_undefined();
+        for (name, value) in [
+            ("categories", JsValue::from(categories)),
+            ("reason", JsValue::from_str(reason)),
+            ("first", JsValue::from_bool(first)),
+        ] {
+            let _ = js_sys::Reflect::set(&detail, &JsValue::from_str(name), &value);
+        }
+        let _ = js_sys::Reflect::set(&window, &key, &detail);
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        if let (Ok(event), Some(document)) = (
+            web_sys::CustomEvent::new_with_event_init_dict(PUBLIC_EVENT, &init),
+            window.document(),
+        ) {
+            let _ = document.dispatch_event(&event);
+        }
     }
 
     pub fn dispatch(name: &str, detail: Option<u8>) {

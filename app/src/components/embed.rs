@@ -13,7 +13,7 @@ use crate::{
 };
 
 /// A YouTube video with its title. `granted` is the visitor's consent when the page was rendered; later
-/// changes arrive as `portal:consent` window events (a withdrawal removes the video again).
+/// changes arrive as `portal:consent-changed` window events (a withdrawal removes the video again).
 #[island]
 pub fn YouTubeEmbed(
     video: String,
@@ -37,7 +37,7 @@ pub fn YouTubeEmbed(
         }
     });
     // "Always allow" is the consent server function; its answer reaches this island and the
-    // dialog alike through the `portal:consent` event.
+    // dialog alike through the `portal:consent-changed` event.
     let action = ServerAction::<DecideConsent>::new();
     #[cfg(feature = "hydrate")]
     super::consent::client::announce(action);
