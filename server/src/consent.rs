@@ -1,6 +1,7 @@
 //! Consent over HTTP: the middleware that reads the visitor's signed consent cookie for every
-//! request, and the `POST /consent` endpoint (the dialog's plain form). The decision itself
-//! is the core's `consent::decide`.
+//! request, the `POST /consent` endpoint (the dialog's plain form), and `GET /consent.json`,
+//! the decision for the agency's sibling sites. The decision itself is the core's
+//! `consent::decide`.
 
 use std::sync::Arc;
 
@@ -29,6 +30,50 @@ pub async fn read_consent(
     request.extensions_mut().insert(status);
     request.extensions_mut().insert(CarriedRecord(record));
     next.run(request).await
+}
+
+/// The decision as `/consent.json` tells it.
+#[derive(serde::Serialize)]
+struct CurrentConsent {
+    /// Whether the visitor has a current answer.
+    decided: bool,
+    /// The policy revision asked about.
+    revision: u32,
+    /// The granted categories' ids.
+    categories: Vec<&'static str>,
+}
+
+/// `GET /consent.json`: the visitor's current decision, read from the consent cookie (shared
+/// over `consent.cookie_domain` with sibling sites). A page of one of `consent.share_origins`
+/// may read it with `fetch(…, { credentials: 'include' })`; no other origin gets the CORS
+/// headers. Never stored by caches.
+pub async fn current_consent(
+    State(state): State<ConsentState>,
+    State(clock): State<Arc<dyn Clock>>,
+    headers: http::HeaderMap,
+) -> Response {
+    let (status, _) = consent_of(&state, clock.as_ref(), &headers);
+    let body = CurrentConsent {
+        decided: status.answered,
+        revision: state.policy.revision,
+        categories: status.granted.iter().map(|c| c.id()).collect(),
+    };
+    let mut response = axum::Json(body).into_response();
+    let out = response.headers_mut();
+    out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    out.insert(header::VARY, HeaderValue::from_static("Origin, Cookie"));
+    let allowed = headers
+        .get(header::ORIGIN)
+        .and_then(|o| o.to_str().ok())
+        .filter(|o| state.policy.share_origins.iter().any(|s| s == o));
+    if let Some(origin) = allowed.and_then(|o| HeaderValue::from_str(o).ok()) {
+        out.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+        out.insert(
+            header::ACCESS_CONTROL_ALLOW_CREDENTIALS,
+            HeaderValue::from_static("true"),
+        );
+    }
+    response
 }
 
 /// `POST /consent`, the dialog's plain form: `choice`, optional `category` (repeated),

@@ -54,6 +54,13 @@ pub struct ConsentPolicy {
     pub video_origin: String,
     /// Scripts held back until their category is granted.
     pub scripts: Vec<ThirdPartyScript>,
+    /// The consent cookie's `Domain`, to share one decision with the agency's sibling sites
+    /// (`jobtechdev.se` for `www.jobtechdev.se` and `forum.jobtechdev.se`); empty: this host
+    /// only.
+    pub cookie_domain: String,
+    /// Origins of sibling sites (`https://forum.jobtechdev.se`) whose pages may read the
+    /// decision from `/consent.json` (CORS with credentials).
+    pub share_origins: Vec<String>,
 }
 
 /// The name of the cookie that remembers the visitor's answer.
@@ -92,6 +99,8 @@ impl Default for ConsentPolicy {
             log_retention_days: 365,
             video_origin: "https://www.youtube-nocookie.com".into(),
             scripts: Vec::new(),
+            cookie_domain: String::new(),
+            share_origins: Vec::new(),
             cookies: vec![
                 decl(
                     CONSENT_COOKIE,

@@ -16,7 +16,7 @@ use http::{HeaderMap, StatusCode, header};
 
 use crate::{
     clock::Clock,
-    consent_cookie::{ConsentKey, cookie_value},
+    consent_cookie::{ConsentKey, cookie_values},
     db::{ConsentLogRow, Db},
 };
 
@@ -48,12 +48,15 @@ pub fn consent_of(
     clock: &dyn Clock,
     headers: &HeaderMap,
 ) -> (ConsentStatus, Option<ConsentRecord>) {
+    // With a shared cookie domain a browser may send a host-only cookie beside the domain
+    // one: the newest valid record counts.
     let record = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|h| cookie_value(h, CONSENT_COOKIE))
-        .and_then(|value| state.key.decode(value));
+        .flat_map(|h| cookie_values(h, CONSENT_COOKIE))
+        .filter_map(|value| state.key.decode(value))
+        .max_by_key(|r| r.issued_at);
     let status = ConsentStatus::from_record(
         record,
         state.policy.revision,
@@ -165,15 +168,30 @@ pub async fn decide(
 
     metrics::counter!("portal_consent_decisions_total", "choice" => decision.as_str()).increment(1);
     let mut cookies = Vec::new();
+    let domain = state.policy.cookie_domain.as_str();
     match outcome {
-        Outcome::Store(_) => cookies.push(set_cookie(
-            CONSENT_COOKIE,
-            &state.key.encode(&record),
-            Some(u64::from(state.policy.lifetime_days) * 86_400),
-            state.secure,
-        )),
+        Outcome::Store(_) => {
+            let value = state.key.encode(&record);
+            let lifetime = Some(u64::from(state.policy.lifetime_days) * 86_400);
+            if domain.is_empty() {
+                cookies.push(set_cookie(CONSENT_COOKIE, &value, lifetime, state.secure));
+            } else {
+                // Shared with the sibling sites; a host-only cookie from before goes.
+                cookies.push(set_cookie(CONSENT_COOKIE, "", Some(0), state.secure));
+                cookies.push(with_domain(
+                    set_cookie(CONSENT_COOKIE, &value, lifetime, state.secure),
+                    domain,
+                ));
+            }
+        }
         Outcome::Forget => {
             cookies.push(set_cookie(CONSENT_COOKIE, "", Some(0), state.secure));
+            if !domain.is_empty() {
+                cookies.push(with_domain(
+                    set_cookie(CONSENT_COOKIE, "", Some(0), state.secure),
+                    domain,
+                ));
+            }
             // All-or-nothing: without consent the site keeps no cookie, the login one included.
             if let Some(session) = parts.extensions.get::<tower_sessions::Session>()
                 && let Err(e) = session.flush().await
@@ -190,6 +208,13 @@ pub async fn decide(
         for decl in state.policy.first_party_cookies(category) {
             if decl.name != CONSENT_COOKIE {
                 cookies.push(set_cookie(&decl.name, "", Some(0), state.secure));
+                // A sibling site's cookie of the same name on the shared domain goes too.
+                if !domain.is_empty() {
+                    cookies.push(with_domain(
+                        set_cookie(&decl.name, "", Some(0), state.secure),
+                        domain,
+                    ));
+                }
             }
         }
     }
@@ -206,6 +231,11 @@ fn set_cookie(name: &str, value: &str, max_age: Option<u64>, secure: bool) -> St
         cookie.push_str("; Secure");
     }
     cookie
+}
+
+/// `cookie` for `domain` and its subdomains.
+fn with_domain(cookie: String, domain: &str) -> String {
+    format!("{cookie}; Domain={domain}")
 }
 
 fn random_id() -> [u8; 16] {

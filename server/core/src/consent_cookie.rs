@@ -89,12 +89,18 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Finds a cookie's value in a `Cookie` request header.
-pub fn cookie_value<'a>(header: &'a str, name: &str) -> Option<&'a str> {
-    header.split(';').find_map(|pair| {
+/// Every value of a cookie in a `Cookie` request header (a browser sends two when a host-only
+/// cookie and a domain cookie of one name both apply).
+pub fn cookie_values<'a>(header: &'a str, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    header.split(';').filter_map(move |pair| {
         let (k, v) = pair.trim().split_once('=')?;
         (k == name).then_some(v)
     })
+}
+
+/// Finds a cookie's value in a `Cookie` request header.
+pub fn cookie_value<'a>(header: &'a str, name: &'a str) -> Option<&'a str> {
+    cookie_values(header, name).next()
 }
 
 #[cfg(test)]
@@ -158,5 +164,7 @@ mod tests {
         assert_eq!(cookie_value(header, "consent"), Some("xyz"));
         assert_eq!(cookie_value(header, "cons"), None);
         assert_eq!(cookie_value("consentx=1", "consent"), None);
+        let both: Vec<&str> = cookie_values("consent=a; other=b; consent=c", "consent").collect();
+        assert_eq!(both, ["a", "c"]);
     }
 }

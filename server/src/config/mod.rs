@@ -274,6 +274,7 @@ impl Settings {
         self.consent = std::mem::take(&mut self.consent)
             .normalised()
             .map_err(|problem| ("consent", problem))?;
+        self.check_cookie_domain()?;
         // The session cookie gets the `__Host-` prefix only where browsers accept it (https).
         let session_name = self.session_cookie_name();
         let operator_name = self.operator_cookie_name();
@@ -287,6 +288,56 @@ impl Settings {
                 cookie.name = operator_name.into();
             }
         }
+        Ok(())
+    }
+
+    /// `consent.cookie_domain` must hold the site's own host (the browser refuses a cookie for
+    /// another domain) and be a name, not an address; `consent.share_origins` are http(s)
+    /// origins on that domain (elsewhere the browser would not send the cookie).
+    fn check_cookie_domain(&mut self) -> Result<(), (&'static str, String)> {
+        let domain = self
+            .consent
+            .cookie_domain
+            .trim()
+            .trim_start_matches('.')
+            .to_ascii_lowercase();
+        let within = |host: &str| host == domain || host.ends_with(&format!(".{domain}"));
+        // `http(s)://host[:port]`, nothing more.
+        let host_of = |origin: &str| -> Option<String> {
+            let rest = origin
+                .strip_prefix("https://")
+                .or_else(|| origin.strip_prefix("http://"))?;
+            if rest.is_empty() || rest.contains(['/', '?', '#', '@', ' ']) {
+                return None;
+            }
+            let host = match rest.rsplit_once(':') {
+                Some((host, port)) if port.parse::<u16>().is_ok() => host,
+                _ => rest,
+            };
+            (!host.is_empty()).then(|| host.to_ascii_lowercase())
+        };
+        if !domain.is_empty() {
+            let site = host_of(&self.public_url).unwrap_or_default();
+            if !domain.contains('.') || domain.parse::<std::net::IpAddr>().is_ok() || !within(&site)
+            {
+                return Err((
+                    "consent.cookie_domain",
+                    format!("must be a domain name that holds public_url's host {site:?}"),
+                ));
+            }
+        }
+        for origin in &self.consent.share_origins {
+            let ok = host_of(origin).is_some_and(|h| !domain.is_empty() && within(&h));
+            if !ok {
+                return Err((
+                    "consent.share_origins",
+                    format!(
+                        "{origin:?} must be an origin (https://forum.example.org) on cookie_domain"
+                    ),
+                ));
+            }
+        }
+        self.consent.cookie_domain = domain;
         Ok(())
     }
 

@@ -135,6 +135,7 @@ pub fn wrap(
     let site_routes = Router::new()
         .route("/", get(redirects::language_redirect))
         .route("/consent", axum::routing::post(consent::post_consent))
+        .route("/consent.json", get(consent::current_consent))
         .route_service("/favicon.svg", favicon)
         .nest_service("/pkg", pkg)
         .merge(routes)
