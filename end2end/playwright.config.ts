@@ -32,6 +32,8 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // The shared-consent tests' two sites (www. and forum.) on the loopback server.
+        '--host-resolver-rules=MAP *.portal.test 127.0.0.1',
       ],
     },
   },

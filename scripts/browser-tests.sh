@@ -19,9 +19,21 @@ wait_for "$video_url/embed/x"
 start_test_server all-or-nothing "$video_url"; default_url="$base_url"; default_outbox="$data_dir/outbox"
 start_test_server granular "$video_url"; granular_url="$base_url"; granular_outbox="$data_dir/outbox"
 granular_data="$data_dir"
+# A site that shares its consent cookie with its sibling subdomains: Chromium maps
+# *.portal.test to loopback (playwright.config.ts), so www. and forum. are two sites.
+shared_port="$(free_port)"
+shared_log="$(mktemp)"
+PORTAL_BIND="127.0.0.1:$shared_port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" \
+  PORTAL_DATA_DIR="$(mktemp -d)" PORTAL_PUBLIC_URL="http://www.portal.test:$shared_port" \
+  PORTAL_CONSENT__MODE=granular PORTAL_CONSENT__COOKIE_DOMAIN=portal.test \
+  PORTAL_CONSENT__SHARE_ORIGINS="[\"http://forum.portal.test:$shared_port\"]" \
+  "$server_bin" >"$shared_log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$shared_port/en/" || { cat "$shared_log" >&2; exit 1; }
 cd end2end
 # The console's tests add operators with the server binary's command line, on the granular
 # server's data folder.
 BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" \
   OUTBOX="$default_outbox" GRANULAR_OUTBOX="$granular_outbox" \
-  SERVER_BIN="$server_bin" GRANULAR_DATA="$granular_data" npx playwright test "$@"
+  SERVER_BIN="$server_bin" GRANULAR_DATA="$granular_data" SHARED_PORT="$shared_port" \
+  npx playwright test "$@"

@@ -195,3 +195,46 @@ test.describe('the portal:consent event for the site\'s scripts', () => {
     ]);
   });
 });
+
+test.describe('one decision for the agency\'s sites', () => {
+  const port = process.env.SHARED_PORT ?? '3002';
+  const www = `http://www.portal.test:${port}`;
+  const forum = `http://forum.portal.test:${port}`;
+
+  test('a decision on www is the decision on forum, which reads it from /consent.json', async ({ page, context }) => {
+    await page.goto(`${www}/en/`);
+    await waitForHydration(page, 'Menu');
+    await dialog(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect(dialog(page)).toBeHidden();
+    const shared = (await context.cookies(forum)).find((c) => c.name === 'consent');
+    expect(shared?.domain).toBe('.portal.test');
+
+    // A page of the sibling site asks www for the decision, with the shared cookie.
+    await page.goto(`${forum}/robots.txt`);
+    const read = (url: string) =>
+      page.evaluate(async (u) => {
+        try {
+          return await (await fetch(u, { credentials: 'include' })).json();
+        } catch {
+          return 'refused';
+        }
+      }, url);
+    expect(await read(`${www}/consent.json`)).toEqual({
+      decided: true,
+      revision: 1,
+      categories: ['necessary', 'external_media', 'marketing'],
+    });
+    // An origin that is not configured cannot read it.
+    await page.goto(`http://other.portal.test:${port}/robots.txt`);
+    expect(await read(`${www}/consent.json`)).toBe('refused');
+
+    // Withdrawn on www: forum's next read says so.
+    await page.goto(`${www}/en/`);
+    await waitForHydration(page, 'Menu');
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(dialog(page)).toBeHidden();
+    await page.goto(`${forum}/robots.txt`);
+    expect(await read(`${www}/consent.json`)).toEqual({ decided: true, revision: 1, categories: ['necessary'] });
+  });
+});
