@@ -1,5 +1,6 @@
 """A stand-in for third parties in browser tests: `*.js` gets a script that marks itself as
-loaded, anything else a small HTML page (the video player).
+loaded (and with `?cookie=NAME` sets a first-party cookie NAME on the page's site, as a
+tracker does), anything else a small HTML page (the video player).
 
 Usage: python3 fake-video-host.py PORT
 """
@@ -9,8 +10,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
-        if self.path.split("?")[0].endswith(".js"):
+        path, _, query = self.path.partition("?")
+        if path.endswith(".js"):
             body, kind = b"window.__thirdPartyLoaded = true;", "text/javascript"
+            cookie = dict(p.split("=", 1) for p in query.split("&") if "=" in p).get("cookie", "")
+            if cookie.replace("_", "").isalnum():
+                body += b"document.cookie = '" + cookie.encode() + b"=tracked; path=/; max-age=86400';"
         else:
             body, kind = b"<!DOCTYPE html><title>video</title><p>fake video</p>", "text/html; charset=utf-8"
         self.send_response(200)

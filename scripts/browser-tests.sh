@@ -30,10 +30,20 @@ PORTAL_BIND="127.0.0.1:$shared_port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" \
   "$server_bin" >"$shared_log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$shared_port/en/" || { cat "$shared_log" >&2; exit 1; }
+# A site whose marketing tag sets a first-party cookie, declared so that withdrawing expires it.
+withdrawal_port="$(free_port)"
+withdrawal_log="$(mktemp)"
+PORTAL_CONFIG="$root/end2end/withdrawal.toml" PORTAL_BIND="127.0.0.1:$withdrawal_port" \
+  PORTAL_OPS_BIND="127.0.0.1:$(free_port)" PORTAL_DATA_DIR="$(mktemp -d)" \
+  PORTAL_CONSENT__SCRIPTS="[{category=\"marketing\",src=\"$video_url/tag.js?cookie=_tag_id\"}]" \
+  "$server_bin" >"$withdrawal_log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$withdrawal_port/en/" || { cat "$withdrawal_log" >&2; exit 1; }
 cd end2end
 # The console's tests add operators with the server binary's command line, on the granular
 # server's data folder.
 BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" \
   OUTBOX="$default_outbox" GRANULAR_OUTBOX="$granular_outbox" \
   SERVER_BIN="$server_bin" GRANULAR_DATA="$granular_data" SHARED_PORT="$shared_port" \
+  WITHDRAWAL_URL="http://127.0.0.1:$withdrawal_port" \
   npx playwright test "$@"

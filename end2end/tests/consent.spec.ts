@@ -238,3 +238,40 @@ test.describe('one decision for the agency\'s sites', () => {
     expect(await read(`${www}/consent.json`)).toEqual({ decided: true, revision: 1, categories: ['necessary'] });
   });
 });
+
+test.describe('withdrawing marketing clears the cookie its tag set', () => {
+  const site = process.env.WITHDRAWAL_URL ?? 'http://127.0.0.1:3003';
+  test.use({ baseURL: site });
+
+  const tagCookie = async (context: BrowserContext) =>
+    (await context.cookies(site)).find((c) => c.name === '_tag_id');
+
+  test('with JavaScript: the tag sets it after consent, the answer to "Reject all" expires it', async ({ page, context }) => {
+    await page.goto('/en/about');
+    await waitForHydration(page, 'Menu');
+    expect(await tagCookie(context)).toBeUndefined();
+    await dialog(page).getByRole('button', { name: 'Accept all' }).click();
+    await expect(dialog(page)).toBeHidden();
+    await expect.poll(() => tagCookie(context)).toBeDefined();
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+    await expect(dialog(page)).toBeHidden();
+    await expect.poll(() => tagCookie(context)).toBeUndefined();
+  });
+
+  test.describe('without JavaScript', () => {
+    test.use({ javaScriptEnabled: false });
+    test('the plain form\'s answer expires it too', async ({ page, context }) => {
+      await page.goto('/en/about');
+      await dialog(page).getByRole('button', { name: 'Accept all' }).click();
+      await expect(page).toHaveURL(/\/en\/about$/);
+      // What the tag would have set in a browser that ran it.
+      await context.addCookies([{ name: '_tag_id', value: 'tracked', url: site }]);
+      await page.getByRole('link', { name: 'Cookie settings' }).click();
+      await dialog(page).getByRole('button', { name: 'Reject all' }).click();
+      await expect(page).toHaveURL(/\/en\/about$/);
+      expect(await tagCookie(context)).toBeUndefined();
+      expect((await context.cookies(site)).map((c) => c.name)).toEqual(['consent']);
+    });
+  });
+});
