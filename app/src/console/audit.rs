@@ -5,7 +5,7 @@ use domain::lang::Lang;
 use leptos::prelude::*;
 use portal_core::operators::audit::AuditRow;
 
-use super::{utc, words};
+use super::{table, utc, words};
 
 /// What the audit page shows.
 #[derive(Debug, Clone)]
@@ -41,28 +41,12 @@ pub fn page(lang: Lang, view: AuditView) -> impl IntoView {
                 </tr>
             }
         })
-        .collect_view();
-    let table = if view.rows.is_empty() {
-        view! { <p>{t.nothing}</p> }.into_any()
-    } else {
-        view! {
-            <div class="table-wrap">
-                <table class="console-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.col_when}</th>
-                            <th scope="col">{t.col_who}</th>
-                            <th scope="col">{t.col_what}</th>
-                            <th scope="col">{t.col_subject}</th>
-                            <th scope="col">{t.col_from}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        }
-        .into_any()
-    };
+        .collect::<Vec<_>>();
+    let table = table(
+        vec![t.col_when, t.col_who, t.col_what, t.col_subject, t.col_from],
+        rows,
+        t.nothing,
+    );
     view! {
         <form class="filter-form" method="get" action="/admin/audit">
             <div class="field">

@@ -10,46 +10,59 @@ use leptos::prelude::*;
 
 use super::{AREAS, area_path, words};
 
+/// How a field of the console's forms is typed: its `type`, `autocomplete` and `inputmode`.
+#[derive(Clone, Copy)]
+struct Input(&'static str, &'static str, Option<&'static str>);
+
+const EMAIL: Input = Input("email", "username", None);
+const CURRENT_PASSWORD: Input = Input("password", "current-password", None);
+const NEW_PASSWORD: Input = Input("password", "new-password", None);
+const CODE: Input = Input("text", "one-time-code", None);
+const DIGITS: Input = Input("text", "one-time-code", Some("numeric"));
+
+/// A required, labelled one-line field whose id is its `name`, with an optional hint below.
+fn field(
+    name: &'static str,
+    label: &'static str,
+    input: Input,
+    value: Option<String>,
+    hint: Option<&'static str>,
+) -> impl IntoView {
+    let hint_id = hint.map(|_| format!("{name}-hint"));
+    let Input(kind, autocomplete, inputmode) = input;
+    view! {
+        <div class="field">
+            <label for=name>{label}</label>
+            <input
+                id=name
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                required
+                value=value
+                aria-describedby=hint_id.clone()
+            />
+            {hint
+                .map(|text| {
+                    view! {
+                        <p id=hint_id class="hint">
+                            {text}
+                        </p>
+                    }
+                })}
+        </div>
+    }
+}
+
 /// The login form, with the address typed before (never the password or code).
 pub fn login(lang: Lang, email: String) -> impl IntoView {
     let t = words(lang);
     view! {
         <form class="account-form" method="post" action="/admin/login">
-            <div class="field">
-                <label for="email">{t.email}</label>
-                <input
-                    id="email"
-                    name="email"
-                    type="email"
-                    autocomplete="username"
-                    required
-                    value=email
-                />
-            </div>
-            <div class="field">
-                <label for="password">{t.password}</label>
-                <input
-                    id="password"
-                    name="password"
-                    type="password"
-                    autocomplete="current-password"
-                    required
-                />
-            </div>
-            <div class="field">
-                <label for="code">{t.code}</label>
-                <input
-                    id="code"
-                    name="code"
-                    type="text"
-                    autocomplete="one-time-code"
-                    required
-                    aria-describedby="code-hint"
-                />
-                <p id="code-hint" class="hint">
-                    {t.code_hint}
-                </p>
-            </div>
+            {field("email", t.email, EMAIL, Some(email), None)}
+            {field("password", t.password, CURRENT_PASSWORD, None, None)}
+            {field("code", t.code, CODE, None, Some(t.code_hint))}
             <button type="submit">{t.log_in}</button>
         </form>
     }
@@ -91,45 +104,19 @@ pub fn setup(lang: Lang, view: SetupView) -> impl IntoView {
                 hidden
                 readonly
             />
-            <div class="field">
-                <label for="password">{t.password}</label>
-                <input
-                    id="password"
-                    name="password"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                    aria-describedby="password-hint"
-                />
-                <p id="password-hint" class="hint">
-                    {strings(lang).account.password_hint}
-                </p>
-            </div>
-            <div class="field">
-                <label for="confirm">{t.confirm}</label>
-                <input
-                    id="confirm"
-                    name="confirm"
-                    type="password"
-                    autocomplete="new-password"
-                    required
-                />
-            </div>
+            {field(
+                "password",
+                t.password,
+                NEW_PASSWORD,
+                None,
+                Some(strings(lang).account.password_hint),
+            )}
+            {field("confirm", t.confirm, NEW_PASSWORD, None, None)}
             <figure class="qr-code">
                 <div role="img" aria-label=t.setup_qr inner_html=view.qr_svg></div>
                 <figcaption>{t.setup_key} " " <code class="totp-key">{key}</code></figcaption>
             </figure>
-            <div class="field">
-                <label for="code">{t.code}</label>
-                <input
-                    id="code"
-                    name="code"
-                    type="text"
-                    inputmode="numeric"
-                    autocomplete="one-time-code"
-                    required
-                />
-            </div>
+            {field("code", t.code, DIGITS, None, None)}
             <button type="submit">{t.setup_save}</button>
         </form>
     }

@@ -5,7 +5,7 @@ use domain::{i18n::strings, lang::Lang};
 use leptos::prelude::*;
 use portal_core::operators::companies::{CompanyRow, REASON_MAX};
 
-use super::{post_button, words};
+use super::{post_button, table, words};
 
 /// What the companies page shows.
 #[derive(Debug, Clone)]
@@ -96,28 +96,18 @@ pub fn page(lang: Lang, view: CompaniesView) -> impl IntoView {
                     </tr>
                 }
             })
-            .collect_view();
-        let table = if view.queue.is_empty() {
-            view! { <p>{t.queue_empty}</p> }.into_any()
-        } else {
-            view! {
-                <div class="table-wrap">
-                    <table class="console-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.col_company}</th>
-                                <th scope="col">{t.col_what}</th>
-                                <th scope="col">{t.col_email}</th>
-                                <th scope="col">{t.col_waiting}</th>
-                                <th scope="col">{t.col_actions}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }
-            .into_any()
-        };
+            .collect::<Vec<_>>();
+        let table = table(
+            vec![
+                t.col_company,
+                t.col_what,
+                t.col_email,
+                t.col_waiting,
+                t.col_actions,
+            ],
+            rows,
+            t.queue_empty,
+        );
         view! {
             <section aria-labelledby="queue-title">
                 <h2 id="queue-title">{t.queue_title} " (" {view.queue.len()} ")"</h2>
@@ -161,27 +151,12 @@ pub fn page(lang: Lang, view: CompaniesView) -> impl IntoView {
                     </tr>
                 }
             })
-            .collect_view();
-        let table = if found.is_empty() {
-            view! { <p>{t.none_found}</p> }.into_any()
-        } else {
-            view! {
-                <div class="table-wrap">
-                    <table class="console-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.col_company}</th>
-                                <th scope="col">{t.col_email}</th>
-                                <th scope="col">{t.col_state}</th>
-                                <th scope="col">{t.col_actions}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-            }
-            .into_any()
-        };
+            .collect::<Vec<_>>();
+        let table = table(
+            vec![t.col_company, t.col_email, t.col_state, t.col_actions],
+            rows,
+            t.none_found,
+        );
         view! {
             <section aria-labelledby="found-title">
                 <h2 id="found-title">{t.results_title}</h2>

@@ -163,6 +163,33 @@ pub fn document<V: IntoView + 'static>(frame: Frame<'_>, body: V) -> String {
     Owner::new().with(|| page.to_html())
 }
 
+/// A console table: a header row of `heads` and `rows`, scrolling in its own box on a narrow
+/// screen; the text `empty` when there are no rows.
+pub fn table<V: IntoView + 'static>(
+    heads: Vec<&'static str>,
+    rows: Vec<V>,
+    empty: &'static str,
+) -> AnyView {
+    if rows.is_empty() {
+        return view! { <p>{empty}</p> }.into_any();
+    }
+    let heads = heads
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .collect_view();
+    view! {
+        <div class="table-wrap">
+            <table class="console-table">
+                <thead>
+                    <tr>{heads}</tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
 /// A button that posts `fields` to `action` (an action on one row of a table).
 pub fn post_button(
     action: &'static str,

@@ -10,33 +10,7 @@ use portal_core::{
     published::LastReload,
 };
 
-use super::{post_button, utc, words};
-
-/// A table with a caption-less header row; `empty` when there are no rows.
-fn table<V: IntoView + 'static>(
-    heads: Vec<&'static str>,
-    rows: Vec<V>,
-    empty: &'static str,
-) -> AnyView {
-    if rows.is_empty() {
-        return view! { <p>{empty}</p> }.into_any();
-    }
-    let heads = heads
-        .into_iter()
-        .map(|h| view! { <th scope="col">{h}</th> })
-        .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="console-table">
-                <thead>
-                    <tr>{heads}</tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
-}
+use super::{post_button, table, utc, words};
 
 /// The mail queue's page.
 pub fn mail(lang: Lang, entries: Vec<MailEntry>) -> impl IntoView {

@@ -3,11 +3,13 @@
 use app::console::{Notice, companies as views, words};
 use axum::{
     Form,
+    extract::FromRef,
     extract::{
         Query, State,
         rejection::{FormRejection, QueryRejection},
     },
     response::{IntoResponse, Redirect, Response},
+    routing::{MethodRouter, post},
 };
 use domain::{account::AccountId, operator::Area};
 use http::StatusCode;
@@ -83,7 +85,7 @@ pub struct DecisionForm {
     reason: String,
 }
 
-/// `POST /admin/companies/{approve,reject,hide,show}`.
+/// Carries out `decision` from its form.
 async fn decide(
     operator: Operator,
     console: Console,
@@ -190,38 +192,18 @@ pub async fn end_sessions(
     Ok(Redirect::to("/admin/companies?done=company.end-sessions").into_response())
 }
 
-/// `POST /admin/companies/approve`.
-pub async fn approve(
-    operator: Operator,
-    State(console): State<Console>,
-    form: Result<Form<DecisionForm>, FormRejection>,
-) -> Result<Response, Stop> {
-    decide(operator, console, form, Decision::Approve).await
-}
-
-/// `POST /admin/companies/reject`: with a reason, mailed to the company.
-pub async fn reject(
-    operator: Operator,
-    State(console): State<Console>,
-    form: Result<Form<DecisionForm>, FormRejection>,
-) -> Result<Response, Stop> {
-    decide(operator, console, form, Decision::Reject).await
-}
-
-/// `POST /admin/companies/hide`.
-pub async fn hide(
-    operator: Operator,
-    State(console): State<Console>,
-    form: Result<Form<DecisionForm>, FormRejection>,
-) -> Result<Response, Stop> {
-    decide(operator, console, form, Decision::Hide).await
-}
-
-/// `POST /admin/companies/show`.
-pub async fn show(
-    operator: Operator,
-    State(console): State<Console>,
-    form: Result<Form<DecisionForm>, FormRejection>,
-) -> Result<Response, Stop> {
-    decide(operator, console, form, Decision::Show).await
+/// `POST /admin/companies/{approve,reject,hide,show}`: one route per decision (a rejection
+/// takes a reason, mailed to the company).
+pub fn decision<S>(decision: Decision) -> MethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Console: FromRef<S>,
+{
+    post(
+        move |operator: Operator,
+              State(console): State<Console>,
+              form: Result<Form<DecisionForm>, FormRejection>| {
+            decide(operator, console, form, decision)
+        },
+    )
 }

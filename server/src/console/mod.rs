@@ -36,6 +36,7 @@ use portal_core::{
     db::Db,
     mail::Mailer,
     operators::{
+        companies::Decision,
         login::{LoginLimits, audit_entry},
         sessions::OperatorSession,
     },
@@ -87,23 +88,35 @@ where
         .route("/admin/statistics.csv", get(statistics::csv))
         .route("/admin/statistics.json", get(statistics::json))
         .route("/admin/mail", get(operations::mail))
-        .route("/admin/mail/retry", post(operations::mail_retry))
-        .route("/admin/mail/discard", post(operations::mail_discard))
+        .route("/admin/mail/retry", operations::mail_route(true))
+        .route("/admin/mail/discard", operations::mail_route(false))
         .route("/admin/mail/test", post(operations::mail_test))
         .route("/admin/content", get(operations::content))
         .route("/admin/content/publish", post(operations::publish))
         .route("/admin/operators", get(operations::operators))
-        .route("/admin/operators/disable", post(operations::disable))
+        .route(
+            "/admin/operators/disable",
+            operations::operator_route(operations::Change::Disable),
+        )
         .route(
             "/admin/operators/end-sessions",
-            post(operations::end_sessions),
+            operations::operator_route(operations::Change::EndSessions),
         )
-        .route("/admin/operators/link", post(operations::link))
+        .route(
+            "/admin/operators/link",
+            operations::operator_route(operations::Change::Link),
+        )
         .route("/admin/companies", get(companies::page))
-        .route("/admin/companies/approve", post(companies::approve))
-        .route("/admin/companies/reject", post(companies::reject))
-        .route("/admin/companies/hide", post(companies::hide))
-        .route("/admin/companies/show", post(companies::show))
+        .route(
+            "/admin/companies/approve",
+            companies::decision(Decision::Approve),
+        )
+        .route(
+            "/admin/companies/reject",
+            companies::decision(Decision::Reject),
+        )
+        .route("/admin/companies/hide", companies::decision(Decision::Hide))
+        .route("/admin/companies/show", companies::decision(Decision::Show))
         .route(
             "/admin/companies/end-sessions",
             post(companies::end_sessions),

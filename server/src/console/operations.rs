@@ -7,8 +7,13 @@ use std::path::Path;
 use app::console::{Notice, operations as views, words};
 use axum::{
     Form,
-    extract::{Query, State, rejection::FormRejection},
+    extract::FromRef,
+    extract::{
+        Query, State,
+        rejection::{FormRejection, QueryRejection},
+    },
     response::{IntoResponse, Redirect, Response},
+    routing::{MethodRouter, post},
 };
 use domain::{
     account::normalise_email,
@@ -42,10 +47,7 @@ pub struct RowForm {
     id: i64,
 }
 
-fn done_notice(
-    operator: &Operator,
-    done: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
-) -> Option<Notice> {
+fn done_notice(operator: &Operator, done: Result<Query<Done>, QueryRejection>) -> Option<Notice> {
     let t = words(operator.lang());
     match done.map(|q| q.0.done).unwrap_or_default().as_str() {
         "" => None,
@@ -80,7 +82,7 @@ async fn mail_page(
 pub async fn mail(
     operator: Operator,
     State(console): State<Console>,
-    done: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+    done: Result<Query<Done>, QueryRejection>,
 ) -> Result<Response, Stop> {
     operator.may(Area::Mail)?;
     let notice = done_notice(&operator, done);
@@ -126,22 +128,20 @@ async fn mail_change(
     Ok(Redirect::to(&format!("/admin/mail?done={action}")).into_response())
 }
 
-/// `POST /admin/mail/retry`: a waiting mail goes out at the next delivery round.
-pub async fn mail_retry(
-    operator: Operator,
-    State(console): State<Console>,
-    form: Result<Form<RowForm>, FormRejection>,
-) -> Result<Response, Stop> {
-    mail_change(operator, console, form, true).await
-}
-
-/// `POST /admin/mail/discard`: a waiting mail is given up, its contents forgotten.
-pub async fn mail_discard(
-    operator: Operator,
-    State(console): State<Console>,
-    form: Result<Form<RowForm>, FormRejection>,
-) -> Result<Response, Stop> {
-    mail_change(operator, console, form, false).await
+/// `POST /admin/mail/retry` (`retry`: a waiting mail goes out at the next delivery round) or
+/// `/admin/mail/discard` (given up, its contents forgotten).
+pub fn mail_route<S>(retry: bool) -> MethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Console: FromRef<S>,
+{
+    post(
+        move |operator: Operator,
+              State(console): State<Console>,
+              form: Result<Form<RowForm>, FormRejection>| {
+            mail_change(operator, console, form, retry)
+        },
+    )
 }
 
 /// The test mail's form.
@@ -226,7 +226,7 @@ fn served(site_dir: &Path, path: &str) -> bool {
 pub async fn content(
     operator: Operator,
     State(console): State<Console>,
-    done: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+    done: Result<Query<Done>, QueryRejection>,
 ) -> Result<Response, Stop> {
     operator.may(Area::Content)?;
     let t = words(operator.lang());
@@ -294,7 +294,7 @@ async fn operators_page(
 pub async fn operators(
     operator: Operator,
     State(console): State<Console>,
-    done: Result<Query<Done>, axum::extract::rejection::QueryRejection>,
+    done: Result<Query<Done>, QueryRejection>,
 ) -> Result<Response, Stop> {
     operator.may(Area::Operators)?;
     let notice = done_notice(&operator, done);
@@ -303,9 +303,12 @@ pub async fn operators(
 
 /// What an admin does to another operator.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Change {
+pub enum Change {
+    /// Disable them (their sessions end).
     Disable,
+    /// End every session of theirs.
     EndSessions,
+    /// Mail a new set-up link.
     Link,
 }
 
@@ -390,29 +393,18 @@ async fn change_operator(
     Ok(Redirect::to(&format!("/admin/operators?done={action}")).into_response())
 }
 
-/// `POST /admin/operators/disable`: the operator can no longer log in; their sessions end.
-pub async fn disable(
-    operator: Operator,
-    State(console): State<Console>,
-    form: Result<Form<RowForm>, FormRejection>,
-) -> Result<Response, Stop> {
-    change_operator(operator, console, form, Change::Disable).await
-}
-
-/// `POST /admin/operators/end-sessions`: every session of the operator ends.
-pub async fn end_sessions(
-    operator: Operator,
-    State(console): State<Console>,
-    form: Result<Form<RowForm>, FormRejection>,
-) -> Result<Response, Stop> {
-    change_operator(operator, console, form, Change::EndSessions).await
-}
-
-/// `POST /admin/operators/link`: a new set-up link by mail (the earlier one ends).
-pub async fn link(
-    operator: Operator,
-    State(console): State<Console>,
-    form: Result<Form<RowForm>, FormRejection>,
-) -> Result<Response, Stop> {
-    change_operator(operator, console, form, Change::Link).await
+/// `POST /admin/operators/{disable,end-sessions,link}`: disabled (sessions end), every session
+/// ended, or a new set-up link by mail (the earlier one ends).
+pub fn operator_route<S>(change: Change) -> MethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Console: FromRef<S>,
+{
+    post(
+        move |operator: Operator,
+              State(console): State<Console>,
+              form: Result<Form<RowForm>, FormRejection>| {
+            change_operator(operator, console, form, change)
+        },
+    )
 }
