@@ -46,12 +46,16 @@ pub fn consent_cookie(data: &[u8]) {
         return;
     };
     let key = portal_core::consent_cookie::ConsentKey::new(vec![7u8; 32]).expect("key");
+    let services = domain::consent::ConsentPolicy::default().services;
     if let Some(value) = portal_core::consent_cookie::cookie_value(header, "consent") {
-        let _ = key.decode(value);
+        let _ = key.decode(value, &services);
     }
     // A decoded record must survive a round trip unchanged.
-    if let Some(record) = key.decode(header) {
-        assert_eq!(key.decode(&key.encode(&record)), Some(record));
+    if let Some(record) = key.decode(header, &services) {
+        assert_eq!(
+            key.decode(&key.encode(&record, &services), &services),
+            Some(record)
+        );
     }
 }
 
@@ -82,8 +86,26 @@ pub fn forms(data: &[u8]) {
     }
     let back = server::consent::safe_return_path(field("return_to"));
     assert!(back.starts_with('/') && !back.starts_with("//"), "{back:?}");
-    if let Some(decision) = domain::consent::Decision::from_form(field("choice"), &[]) {
+    let policy = domain::consent::ConsentPolicy {
+        mode: domain::consent::ConsentMode::Granular,
+        ..domain::consent::ConsentPolicy::default()
+    };
+    let services = &policy.services;
+    let ticked = [field("category")];
+    let chosen = [field("service")];
+    if let Some(decision) =
+        domain::consent::Decision::from_form(field("choice"), &ticked, &chosen, services)
+    {
         let _ = decision.as_str();
+        // Whatever was ticked, a service is granted only inside a granted category.
+        if let Ok(outcome) = decision.outcome(&policy, false) {
+            let grant = outcome.granted();
+            for (i, service) in services.iter().enumerate() {
+                if grant.services.contains(i) {
+                    assert!(grant.categories.contains(service.category));
+                }
+            }
+        }
     }
 }
 

@@ -30,12 +30,16 @@ PORTAL_BIND="127.0.0.1:$shared_port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" \
   "$server_bin" >"$shared_log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$shared_port/en/" || { cat "$shared_log" >&2; exit 1; }
-# A site whose marketing tag sets a first-party cookie, declared so that withdrawing expires it.
+# A site with services: Matomo, a video host and a marketing tag, all on the stand-in host. The
+# tag sets a first-party cookie and a storage key, declared so that withdrawing clears them.
 withdrawal_port="$(free_port)"
 withdrawal_log="$(mktemp)"
+youtube="{id=\"youtube\",category=\"external_media\",name=\"YouTube\",provider=\"Google\",purpose_en=\"Plays the pages' videos.\",purpose_sv=\"Spelar sidornas filmer.\"}"
+tag="{id=\"tag\",category=\"marketing\",name=\"Stand-in tag\",provider=\"A stand-in tag\",purpose_en=\"Tells visits apart.\",purpose_sv=\"Skiljer besök åt.\",scripts=[\"$video_url/tag.js?cookie=_tag_id&storage=tag:visits\"],storage=[\"tag:*\"],opt_out=\"tag.optOut\"}"
 PORTAL_CONFIG="$root/end2end/withdrawal.toml" PORTAL_BIND="127.0.0.1:$withdrawal_port" \
   PORTAL_OPS_BIND="127.0.0.1:$(free_port)" PORTAL_DATA_DIR="$(mktemp -d)" \
-  PORTAL_CONSENT__SCRIPTS="[{category=\"marketing\",src=\"$video_url/tag.js?cookie=_tag_id\"}]" \
+  PORTAL_CONSENT__VIDEO_ORIGIN="$video_url" PORTAL_CONSENT__SERVICES="[$youtube,$tag]" \
+  PORTAL_CONSENT__MATOMO="{url=\"$video_url/matomo/\",site_id=1}" \
   "$server_bin" >"$withdrawal_log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$withdrawal_port/en/" || { cat "$withdrawal_log" >&2; exit 1; }

@@ -41,6 +41,8 @@ struct CurrentConsent {
     revision: u32,
     /// The granted categories' ids.
     categories: Vec<&'static str>,
+    /// The granted services' ids.
+    services: Vec<String>,
 }
 
 /// `GET /consent.json`: the visitor's current decision, read from the consent cookie (shared
@@ -57,6 +59,12 @@ pub async fn current_consent(
         decided: status.answered,
         revision: state.policy.revision,
         categories: status.granted.iter().map(|c| c.id()).collect(),
+        services: status
+            .services
+            .ids(&state.policy.services)
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
     };
     let mut response = axum::Json(body).into_response();
     let out = response.headers_mut();
@@ -76,8 +84,8 @@ pub async fn current_consent(
     response
 }
 
-/// `POST /consent`, the dialog's plain form: `choice`, optional `category` (repeated),
-/// `return_to`, `lang`. Stores the decision and goes back to `return_to`.
+/// `POST /consent`, the dialog's plain form: `choice`, optional `category` and `service`
+/// (repeated), `return_to`, `lang`. Stores the decision and goes back to `return_to`.
 pub async fn post_consent(
     State(state): State<ConsentState>,
     State(db): State<Db>,
@@ -99,12 +107,16 @@ pub async fn post_consent(
             .map(|(_, v)| v.as_str())
     };
     let lang = field("lang").and_then(Lang::from_code).unwrap_or_default();
-    let ticked: Vec<&str> = form
-        .iter()
-        .filter(|(k, _)| k == "category")
-        .map(|(_, v)| v.as_str())
-        .collect();
-    let Some(decision) = field("choice").and_then(|c| Decision::from_form(c, &ticked)) else {
+    let all = |name: &str| -> Vec<&str> {
+        form.iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
+    };
+    let (ticked, chosen) = (all("category"), all("service"));
+    let Some(decision) = field("choice")
+        .and_then(|c| Decision::from_form(c, &ticked, &chosen, &state.policy.services))
+    else {
         return error_page(lang, StatusCode::BAD_REQUEST, |t| {
             t.consent.consent_bad_request
         });
@@ -133,10 +145,10 @@ pub async fn post_consent(
     response
 }
 
-/// An urlencoded form body as pairs, at most 32 of them (the rest is ignored).
+/// An urlencoded form body as pairs, at most 64 of them (the rest is ignored).
 pub fn parse_form(bytes: &Bytes) -> Vec<(String, String)> {
     form_urlencoded::parse(bytes)
-        .take(32)
+        .take(64)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }

@@ -332,12 +332,12 @@ async fn export_consent(
         ExportFormat::Csv => {
             writeln!(
                 out,
-                "consent_id,at_utc,mode,revision,decision,granted,denied,lang,masked_ip"
+                "consent_id,at_utc,mode,revision,decision,granted,denied,services,lang,masked_ip"
             )?;
             for r in rows {
                 writeln!(
                     out,
-                    "{},{},{},{},{},\"{}\",\"{}\",{},{}",
+                    "{},{},{},{},{},\"{}\",\"{}\",\"{}\",{},{}",
                     r.consent_id,
                     r.at_unix,
                     r.mode,
@@ -345,6 +345,7 @@ async fn export_consent(
                     r.decision,
                     r.granted,
                     r.denied,
+                    r.services,
                     r.lang,
                     r.masked_ip
                 )?;

@@ -157,12 +157,9 @@ pub(crate) fn router(
     let ops_routes = Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz).with_state(readiness));
-    let security = security_headers::SecurityHeaders::new(
-        &settings.public_url,
-        &settings.consent.video_origin,
-        settings.consent.scripts.iter().map(|s| s.src.as_str()),
-    )
-    .with_live_reload(live_reload());
+    let security =
+        security_headers::SecurityHeaders::for_policy(&settings.public_url, &settings.consent)
+            .with_live_reload(live_reload());
     // Checked by `Settings::validated`.
     let trusted = client_addr::TrustedProxies::parse(&settings.trusted_proxies).unwrap_or_default();
     let cache = middleware::PageCache::new(

@@ -30,10 +30,7 @@ pub use domain::api::{error, forms as account};
 
 use leptos::{prelude::*, server_fn::codec::Json};
 
-use domain::{
-    consent::{CategorySet, Decision},
-    lang::Lang,
-};
+use domain::{consent::Grant, lang::Lang};
 
 pub use error::{ApiError, Refusal, UploadAnswer};
 
@@ -42,11 +39,18 @@ pub use account::{
     ResetForm, TokenForm,
 };
 
-/// Records a consent decision; answers what is granted now (nothing after an all-or-nothing
-/// withdrawal). Sets or clears the consent cookie like the plain form does.
+/// Records a consent decision, read from the dialog's own fields like the plain form reads
+/// them (`choice`, the ticked `categories` and `services`); answers what is granted now
+/// (nothing after an all-or-nothing withdrawal). Sets or clears the consent cookie like the
+/// plain form does.
 #[server(prefix = "/api", endpoint = "consent", input = Json)]
-pub async fn decide_consent(lang: Lang, decision: Decision) -> Result<CategorySet, ApiError> {
-    crate::ssr::consent(lang, decision).await
+pub async fn decide_consent(
+    lang: Lang,
+    choice: String,
+    categories: Vec<String>,
+    services: Vec<String>,
+) -> Result<Grant, ApiError> {
+    crate::ssr::consent(lang, &choice, &categories, &services).await
 }
 
 /// Registers a company and logs it in.

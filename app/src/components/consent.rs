@@ -13,40 +13,95 @@
 
 use leptos::prelude::*;
 
+use serde::{Deserialize, Serialize};
+
 use crate::{
     api::DecideConsent,
     domain::{
-        consent::{Category, CategorySet, ConsentMode},
+        consent::{Category, CategorySet, ConsentMode, ConsentPolicy, Grant},
         i18n::strings,
         lang::Lang,
     },
 };
 
+/// A declared service as the dialog shows it, in the page's language. The dialog gets every
+/// service in the configuration's order, so an item's place is its bit in a
+/// [`ServiceSet`](crate::domain::consent::ServiceSet).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceItem {
+    /// Its id.
+    pub id: String,
+    /// Its category.
+    pub category: Category,
+    /// Its name.
+    pub name: String,
+    /// What it is for.
+    pub purpose: String,
+    /// Its provider's privacy policy (may be empty).
+    pub privacy_url: String,
+}
+
+impl ServiceItem {
+    /// The services of `policy`, in its order, in `lang`.
+    pub fn all(policy: &ConsentPolicy, lang: Lang) -> Vec<ServiceItem> {
+        policy
+            .services
+            .iter()
+            .map(|s| ServiceItem {
+                id: s.id.clone(),
+                category: s.category,
+                name: s.name.clone(),
+                purpose: s.purpose(lang).to_owned(),
+                privacy_url: s.privacy_url.clone(),
+            })
+            .collect()
+    }
+}
+
 /// Window event that asks the dialog to open (sent by the footer control).
 pub const OPEN_EVENT: &str = "portal:open-consent";
-/// Window event sent after a choice is saved, for the other islands; `detail` holds the
-/// granted category bits.
+/// Window event sent after a choice is saved, for the other islands; `detail` holds what is
+/// granted as one number (`Grant::packed`).
 pub const CHANGED_EVENT: &str = "portal:consent-changed";
 /// The documented event for the site's scripts, dispatched on `document`.
 pub const PUBLIC_EVENT: &str = "portal:consent";
 
+/// " Privacy policy", linking to a service's privacy policy, when it has one.
+pub fn privacy_link(url: &str, lang: Lang) -> Option<impl IntoView + use<>> {
+    let label = strings(lang).consent.privacy_policy;
+    (!url.is_empty()).then(|| {
+        view! {
+            " "
+            <a href=url.to_owned() rel="noopener noreferrer">
+                {label}
+            </a>
+        }
+    })
+}
+
 /// The dialog. `open` is whether the server found no current answer; `granted` what the
-/// current answer allows; `return_to` the page to come back to without JavaScript.
+/// current answer allows; `return_to` the page to come back to without JavaScript;
+/// `categories` the optional categories offered and `services` every declared service.
 #[island]
+#[allow(clippy::too_many_arguments)]
 pub fn ConsentDialog(
     lang: Lang,
     mode: ConsentMode,
     open: bool,
     answered: bool,
-    granted: CategorySet,
+    granted: Grant,
     gpc: bool,
     return_to: String,
     policy_url: String,
+    categories: Vec<Category>,
+    services: Vec<ServiceItem>,
 ) -> impl IntoView {
     let t = strings(lang);
     #[cfg(feature = "hydrate")]
+    let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
+    #[cfg(feature = "hydrate")]
     if answered {
-        client::publish(granted, "load");
+        client::publish(granted, &ids, "load");
     }
     // The decision is a server function; what the dialog shows is derived from its last
     // answer (and from a choice made in another island, such as a video's "always allow",
@@ -56,7 +111,7 @@ pub fn ConsentDialog(
     let version = action.version();
     let value = action.value();
     let pending = action.pending();
-    let elsewhere = RwSignal::new(None::<(usize, CategorySet)>);
+    let elsewhere = RwSignal::new(None::<(usize, Grant)>);
     let opened_at = RwSignal::new(open.then_some(0usize));
     let granted = move || {
         let here = value.get().and_then(Result::ok);
@@ -67,7 +122,7 @@ pub fn ConsentDialog(
     };
     let answered = move || {
         if elsewhere.with(Option::is_some) || value.with(|v| matches!(v, Some(Ok(_)))) {
-            granted() != CategorySet::NONE
+            granted().categories != CategorySet::NONE
         } else {
             answered
         }
@@ -84,10 +139,10 @@ pub fn ConsentDialog(
         client::wire(shown, dialog, move || {
             opened_at.set(Some(version.get_untracked()))
         });
-        client::announce(action);
-        client::on_change(move |set| {
-            elsewhere.set(Some((version.get_untracked(), set)));
-            if set != CategorySet::NONE {
+        client::announce(action, ids.clone());
+        client::on_change(move |grant| {
+            elsewhere.set(Some((version.get_untracked(), grant)));
+            if grant.categories != CategorySet::NONE {
                 opened_at.set(None);
             }
         });
@@ -95,9 +150,22 @@ pub fn ConsentDialog(
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        if let Some(decision) = client::decision(&ev) {
-            action.dispatch(DecideConsent { lang, decision });
+        if let Some((choice, categories, services)) = client::decision(&ev) {
+            action.dispatch(DecideConsent {
+                lang,
+                choice,
+                categories,
+                services,
+            });
         }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    // A category's switch and its services' switches move together: the category turns all
+    // of them on or off, and it is on while any of them is.
+    let on_switch = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        client::sync_switches(&ev);
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
@@ -122,10 +190,38 @@ pub fn ConsentDialog(
         t.consent.accept_all
     };
     let choices = (mode == ConsentMode::Granular).then(|| {
-        let boxes = Category::OPTIONAL
-            .into_iter()
-            .map(|category| {
+        let boxes = categories
+            .iter()
+            .map(|&category| {
                 let id = format!("consent-{}", category.id());
+                let inside: Vec<_> = services
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.category == category)
+                    .map(|(i, s)| {
+                        let box_id = format!("consent-service-{}", s.id);
+                        let privacy = privacy_link(&s.privacy_url, lang);
+                        view! {
+                            <li>
+                                <input
+                                    type="checkbox"
+                                    id=box_id.clone()
+                                    name="service"
+                                    value=s.id.clone()
+                                    data-category=category.id()
+                                    prop:checked=move || granted().services.contains(i)
+                                />
+                                <label for=box_id>{s.name.clone()}</label>
+                                <span class="consent-service-purpose">
+                                    {s.purpose.clone()} {privacy}
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect();
+                let list = (!inside.is_empty()).then(|| {
+                    view! { <ul class="consent-services">{inside}</ul> }
+                });
                 view! {
                     <div class="consent-category">
                         <input
@@ -133,9 +229,11 @@ pub fn ConsentDialog(
                             id=id.clone()
                             name="category"
                             value=category.id()
-                            prop:checked=move || granted().contains(category)
+                            data-category=category.id()
+                            prop:checked=move || granted().categories.contains(category)
                         />
                         <label for=id>{t.category(category)}</label>
+                        {list}
                     </div>
                 }
             })
@@ -143,7 +241,7 @@ pub fn ConsentDialog(
         view! {
             <details class="consent-choices">
                 <summary>{t.consent.choose}</summary>
-                <fieldset>
+                <fieldset on:change=on_switch>
                     <legend class="visually-hidden">{t.consent.choose}</legend>
                     <div class="consent-category">
                         <input type="checkbox" id="consent-necessary" checked disabled />
@@ -173,11 +271,13 @@ pub fn ConsentDialog(
         }
         .into_any(),
     };
+    let offered = categories.clone();
     let current = move || {
         answered().then(|| {
             let optional: Vec<&str> = granted()
+                .categories
                 .iter()
-                .filter(|c| *c != Category::Necessary)
+                .filter(|c| offered.contains(c))
                 .map(|c| t.category(c))
                 .collect();
             let list = if optional.is_empty() {
@@ -265,10 +365,7 @@ pub(crate) mod client {
     use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
 
     use super::{CHANGED_EVENT, OPEN_EVENT, PUBLIC_EVENT};
-    use crate::{
-        api::DecideConsent,
-        domain::consent::{CategorySet, Decision},
-    };
+    use crate::{api::DecideConsent, domain::consent::Grant};
 
     /// Moves focus into the dialog whenever it is shown (also on the first view), and calls
     /// `open` when the footer's control asks for the dialog.
@@ -288,31 +385,43 @@ pub(crate) mod client {
         on_cleanup(move || handle.remove());
     }
 
-    /// Tells the other islands of each decision this action saves.
-    pub fn announce(action: ServerAction<DecideConsent>) {
+    /// Tells the other islands of each decision this action saves (and, given the services'
+    /// `ids`, the site's scripts).
+    pub fn announce(action: ServerAction<DecideConsent>, ids: Vec<String>) {
         let value = action.value();
         Effect::new(move |_| {
-            if let Some(Ok(set)) = value.get() {
-                dispatch(CHANGED_EVENT, Some(set.bits()));
-                publish(set, "change");
+            if let Some(Ok(grant)) = value.get() {
+                dispatch(CHANGED_EVENT, Some(grant.packed()));
+                publish(grant, &ids, "change");
             }
         });
     }
 
     /// Tells the site's scripts: `portal:consent` on `document`, with `detail` holding
-    /// `categories` (the granted ids), `reason` (`load` when the page came with a decision,
-    /// `change` for a decision made on it) and `first` (a change where there was no decision
-    /// before); the same object is kept as `window.portalConsent`.
-    pub fn publish(set: CategorySet, reason: &str) {
+    /// `categories` and `services` (the granted ids), `reason` (`load` when the page came
+    /// with a decision, `change` for a decision made on it) and `first` (a change where there
+    /// was no decision before); the same object is kept as `window.portalConsent`.
+    pub fn publish(grant: Grant, ids: &[String], reason: &str) {
         use leptos::wasm_bindgen::JsValue;
         let window = window();
         let key = JsValue::from_str("portalConsent");
         let before = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
-        let categories: js_sys::Array = set.iter().map(|c| JsValue::from_str(c.id())).collect();
+        let categories: js_sys::Array = grant
+            .categories
+            .iter()
+            .map(|c| JsValue::from_str(c.id()))
+            .collect();
+        let services: js_sys::Array = ids
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| grant.services.contains(*i))
+            .map(|(_, id)| JsValue::from_str(id))
+            .collect();
         let detail = js_sys::Object::new();
         let first = reason == "change" && before.is_undefined();
         for (name, value) in [
             ("categories", JsValue::from(categories)),
+            ("services", JsValue::from(services)),
             ("reason", JsValue::from_str(reason)),
             ("first", JsValue::from_bool(first)),
         ] {
@@ -329,36 +438,69 @@ pub(crate) mod client {
         }
     }
 
-    pub fn dispatch(name: &str, detail: Option<u8>) {
+    pub fn dispatch(name: &str, detail: Option<f64>) {
         let init = web_sys::CustomEventInit::new();
-        if let Some(bits) = detail {
-            init.set_detail(&leptos::wasm_bindgen::JsValue::from(bits));
+        if let Some(number) = detail {
+            init.set_detail(&leptos::wasm_bindgen::JsValue::from(number));
         }
         if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
             let _ = window().dispatch_event(&event);
         }
     }
 
-    /// Calls `f` with the granted categories whenever a choice is saved on this page.
-    pub fn on_change(f: impl Fn(CategorySet) + 'static) {
+    /// Calls `f` with what is granted whenever a choice is saved on this page.
+    pub fn on_change(f: impl Fn(Grant) + 'static) {
         let handle = window_event_listener_untyped(CHANGED_EVENT, move |ev| {
-            let bits = ev
+            let grant = ev
                 .dyn_ref::<web_sys::CustomEvent>()
                 .and_then(|e| e.detail().as_f64())
-                .and_then(|d| u8::try_from(d as u32).ok())
-                .and_then(CategorySet::from_bits);
-            if let Some(set) = bits {
-                f(set);
+                .and_then(Grant::unpacked);
+            if let Some(grant) = grant {
+                f(grant);
             }
         });
         on_cleanup(move || handle.remove());
     }
 
-    /// The decision a consent form's submission asks for (the button pressed and the boxes
-    /// ticked). When there is one the browser's own post is cancelled, to be replaced by the
-    /// server function; a form that does not parse is left to the plain post (which answers
-    /// with a clear error page).
-    pub fn decision(ev: &leptos::ev::SubmitEvent) -> Option<Decision> {
+    /// Keeps a category's switch and its services' switches together after one changed.
+    pub fn sync_switches(ev: &leptos::ev::Event) {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let (Some(category), Some(form)) = (input.get_attribute("data-category"), input.form())
+        else {
+            return;
+        };
+        let selector = |name: &str| format!("input[name=\"{name}\"][data-category=\"{category}\"]");
+        let inputs = |name: &str| -> Vec<web_sys::HtmlInputElement> {
+            let Ok(list) = form.query_selector_all(&selector(name)) else {
+                return Vec::new();
+            };
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .collect()
+        };
+        if input.name() == "category" {
+            for service in inputs("service") {
+                service.set_checked(input.checked());
+            }
+        } else {
+            let any = inputs("service").iter().any(|s| s.checked());
+            for category in inputs("category") {
+                category.set_checked(any);
+            }
+        }
+    }
+
+    /// What a consent form's submission asks for: the button pressed, the categories and the
+    /// services ticked (the server reads them as it reads the plain form). The browser's own
+    /// post is cancelled, to be replaced by the server function; a submission without a
+    /// choice is left to the plain post (which answers with a clear error page).
+    pub fn decision(ev: &leptos::ev::SubmitEvent) -> Option<(String, Vec<String>, Vec<String>)> {
         let form = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())?;
@@ -367,15 +509,18 @@ pub(crate) mod client {
             .and_then(|s| s.dyn_into::<web_sys::HtmlButtonElement>().ok())
             .map(|b| b.value())
             .unwrap_or_default();
+        if choice.is_empty() {
+            return None;
+        }
         let data = web_sys::FormData::new_with_form(&form).ok()?;
-        let ticked: Vec<String> = data
-            .get_all("category")
-            .iter()
-            .filter_map(|v| v.as_string())
-            .collect();
-        let ticked_refs: Vec<&str> = ticked.iter().map(String::as_str).collect();
-        let decision = Decision::from_form(&choice, &ticked_refs)?;
+        let all = |name: &str| -> Vec<String> {
+            data.get_all(name)
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        };
+        let (categories, services) = (all("category"), all("service"));
         ev.prevent_default();
-        Some(decision)
+        Some((choice, categories, services))
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::{
     SiteContext,
     domain::{
-        consent::{Category, ConsentMode},
+        consent::{Category, ConsentMode, CookieDecl},
         i18n::strings,
         lang::Lang,
     },
@@ -23,37 +23,108 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
         ConsentMode::AllOrNothing => t.consent.cookie_table_all_or_nothing,
         ConsentMode::Granular => t.consent.cookie_table_granular,
     };
+    let row = |c: &CookieDecl| {
+        let purpose = match lang {
+            Lang::Sv => c.purpose_sv.clone(),
+            Lang::En => c.purpose_en.clone(),
+        };
+        let party = if c.third_party {
+            t.consent.third_party
+        } else {
+            t.consent.first_party
+        };
+        view! {
+            <tr>
+                <th scope="row">
+                    <code>{c.name.clone()}</code>
+                </th>
+                <td>{c.provider.clone()}</td>
+                <td>{purpose}</td>
+                <td>{t.cookie_lifetime(c)}</td>
+                <td>{party}</td>
+            </tr>
+        }
+    };
     let tables = Category::ALL
         .into_iter()
         .filter_map(|category| {
-            let rows: Vec<_> = policy
+            // The site's own cookies and those declared by category only, then one group of
+            // rows per service: its name, provider, purpose and privacy policy, then what it
+            // keeps in the browser.
+            let own: Vec<_> = policy
                 .cookies
                 .iter()
-                .filter(|c| c.category == category)
-                .map(|c| {
-                    let purpose = match lang {
-                        Lang::Sv => c.purpose_sv.clone(),
-                        Lang::En => c.purpose_en.clone(),
-                    };
-                    let party = if c.third_party {
-                        t.consent.third_party
-                    } else {
-                        t.consent.first_party
-                    };
+                .filter(|c| c.category == category && c.service.is_none())
+                .map(row)
+                .collect();
+            let services: Vec<_> = policy
+                .services
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.category == category)
+                .map(|(i, s)| {
+                    let privacy = super::consent::privacy_link(&s.privacy_url, lang);
+                    let storage = s
+                        .storage
+                        .iter()
+                        .map(|key| {
+                            view! {
+                                <tr data-kind="storage">
+                                    <th scope="row">
+                                        <code>{key.clone()}</code>
+                                    </th>
+                                    <td>{s.provider.clone()}</td>
+                                    <td>{t.consent.browser_storage}</td>
+                                    <td>{t.consent.until_removed}</td>
+                                    <td>{t.consent.first_party}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view();
+                    // What it loads (URL prefixes), for the cookie audit and anyone reading the
+                    // page's source: its scripts, its embeds, and Matomo's tracker.
+                    let mut loads: Vec<String> = s
+                        .scripts
+                        .iter()
+                        .map(|u| u.split(['?', '#']).next().unwrap_or(u).to_owned())
+                        .collect();
+                    if !s.embed_origin.is_empty() {
+                        // The pages' videos load as `{origin}/embed/{id}`.
+                        let origin = s.embed_origin.trim_end_matches('/');
+                        let videos = policy.embed_service(&policy.video_origin) == Some(i);
+                        loads.push(format!("{origin}/{}", if videos { "embed/" } else { "" }));
+                    }
+                    if s.matomo
+                        && let Some(m) = &policy.matomo
+                    {
+                        loads.push(m.url.clone());
+                    }
+                    let loads = loads.join(" ");
                     view! {
-                        <tr>
-                            <th scope="row">
-                                <code>{c.name.clone()}</code>
-                            </th>
-                            <td>{c.provider.clone()}</td>
-                            <td>{purpose}</td>
-                            <td>{t.lifetime(c.lifetime_days)}</td>
-                            <td>{party}</td>
-                        </tr>
+                        <tbody data-service=s.id.clone() data-loads=loads>
+                            <tr class="service-row">
+                                <th colspan="5" scope="rowgroup">
+                                    <strong>{s.name.clone()}</strong>
+                                    {format!(" ({}). {}", s.provider, s.purpose(lang))}
+                                    {privacy}
+                                </th>
+                            </tr>
+                            {policy.cookies_of(i).map(row).collect_view()}
+                            {storage}
+                        </tbody>
                     }
                 })
                 .collect();
-            if rows.is_empty() {
+            let rows = (!own.is_empty()).then(|| view! { <tbody>{own}</tbody> });
+            // Scripts declared by category only load with the category.
+            let category_loads = policy
+                .scripts
+                .iter()
+                .filter(|s| s.category == category)
+                .map(|s| s.src.split(['?', '#']).next().unwrap_or(&s.src))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if rows.is_none() && services.is_empty() {
                 return None;
             }
             let free = category == Category::Necessary && policy.mode == ConsentMode::Granular;
@@ -69,7 +140,11 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
             // reachable by keyboard, instead of widening the page.
             Some(view! {
                 <div class="table-scroll" role="region" tabindex="0" aria-labelledby=labelled_by>
-                    <table class="cookie-table" data-category=category.id()>
+                    <table
+                        class="cookie-table"
+                        data-category=category.id()
+                        data-loads=category_loads
+                    >
                         <caption id=caption_id>{caption}</caption>
                         <thead>
                             <tr>
@@ -80,7 +155,8 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
                                 <th scope="col">{t.consent.col_party}</th>
                             </tr>
                         </thead>
-                        <tbody>{rows}</tbody>
+                        {rows}
+                        {services}
                     </table>
                 </div>
             })

@@ -6,33 +6,42 @@ use leptos::prelude::*;
 use crate::{
     api::DecideConsent,
     domain::{
-        consent::{Category, CategorySet, ConsentMode},
+        consent::{Category, ConsentMode, Grant},
         i18n::strings,
         lang::Lang,
     },
 };
 
-/// A YouTube video with its title. `granted` is the visitor's consent when the page was rendered; later
-/// changes arrive as `portal:consent-changed` window events (a withdrawal removes the video again).
+/// A YouTube video with its title. `granted` is the visitor's consent when the page was
+/// rendered; later changes arrive as `portal:consent-changed` window events (a withdrawal
+/// removes the video again). `service` is the place, among the declared `services` (their
+/// ids), of the service the videos come from; without one, the category decides.
 #[island]
+#[allow(clippy::too_many_arguments)]
 pub fn YouTubeEmbed(
     video: String,
     title: String,
     lang: Lang,
     mode: ConsentMode,
-    granted: CategorySet,
+    granted: Grant,
     origin: String,
     return_to: String,
+    service: Option<usize>,
+    services: Vec<String>,
 ) -> impl IntoView {
     let t = strings(lang);
-    let allowed = RwSignal::new(granted.contains(Category::ExternalMedia));
+    let permits = move |grant: Grant| match service {
+        Some(i) => grant.services.contains(i),
+        None => grant.categories.contains(Category::ExternalMedia),
+    };
+    let allowed = RwSignal::new(permits(granted));
     let once = RwSignal::new(false);
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
     #[cfg(feature = "hydrate")]
-    super::consent::client::on_change(move |set| {
-        allowed.set(set.contains(Category::ExternalMedia));
-        if !set.contains(Category::ExternalMedia) {
+    super::consent::client::on_change(move |grant| {
+        allowed.set(permits(grant));
+        if !permits(grant) {
             once.set(false);
         }
     });
@@ -40,29 +49,43 @@ pub fn YouTubeEmbed(
     // dialog alike through the `portal:consent-changed` event.
     let action = ServerAction::<DecideConsent>::new();
     #[cfg(feature = "hydrate")]
-    super::consent::client::announce(action);
+    super::consent::client::announce(action, services.clone());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
-        if let Some(decision) = super::consent::client::decision(&ev) {
-            action.dispatch(DecideConsent { lang, decision });
+        if let Some((choice, categories, services)) = super::consent::client::decision(&ev) {
+            action.dispatch(DecideConsent {
+                lang,
+                choice,
+                categories,
+                services,
+            });
         }
         #[cfg(not(feature = "hydrate"))]
         let _ = (ev, action);
     };
     let src = format!("{origin}/embed/{video}");
     let watch = format!("https://www.youtube.com/watch?v={video}");
-    // "Always allow" keeps what was granted before and adds external media.
+    // "Always allow" keeps what was granted before and adds external media (and the videos'
+    // service).
     let (choice, allow_label) = match mode {
         ConsentMode::AllOrNothing => ("accept_all", t.consent.accept_all),
         ConsentMode::Granular => ("save", t.consent.allow_external_media),
     };
     let title_shown = title.clone();
     let placeholder = move || {
+        let granular = mode == ConsentMode::Granular;
         let keep = granted
+            .categories
             .with(Category::ExternalMedia)
             .iter()
-            .filter(|c| *c != Category::Necessary && mode == ConsentMode::Granular)
+            .filter(|c| *c != Category::Necessary && granular)
             .map(|c| view! { <input type="hidden" name="category" value=c.id() /> })
+            .collect_view();
+        let keep_services = services
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| granular && (granted.services.contains(*i) || service == Some(*i)))
+            .map(|(_, id)| view! { <input type="hidden" name="service" value=id.clone() /> })
             .collect_view();
         view! {
             <div class="embed-placeholder">
@@ -81,6 +104,7 @@ pub fn YouTubeEmbed(
                         <input type="hidden" name="return_to" value=return_to.clone() />
                         <input type="hidden" name="lang" value=lang.code() />
                         {keep}
+                        {keep_services}
                         <button type="submit" name="choice" value=choice>
                             {allow_label}
                         </button>

@@ -7,7 +7,10 @@ use leptos_meta::{Html, Link};
 use crate::{
     SiteContext,
     components::{
-        consent::ConsentDialog, footer::Footer, header::Header, request::consent_status,
+        consent::{ConsentDialog, ServiceItem},
+        footer::Footer,
+        header::Header,
+        request::consent_status,
         scripts::ConsentedScripts,
     },
     domain::{i18n::strings, lang::Lang},
@@ -71,10 +74,12 @@ pub fn Layout(
             mode=ctx.consent.mode
             open=!status.answered || wants_settings
             answered=status.answered
-            granted=status.granted
+            granted=status.grant()
             gpc=status.gpc
             return_to=path
             policy_url
+            categories=ctx.consent.offered_categories()
+            services=ServiceItem::all(&ctx.consent, lang)
         />
         <Header lang switch_to />
         <main id="main" tabindex="-1">
@@ -83,9 +88,7 @@ pub fn Layout(
         <Footer lang settings_href />
         {(!private)
             .then(|| {
-                view! {
-                    <ConsentedScripts scripts=ctx.consent.scripts.clone() granted=status.granted />
-                }
+                view! { <ConsentedScripts policy=ctx.consent.clone() granted=status.grant() /> }
             })}
     }
 }

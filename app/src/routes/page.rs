@@ -74,9 +74,11 @@ fn PageView(page: Page) -> impl IntoView {
                     title=title.clone().unwrap_or_else(|| t.consent.video_title.to_owned())
                     lang=page.lang
                     mode=ctx.consent.mode
-                    granted=status.granted
+                    granted=status.grant()
                     origin=ctx.consent.video_origin.clone()
                     return_to=page.url.clone()
+                    service=ctx.consent.embed_service(&ctx.consent.video_origin)
+                    services=ctx.consent.services.iter().map(|s| s.id.clone()).collect()
                 />
             }
             .into_any(),

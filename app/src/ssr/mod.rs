@@ -5,7 +5,7 @@
 
 use domain::{
     api::{Action, ApiError, Refusal},
-    consent::{CategorySet, Decision},
+    consent::{Decision, Grant},
     lang::Lang,
 };
 use http::{HeaderValue, StatusCode, header, request::Parts};
@@ -17,10 +17,28 @@ use portal_core::{
     consent,
 };
 
-/// A consent decision through the core's one function for it.
-pub(crate) async fn consent(lang: Lang, decision: Decision) -> Result<CategorySet, ApiError> {
+/// A consent decision through the core's one function for it; a choice that does not read
+/// (an unknown category or service) is a 400 and changes nothing.
+pub(crate) async fn consent(
+    lang: Lang,
+    choice: &str,
+    categories: &[String],
+    services: &[String],
+) -> Result<Grant, ApiError> {
     let (core, parts) = context()?;
     let accounts = &core.accounts;
+    let ticked: Vec<&str> = categories.iter().map(String::as_str).collect();
+    let chosen: Vec<&str> = services.iter().map(String::as_str).collect();
+    let Some(decision) =
+        Decision::from_form(choice, &ticked, &chosen, &core.consent.policy.services)
+    else {
+        return Err(refused(Refusal {
+            status: StatusCode::BAD_REQUEST.as_u16(),
+            notice: None,
+            errors: Vec::new(),
+            retry_after: None,
+        }));
+    };
     let decided = consent::decide(
         &core.consent,
         &accounts.db,

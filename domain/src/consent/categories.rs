@@ -10,6 +10,8 @@ use serde::{Deserialize, Serialize};
 pub enum Category {
     /// Session, consent record, security. Described, never asked for in granular mode.
     Necessary,
+    /// The site's own visitor statistics (Matomo).
+    Statistics,
     /// Embedded videos (YouTube) and other content from other sites.
     ExternalMedia,
     /// Advertising (Google).
@@ -18,19 +20,25 @@ pub enum Category {
 
 impl Category {
     /// Every category, in the order the dialog lists them.
-    pub const ALL: [Category; 3] = [
+    pub const ALL: [Category; 4] = [
         Category::Necessary,
+        Category::Statistics,
         Category::ExternalMedia,
         Category::Marketing,
     ];
 
     /// The categories a visitor can switch on or off (all but `necessary`).
-    pub const OPTIONAL: [Category; 2] = [Category::ExternalMedia, Category::Marketing];
+    pub const OPTIONAL: [Category; 3] = [
+        Category::Statistics,
+        Category::ExternalMedia,
+        Category::Marketing,
+    ];
 
     /// The identifier used in config, forms, the cookie and the log.
     pub fn id(self) -> &'static str {
         match self {
             Category::Necessary => "necessary",
+            Category::Statistics => "statistics",
             Category::ExternalMedia => "external_media",
             Category::Marketing => "marketing",
         }
@@ -46,6 +54,7 @@ impl Category {
             Category::Necessary => 1,
             Category::ExternalMedia => 2,
             Category::Marketing => 4,
+            Category::Statistics => 8,
         }
     }
 }
@@ -73,7 +82,7 @@ impl CategorySet {
     /// No category.
     pub const NONE: CategorySet = CategorySet(0);
     /// Every category.
-    pub const ALL: CategorySet = CategorySet(7);
+    pub const ALL: CategorySet = CategorySet(15);
 
     /// Only the strictly necessary category.
     pub fn necessary() -> CategorySet {
@@ -98,6 +107,11 @@ impl CategorySet {
     /// The categories in the set, in dialog order.
     pub fn iter(self) -> impl Iterator<Item = Category> {
         Category::ALL.into_iter().filter(move |c| self.contains(*c))
+    }
+
+    /// The categories in both sets.
+    pub fn and(self, other: CategorySet) -> CategorySet {
+        CategorySet(self.0 & other.0)
     }
 
     /// The categories not in the set.

@@ -3,11 +3,13 @@
 
 mod categories;
 mod policy;
+mod services;
 
 use serde::{Deserialize, Serialize};
 
 pub use categories::*;
 pub use policy::*;
+pub use services::*;
 
 /// How consent is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -39,8 +41,8 @@ pub enum Decision {
     AcceptAll,
     /// "Reject all" (granular mode only).
     RejectAll,
-    /// "Save choices" with these optional categories ticked (granular mode only).
-    Choose(CategorySet),
+    /// "Save choices" with these optional categories and services ticked (granular mode only).
+    Choose(Grant),
     /// Withdraw every consent given.
     Withdraw,
 }
@@ -53,18 +55,18 @@ pub struct NotOffered(pub &'static str);
 /// What a decision leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
-    /// Store a consent record granting these categories.
-    Store(CategorySet),
+    /// Store a consent record granting these categories and services.
+    Store(Grant),
     /// Store nothing and remove the consent record (all-or-nothing withdrawal).
     Forget,
 }
 
 impl Outcome {
     /// What is granted after the decision (nothing once forgotten).
-    pub fn granted(self) -> CategorySet {
+    pub fn granted(self) -> Grant {
         match self {
-            Outcome::Store(set) => set,
-            Outcome::Forget => CategorySet::NONE,
+            Outcome::Store(grant) => grant,
+            Outcome::Forget => Grant::NONE,
         }
     }
 }
@@ -74,36 +76,66 @@ impl Decision {
     /// withdrawal forgets the record. In granular mode necessary is always granted and every
     /// decision, rejection included, is remembered; when the browser sends Global Privacy
     /// Control (`gpc`), "Accept all" leaves marketing out — only ticking it says otherwise.
-    pub fn outcome(self, mode: ConsentMode, gpc: bool) -> Result<Outcome, NotOffered> {
+    /// A category ticked without any of its services grants them all; a service ticked grants
+    /// its category too (`services` is the declaration the choice refers to).
+    /// Only the categories the policy offers are granted.
+    pub fn outcome(self, policy: &ConsentPolicy, gpc: bool) -> Result<Outcome, NotOffered> {
+        let (mode, services) = (policy.mode, policy.services.as_slice());
+        let offered = policy.offered();
+        let whole = |set: CategorySet| Ok(Outcome::Store(Grant::whole(services, set.and(offered))));
         match (mode, self) {
-            (ConsentMode::Granular, Decision::AcceptAll) if gpc => Ok(Outcome::Store(
-                CategorySet::ALL.without(Category::Marketing),
-            )),
-            (_, Decision::AcceptAll) => Ok(Outcome::Store(CategorySet::ALL)),
+            (ConsentMode::Granular, Decision::AcceptAll) if gpc => {
+                whole(CategorySet::ALL.without(Category::Marketing))
+            }
+            (_, Decision::AcceptAll) => whole(CategorySet::ALL),
             (ConsentMode::AllOrNothing, Decision::Withdraw) => Ok(Outcome::Forget),
             (ConsentMode::AllOrNothing, _) => Err(NotOffered(mode.as_str())),
             (ConsentMode::Granular, Decision::RejectAll | Decision::Withdraw) => {
-                Ok(Outcome::Store(CategorySet::necessary()))
+                whole(CategorySet::necessary())
             }
-            (ConsentMode::Granular, Decision::Choose(set)) => {
-                Ok(Outcome::Store(set.with(Category::Necessary)))
+            (ConsentMode::Granular, Decision::Choose(ticked)) => {
+                let mut grant = Grant {
+                    categories: ticked.categories.and(offered).with(Category::Necessary),
+                    services: ServiceSet::NONE,
+                };
+                for (i, service) in services.iter().enumerate() {
+                    let whole_category = grant.categories.contains(service.category)
+                        && !services.iter().enumerate().any(|(j, s)| {
+                            s.category == service.category && ticked.services.contains(j)
+                        });
+                    if ticked.services.contains(i) || whole_category {
+                        grant.services = grant.services.with(i);
+                        grant.categories = grant.categories.with(service.category);
+                    }
+                }
+                Ok(Outcome::Store(grant))
             }
         }
     }
 
     /// Reads a form: `choice` is `accept_all`, `reject_all`, `save` or `withdraw`; with `save`,
-    /// the ticked optional categories.
-    pub fn from_form(choice: &str, ticked: &[&str]) -> Option<Decision> {
+    /// the ticked optional categories and services (ids of `services`). Anything unknown
+    /// makes the whole form unreadable.
+    pub fn from_form(
+        choice: &str,
+        ticked: &[&str],
+        ticked_services: &[&str],
+        services: &[ServiceDecl],
+    ) -> Option<Decision> {
         match choice {
             "accept_all" => Some(Decision::AcceptAll),
             "reject_all" => Some(Decision::RejectAll),
             "withdraw" => Some(Decision::Withdraw),
             "save" => {
-                let mut set = CategorySet::NONE;
+                let mut grant = Grant::NONE;
                 for id in ticked {
-                    set = set.with(Category::from_id(id)?);
+                    grant.categories = grant.categories.with(Category::from_id(id)?);
                 }
-                Some(Decision::Choose(set))
+                for id in ticked_services {
+                    let index = services.iter().position(|s| s.id == *id)?;
+                    grant.services = grant.services.with(index);
+                }
+                Some(Decision::Choose(grant))
             }
             _ => None,
         }
@@ -129,6 +161,8 @@ pub struct ConsentRecord {
     pub revision: u32,
     /// What was granted.
     pub granted: CategorySet,
+    /// The services granted inside those categories.
+    pub services: ServiceSet,
     /// When, in seconds since the Unix epoch.
     pub issued_at: u64,
 }
@@ -156,6 +190,9 @@ pub struct ConsentStatus {
     pub answered: bool,
     /// The categories that may be used now.
     pub granted: CategorySet,
+    /// The services that may be used now.
+    #[serde(default)]
+    pub services: ServiceSet,
     /// The browser sends Global Privacy Control and, in granular mode, there is no stored
     /// choice: marketing counts as rejected and the dialog says so.
     #[serde(default)]
@@ -174,9 +211,18 @@ impl ConsentStatus {
             Some(r) if r.is_current(revision, lifetime_days, now) => ConsentStatus {
                 answered: true,
                 granted: r.granted,
+                services: r.services,
                 gpc: false,
             },
             _ => ConsentStatus::default(),
+        }
+    }
+
+    /// What may be used now.
+    pub fn grant(&self) -> Grant {
+        Grant {
+            categories: self.granted,
+            services: self.services,
         }
     }
 
@@ -200,21 +246,33 @@ mod tests {
     fn all_or_nothing_offers_accept_and_withdraw_only() {
         let mode = ConsentMode::AllOrNothing;
         assert_eq!(
-            Decision::AcceptAll.outcome(mode, false),
-            Ok(Outcome::Store(CategorySet::ALL))
+            Decision::AcceptAll.outcome(&policy(mode, &[]), false),
+            Ok(Outcome::Store(Grant::whole(&[], offered())))
         );
         assert_eq!(
-            Decision::AcceptAll.outcome(mode, true),
-            Ok(Outcome::Store(CategorySet::ALL)),
+            Decision::AcceptAll.outcome(&policy(mode, &[]), true),
+            Ok(Outcome::Store(Grant::whole(&[], offered()))),
             "no partial answer exists in this mode"
         );
-        assert_eq!(Decision::Withdraw.outcome(mode, false), Ok(Outcome::Forget));
-        assert_eq!(Outcome::Forget.granted(), CategorySet::NONE);
-        assert_eq!(Outcome::Store(CategorySet::ALL).granted(), CategorySet::ALL);
-        assert!(Decision::RejectAll.outcome(mode, false).is_err());
+        assert_eq!(
+            Decision::Withdraw.outcome(&policy(mode, &[]), false),
+            Ok(Outcome::Forget)
+        );
+        assert_eq!(Outcome::Forget.granted(), Grant::NONE);
+        assert_eq!(
+            Outcome::Store(Grant::whole(&[], CategorySet::ALL))
+                .granted()
+                .categories,
+            CategorySet::ALL
+        );
         assert!(
-            Decision::Choose(CategorySet::ALL)
-                .outcome(mode, false)
+            Decision::RejectAll
+                .outcome(&policy(mode, &[]), false)
+                .is_err()
+        );
+        assert!(
+            Decision::Choose(Grant::whole(&[], CategorySet::ALL))
+                .outcome(&policy(mode, &[]), false)
                 .is_err()
         );
     }
@@ -224,17 +282,20 @@ mod tests {
         let mode = ConsentMode::Granular;
         let necessary = CategorySet::necessary();
         assert_eq!(
-            Decision::RejectAll.outcome(mode, false),
-            Ok(Outcome::Store(necessary))
+            Decision::RejectAll.outcome(&policy(mode, &[]), false),
+            Ok(Outcome::Store(Grant::whole(&[], necessary)))
         );
         assert_eq!(
-            Decision::Withdraw.outcome(mode, false),
-            Ok(Outcome::Store(necessary))
+            Decision::Withdraw.outcome(&policy(mode, &[]), false),
+            Ok(Outcome::Store(Grant::whole(&[], necessary)))
         );
         let media = CategorySet::NONE.with(Category::ExternalMedia);
         assert_eq!(
-            Decision::Choose(media).outcome(mode, false),
-            Ok(Outcome::Store(media.with(Category::Necessary)))
+            Decision::Choose(Grant::whole(&[], media)).outcome(&policy(mode, &[]), false),
+            Ok(Outcome::Store(Grant::whole(
+                &[],
+                media.with(Category::Necessary)
+            )))
         );
     }
 
@@ -245,13 +306,19 @@ mod tests {
         assert!(!all_but_marketing.contains(Category::Marketing));
         assert!(all_but_marketing.contains(Category::ExternalMedia));
         assert_eq!(
-            Decision::AcceptAll.outcome(mode, true),
-            Ok(Outcome::Store(all_but_marketing))
+            Decision::AcceptAll.outcome(&policy(mode, &[]), true),
+            Ok(Outcome::Store(Grant::whole(
+                &[],
+                all_but_marketing.without(Category::Statistics)
+            )))
         );
         let ticked = CategorySet::NONE.with(Category::Marketing);
         assert_eq!(
-            Decision::Choose(ticked).outcome(mode, true),
-            Ok(Outcome::Store(ticked.with(Category::Necessary))),
+            Decision::Choose(Grant::whole(&[], ticked)).outcome(&policy(mode, &[]), true),
+            Ok(Outcome::Store(Grant::whole(
+                &[],
+                ticked.with(Category::Necessary)
+            ))),
             "an explicit tick is the visitor's own choice"
         );
 
@@ -268,6 +335,7 @@ mod tests {
             id: [1; 16],
             revision: 1,
             granted: CategorySet::ALL,
+            services: ServiceSet::NONE,
             issued_at: 1_000,
         };
         let kept = ConsentStatus::from_record(Some(stored), 1, 182, 1_000).with_gpc(mode, true);
@@ -277,37 +345,108 @@ mod tests {
 
     #[test]
     fn forms_parse_strictly() {
+        let services = [service("youtube", Category::ExternalMedia)];
+        let read = |choice, ticked: &[&str], chosen: &[&str]| {
+            Decision::from_form(choice, ticked, chosen, &services)
+        };
+        assert_eq!(read("accept_all", &[], &[]), Some(Decision::AcceptAll));
         assert_eq!(
-            Decision::from_form("accept_all", &[]),
-            Some(Decision::AcceptAll)
+            read("save", &["marketing"], &["youtube"]),
+            Some(Decision::Choose(Grant {
+                categories: CategorySet::NONE.with(Category::Marketing),
+                services: ServiceSet::NONE.with(0),
+            }))
         );
+        assert_eq!(read("save", &["cookies_please"], &[]), None);
+        assert_eq!(read("save", &[], &["vimeo"]), None, "an unknown service");
+        assert_eq!(read("ACCEPT_ALL", &[], &[]), None);
+        assert_eq!(read("", &[], &[]), None);
+    }
+
+    /// What the default policy offers (no statistics: nothing declares any).
+    fn offered() -> CategorySet {
+        CategorySet::ALL.without(Category::Statistics)
+    }
+
+    fn policy(mode: ConsentMode, services: &[ServiceDecl]) -> ConsentPolicy {
+        ConsentPolicy {
+            mode,
+            services: services.to_vec(),
+            ..ConsentPolicy::default()
+        }
+    }
+
+    fn service(id: &str, category: Category) -> ServiceDecl {
+        ServiceDecl::new(id, category, id)
+    }
+
+    #[test]
+    fn services_inside_categories() {
+        let services = [
+            service("youtube", Category::ExternalMedia),
+            service("vimeo", Category::ExternalMedia),
+            service("matomo", Category::Statistics),
+            service("ads", Category::Marketing),
+        ];
+        let mode = ConsentMode::Granular;
+        let decide = |ticked: &[&str], chosen: &[&str]| {
+            Decision::from_form("save", ticked, chosen, &services)
+                .expect("readable")
+                .outcome(&policy(mode, &services), false)
+                .expect("offered")
+                .granted()
+        };
+        let one = decide(&[], &["youtube"]);
+        assert_eq!(one.services.ids(&services), ["youtube"]);
+        assert!(
+            one.categories.contains(Category::ExternalMedia),
+            "a service brings its category"
+        );
+        assert!(one.categories.contains(Category::Necessary));
+        let ticked = decide(&["external_media"], &["vimeo"]);
         assert_eq!(
-            Decision::from_form("save", &["marketing"]),
-            Some(Decision::Choose(
-                CategorySet::NONE.with(Category::Marketing)
-            ))
+            ticked.services.ids(&services),
+            ["vimeo"],
+            "the services ticked are the choice inside the category"
         );
-        assert_eq!(Decision::from_form("save", &["cookies_please"]), None);
-        assert_eq!(Decision::from_form("ACCEPT_ALL", &[]), None);
-        assert_eq!(Decision::from_form("", &[]), None);
+        let whole = decide(&["external_media", "statistics"], &[]);
+        assert_eq!(
+            whole.services.ids(&services),
+            ["youtube", "vimeo", "matomo"],
+            "a category alone grants all its services"
+        );
+        let all = Decision::AcceptAll
+            .outcome(&policy(mode, &services), true)
+            .expect("offered")
+            .granted();
+        assert_eq!(
+            all.services.ids(&services),
+            ["youtube", "vimeo", "matomo"],
+            "GPC keeps marketing's services out"
+        );
+        let none = Decision::RejectAll
+            .outcome(&policy(mode, &services), false)
+            .expect("offered")
+            .granted();
+        assert!(none.services.is_empty());
     }
 
     #[test]
     fn category_sets_round_trip_and_refuse_unknown_bits() {
-        for bits in 0..=7 {
+        for bits in 0..=15 {
             assert_eq!(
                 CategorySet::from_bits(bits).map(CategorySet::bits),
                 Some(bits)
             );
         }
-        assert_eq!(CategorySet::from_bits(8), None);
+        assert_eq!(CategorySet::from_bits(16), None);
         assert_eq!(
             CategorySet::ALL.to_string(),
-            "necessary,external_media,marketing"
+            "necessary,statistics,external_media,marketing"
         );
         assert_eq!(
             CategorySet::necessary().complement().to_string(),
-            "external_media,marketing"
+            "statistics,external_media,marketing"
         );
     }
 
@@ -317,6 +456,7 @@ mod tests {
             id: [7; 16],
             revision: 2,
             granted: CategorySet::ALL,
+            services: ServiceSet::NONE,
             issued_at: 1_000_000,
         };
         let day = 86_400;

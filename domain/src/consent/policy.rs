@@ -3,12 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Category, CategorySet, ConsentMode};
+use super::{
+    Category, CategorySet, ConsentMode, Grant, MAX_SERVICES, MatomoConfig, ServiceDecl, ServiceSet,
+    category_signals, valid_service_id,
+};
 
 /// One cookie the site or a third party it embeds may set, for the cookie declaration.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CookieDecl {
-    /// The cookie's name.
+    /// The cookie's name; a trailing `*` matches any ending (`_pk_id.*`).
     pub name: String,
     /// The category whose consent it needs.
     pub category: Category,
@@ -21,9 +24,16 @@ pub struct CookieDecl {
     /// How long it lives in days; absent for a session cookie (gone when the browser closes).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lifetime_days: Option<u32>,
+    /// How long it lives in minutes, for one that lives less than a day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lifetime_minutes: Option<u32>,
     /// Whether another site sets it.
     #[serde(default)]
     pub third_party: bool,
+    /// The declared service (`[[consent.services]]`) that sets it; absent: the site itself,
+    /// or a script declared by category only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
 }
 
 /// A third-party script that may load only once its category is granted (for example
@@ -61,6 +71,10 @@ pub struct ConsentPolicy {
     /// Origins of sibling sites (`https://forum.jobtechdev.se`) whose pages may read the
     /// decision from `/consent.json` (CORS with credentials).
     pub share_origins: Vec<String>,
+    /// The services inside the categories, each allowed or not on its own.
+    pub services: Vec<ServiceDecl>,
+    /// The site's Matomo, if any: becomes the service `matomo` (statistics).
+    pub matomo: Option<MatomoConfig>,
 }
 
 /// The name of the cookie that remembers the visitor's answer.
@@ -77,20 +91,42 @@ pub const OPERATOR_COOKIE_HTTP: &str = "operator";
 
 impl Default for ConsentPolicy {
     fn default() -> Self {
+        #[allow(clippy::too_many_arguments)]
+        fn service(
+            id: &str,
+            category: Category,
+            name: &str,
+            provider: &str,
+            en: &str,
+            sv: &str,
+            privacy_url: &str,
+            embed_origin: &str,
+        ) -> ServiceDecl {
+            ServiceDecl {
+                provider: provider.into(),
+                purpose_en: en.into(),
+                purpose_sv: sv.into(),
+                privacy_url: privacy_url.into(),
+                embed_origin: embed_origin.into(),
+                ..ServiceDecl::new(id, category, name)
+            }
+        }
         let decl = |name: &str,
                     category,
                     provider: &str,
                     en: &str,
                     sv: &str,
                     lifetime_days,
-                    third_party| CookieDecl {
+                    service: Option<&str>| CookieDecl {
             name: name.into(),
             category,
             provider: provider.into(),
             purpose_en: en.into(),
             purpose_sv: sv.into(),
             lifetime_days,
-            third_party,
+            lifetime_minutes: None,
+            third_party: service.is_some(),
+            service: service.map(Into::into),
         };
         ConsentPolicy {
             mode: ConsentMode::AllOrNothing,
@@ -101,6 +137,29 @@ impl Default for ConsentPolicy {
             scripts: Vec::new(),
             cookie_domain: String::new(),
             share_origins: Vec::new(),
+            matomo: None,
+            services: vec![
+                service(
+                    "youtube",
+                    Category::ExternalMedia,
+                    "YouTube",
+                    "Google Ireland Limited",
+                    "Plays the videos embedded in pages, from youtube-nocookie.com.",
+                    "Spelar upp filmer som är inbäddade i sidor, från youtube-nocookie.com.",
+                    "https://policies.google.com/privacy",
+                    "",
+                ),
+                service(
+                    "google-ads",
+                    Category::Marketing,
+                    "Google Ads",
+                    "Google Ireland Limited",
+                    "Measures how the agency's advertising performs.",
+                    "Mäter hur myndighetens annonsering fungerar.",
+                    "https://policies.google.com/privacy",
+                    "",
+                ),
+            ],
             cookies: vec![
                 decl(
                     CONSENT_COOKIE,
@@ -109,7 +168,7 @@ impl Default for ConsentPolicy {
                     "Remembers your answer to the cookie question.",
                     "Kommer ihåg ditt svar på frågan om kakor.",
                     Some(182),
-                    false,
+                    None,
                 ),
                 decl(
                     SESSION_COOKIE_HTTPS,
@@ -118,7 +177,7 @@ impl Default for ConsentPolicy {
                     "Keeps a company logged in: an opaque random id, nothing else.",
                     "Håller ett företag inloggat: ett slumpat id, inget annat.",
                     None,
-                    false,
+                    None,
                 ),
                 decl(
                     OPERATOR_COOKIE_HTTPS,
@@ -129,7 +188,7 @@ impl Default for ConsentPolicy {
                     "Håller en av portalens operatörer inloggad i konsolen: en slumpad nyckel, \
                      inget annat.",
                     None,
-                    false,
+                    None,
                 ),
                 decl(
                     "YSC",
@@ -138,7 +197,7 @@ impl Default for ConsentPolicy {
                     "Set by embedded YouTube videos when they play.",
                     "Sätts av inbäddade YouTube-filmer när de spelas.",
                     None,
-                    true,
+                    Some("youtube"),
                 ),
                 decl(
                     "VISITOR_INFO1_LIVE",
@@ -147,7 +206,7 @@ impl Default for ConsentPolicy {
                     "Set by embedded YouTube videos to estimate bandwidth.",
                     "Sätts av inbäddade YouTube-filmer för att uppskatta bandbredd.",
                     Some(180),
-                    true,
+                    Some("youtube"),
                 ),
                 decl(
                     "IDE",
@@ -156,7 +215,7 @@ impl Default for ConsentPolicy {
                     "Google advertising: measures and personalises ads.",
                     "Googles annonsering: mäter och anpassar annonser.",
                     Some(395),
-                    true,
+                    Some("google-ads"),
                 ),
             ],
         }
@@ -198,34 +257,297 @@ impl ConsentPolicy {
         }
         consent.lifetime_days = Some(lifetime);
         for script in &self.scripts {
-            if !(script.src.starts_with("https://") || script.src.starts_with("http://")) {
+            if !is_http_url(&script.src) {
                 return Err(format!("script {:?} must be an http(s) URL", script.src));
             }
         }
+        // The videos' service: `youtube` comes from `video_origin` unless it says otherwise.
+        let video_origin = self.video_origin.clone();
+        if let Some(youtube) = self
+            .services
+            .iter_mut()
+            .find(|s| s.id == "youtube" && s.embed_origin.is_empty())
+        {
+            youtube.embed_origin = video_origin;
+        }
+        if let Some(matomo) = self.matomo.clone() {
+            self.services.push(matomo_service(&matomo)?);
+            self.cookies.extend(matomo_cookies());
+        }
+        self.check_services()?;
         Ok(self)
     }
 
-    /// The declared first-party cookies of `category` (the ones this site can remove).
-    pub fn first_party_cookies(&self, category: Category) -> impl Iterator<Item = &CookieDecl> {
+    fn check_services(&self) -> Result<(), String> {
+        if self.services.len() > MAX_SERVICES {
+            return Err(format!("at most {MAX_SERVICES} services can be declared"));
+        }
+        let mut ids = std::collections::HashSet::new();
+        for service in &self.services {
+            let id = &service.id;
+            if !valid_service_id(id) {
+                return Err(format!(
+                    "the service id {id:?} must be 1 to 32 of a-z, 0-9 and -"
+                ));
+            }
+            if !ids.insert(id.as_str()) {
+                return Err(format!("the service {id:?} is declared twice"));
+            }
+            if service.category == Category::Necessary {
+                return Err(format!(
+                    "the service {id:?} needs an optional category (necessary needs no consent)"
+                ));
+            }
+            if service.name.trim().is_empty() || service.provider.trim().is_empty() {
+                return Err(format!("the service {id:?} needs a name and a provider"));
+            }
+            let urls = service.scripts.iter().chain(
+                [&service.privacy_url, &service.embed_origin]
+                    .into_iter()
+                    .filter(|u| !u.is_empty()),
+            );
+            for url in urls {
+                if !is_http_url(url) {
+                    return Err(format!(
+                        "{url:?} of the service {id:?} must be an http(s) URL"
+                    ));
+                }
+            }
+            if service.storage.iter().any(|k| k.trim().is_empty()) {
+                return Err(format!("a storage key of the service {id:?} is empty"));
+            }
+            if !service.opt_out.is_empty() && !is_script_path(&service.opt_out) {
+                return Err(format!(
+                    "the opt-out of the service {id:?} must name a function (`tag.optOut`)"
+                ));
+            }
+        }
+        for cookie in &self.cookies {
+            let Some(id) = &cookie.service else { continue };
+            match self.services.iter().find(|s| &s.id == id) {
+                None => {
+                    return Err(format!(
+                        "the cookie {:?} names the service {id:?}, which is not declared",
+                        cookie.name
+                    ));
+                }
+                Some(service) if service.category != cookie.category => {
+                    return Err(format!(
+                        "the cookie {:?} has another category than its service {id:?}",
+                        cookie.name
+                    ));
+                }
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The declared cookies of the service at `index`.
+    pub fn cookies_of(&self, index: usize) -> impl Iterator<Item = &CookieDecl> {
+        let id = self.services.get(index).map(|s| s.id.as_str());
         self.cookies
             .iter()
-            .filter(move |c| c.category == category && !c.third_party)
+            .filter(move |c| c.service.is_some() && c.service.as_deref() == id)
+    }
+
+    /// The declared first-party cookies a decision takes away: those of the services
+    /// `before` granted and `after` does not, and those of no service whose category it
+    /// withdraws. The consent cookie is never among them.
+    pub fn first_party_cookies_withdrawn(
+        &self,
+        before: Grant,
+        after: Grant,
+    ) -> impl Iterator<Item = &CookieDecl> {
+        let services = before.services.minus(after.services);
+        let categories = before
+            .categories
+            .iter()
+            .filter(|c| !after.categories.contains(*c))
+            .fold(CategorySet::NONE, CategorySet::with);
+        self.cookies.iter().filter(move |c| {
+            let withdrawn = match &c.service {
+                Some(id) => self
+                    .services
+                    .iter()
+                    .position(|s| &s.id == id)
+                    .is_some_and(|i| services.contains(i)),
+                None => categories.contains(c.category),
+            };
+            withdrawn && !c.third_party && c.name != CONSENT_COOKIE
+        })
+    }
+
+    /// The optional categories the dialog offers: those with a service, a cookie or a script
+    /// declared, and external media (the pages' videos).
+    pub fn offered_categories(&self) -> Vec<Category> {
+        Category::OPTIONAL
+            .into_iter()
+            .filter(|c| {
+                *c == Category::ExternalMedia
+                    || self.services.iter().any(|s| s.category == *c)
+                    || self.cookies.iter().any(|d| d.category == *c)
+                    || self.scripts.iter().any(|s| s.category == *c)
+            })
+            .collect()
+    }
+
+    /// The categories a decision can grant: necessary and those offered.
+    pub fn offered(&self) -> CategorySet {
+        self.offered_categories()
+            .into_iter()
+            .fold(CategorySet::necessary(), CategorySet::with)
+    }
+
+    /// The service whose embeds come from `origin` (the videos' service), if one is declared.
+    pub fn embed_service(&self, origin: &str) -> Option<usize> {
+        let origin = origin.trim_end_matches('/');
+        self.services.iter().position(|s| {
+            !s.embed_origin.is_empty() && s.embed_origin.trim_end_matches('/') == origin
+        })
+    }
+
+    /// What decides each Google Consent Mode signal.
+    pub fn signal_rules(&self) -> SignalRules {
+        let mut rules = SignalRules::default();
+        for (k, signal) in SIGNALS.iter().enumerate() {
+            for (i, service) in self.services.iter().enumerate() {
+                if service.signals().contains(signal) {
+                    rules.services[k] = rules.services[k].with(i);
+                }
+            }
+            // A script declared by category only stands for its category's signals.
+            rules.categories[k] = self
+                .scripts
+                .iter()
+                .map(|s| s.category)
+                .find(|c| category_signals(*c).contains(signal));
+        }
+        rules
     }
 }
 
-/// Google Consent Mode v2 signals for what is granted: advertising signals follow `marketing`.
-pub fn consent_mode_signals(granted: CategorySet) -> [(&'static str, &'static str); 4] {
-    let ads = if granted.contains(Category::Marketing) {
-        "granted"
-    } else {
-        "denied"
-    };
-    [
-        ("ad_storage", ads),
-        ("ad_user_data", ads),
-        ("ad_personalization", ads),
-        ("analytics_storage", "denied"),
+fn is_http_url(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// `name` or `a.b.c`: identifiers of a script, nothing that could be code.
+fn is_script_path(path: &str) -> bool {
+    path.len() <= 100
+        && path.split('.').all(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
+        })
+}
+
+/// The service `[consent.matomo]` declares.
+fn matomo_service(matomo: &MatomoConfig) -> Result<ServiceDecl, String> {
+    if !is_http_url(&matomo.url) || !matomo.url.ends_with('/') {
+        return Err("consent.matomo.url must be an http(s) URL ending in /".into());
+    }
+    Ok(ServiceDecl {
+        provider: "jobtechdev.se (Matomo)".into(),
+        purpose_en: "Counts visits and pages read, so the portal can be improved. The numbers \
+                     stay with the agency."
+            .into(),
+        purpose_sv: "Räknar besök och lästa sidor, så att portalen kan bli bättre. Siffrorna \
+                     stannar hos myndigheten."
+            .into(),
+        scripts: vec![format!("{}matomo.js", matomo.url)],
+        consent_mode: Some(Vec::new()),
+        matomo: true,
+        ..ServiceDecl::new("matomo", Category::Statistics, "Matomo")
+    })
+}
+
+/// The cookies Matomo's tracker sets on the site once it may.
+fn matomo_cookies() -> Vec<CookieDecl> {
+    let cookie =
+        |name: &str, en: &str, sv: &str, days: Option<u32>, minutes: Option<u32>| CookieDecl {
+            name: name.into(),
+            category: Category::Statistics,
+            provider: "jobtechdev.se (Matomo)".into(),
+            purpose_en: en.into(),
+            purpose_sv: sv.into(),
+            lifetime_days: days,
+            lifetime_minutes: minutes,
+            third_party: false,
+            service: Some("matomo".into()),
+        };
+    vec![
+        cookie(
+            "_pk_id.*",
+            "A random visitor id, to tell new visits from returning ones.",
+            "Ett slumpat besökar-id, för att skilja nya besök från återkommande.",
+            Some(393),
+            None,
+        ),
+        cookie(
+            "_pk_ses.*",
+            "Marks the pages of one visit.",
+            "Håller ihop sidorna i ett besök.",
+            None,
+            Some(30),
+        ),
+        cookie(
+            "_pk_ref.*",
+            "The site a visit came from.",
+            "Webbplatsen som ett besök kom ifrån.",
+            Some(183),
+            None,
+        ),
+        cookie(
+            "_pk_testcookie*",
+            "Checks that the browser keeps cookies; removed at once.",
+            "Kontrollerar att webbläsaren sparar kakor; tas bort direkt.",
+            None,
+            None,
+        ),
     ]
+}
+
+/// The Google Consent Mode v2 signals, in the order [`SignalRules`] and
+/// [`consent_mode_signals`] use.
+pub const SIGNALS: [&str; 4] = [
+    "ad_storage",
+    "ad_user_data",
+    "ad_personalization",
+    "analytics_storage",
+];
+
+/// What grants each of [`SIGNALS`]: a granted service that needs it, or, for scripts declared
+/// by category only, that category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SignalRules {
+    /// Per signal, the services that need it.
+    pub services: [ServiceSet; 4],
+    /// Per signal, the category of a script declared without a service.
+    pub categories: [Option<Category>; 4],
+}
+
+/// Google Consent Mode v2 signals for what is granted: a signal is granted when a granted
+/// service needs it (or its category is granted, for a script declared by category only).
+pub fn consent_mode_signals(
+    rules: &SignalRules,
+    grant: Grant,
+) -> [(&'static str, &'static str); 4] {
+    let mut out = [("", "denied"); 4];
+    for (k, signal) in SIGNALS.iter().enumerate() {
+        let by_service = !grant.services.and(rules.services[k]).is_empty();
+        let by_category = rules.categories[k].is_some_and(|c| grant.categories.contains(c));
+        out[k] = (
+            signal,
+            if by_service || by_category {
+                "granted"
+            } else {
+                "denied"
+            },
+        );
+    }
+    out
 }
 
 #[cfg(test)]
@@ -241,7 +563,8 @@ mod tests {
         .normalised()
         .expect("default declaration is valid");
         let consent = policy
-            .first_party_cookies(Category::Necessary)
+            .cookies
+            .iter()
             .find(|c| c.name == CONSENT_COOKIE)
             .expect("declared");
         assert_eq!(consent.lifetime_days, Some(30));
@@ -278,18 +601,167 @@ mod tests {
     }
 
     #[test]
-    fn consent_mode_follows_marketing() {
+    fn services_are_checked_and_matomo_declared() {
+        let with = |f: &dyn Fn(&mut ConsentPolicy)| {
+            let mut policy = ConsentPolicy::default();
+            f(&mut policy);
+            policy.normalised()
+        };
+        assert!(with(&|_| {}).is_ok());
+        for (what, broken) in [
+            (
+                "id",
+                &(|p: &mut ConsentPolicy| p.services[0].id = "You Tube".into())
+                    as &dyn Fn(&mut ConsentPolicy),
+            ),
+            ("twice", &|p| {
+                let again = p.services[0].clone();
+                p.services.push(again);
+            }),
+            ("necessary", &|p| {
+                p.services[0].category = Category::Necessary
+            }),
+            ("URL", &|p| {
+                p.services[0].scripts.push("javascript:alert(1)".into())
+            }),
+            ("function", &|p| p.services[0].opt_out = "alert(1)".into()),
+            ("not declared", &|p| {
+                p.cookies[3].service = Some("vimeo".into())
+            }),
+            ("another category", &|p| {
+                p.cookies[3].category = Category::Marketing
+            }),
+            ("ending in /", &|p| {
+                p.matomo = Some(MatomoConfig {
+                    url: "https://stats.example".into(),
+                    site_id: 1,
+                });
+            }),
+        ] {
+            let error = with(broken).expect_err(what);
+            assert!(error.contains(what), "{what}: {error}");
+        }
+        let policy = with(&|p| {
+            p.matomo = Some(MatomoConfig {
+                url: "https://stats.example/".into(),
+                site_id: 3,
+            });
+        })
+        .expect("valid");
+        let matomo = policy
+            .services
+            .iter()
+            .position(|s| s.matomo)
+            .expect("declared");
+        assert_eq!(policy.services[matomo].category, Category::Statistics);
+        assert_eq!(
+            policy.services[matomo].scripts,
+            ["https://stats.example/matomo.js"]
+        );
+        assert!(policy.cookies_of(matomo).any(|c| c.name == "_pk_id.*"));
+        assert!(policy.offered_categories().contains(&Category::Statistics));
         assert!(
-            consent_mode_signals(CategorySet::necessary())
+            !ConsentPolicy::default()
+                .offered_categories()
+                .contains(&Category::Statistics),
+            "nothing declared, nothing offered"
+        );
+        assert_eq!(
+            policy.embed_service("https://www.youtube-nocookie.com/"),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn withdrawal_takes_the_cookies_of_withdrawn_services() {
+        let mut policy = ConsentPolicy::default();
+        policy.cookies.push(CookieDecl {
+            name: "_tag_id".into(),
+            category: Category::Marketing,
+            provider: "tag".into(),
+            purpose_en: String::new(),
+            purpose_sv: String::new(),
+            lifetime_days: Some(1),
+            lifetime_minutes: None,
+            third_party: false,
+            service: None,
+        });
+        policy.matomo = Some(MatomoConfig {
+            url: "https://stats.example/".into(),
+            site_id: 1,
+        });
+        let policy = policy.normalised().expect("valid");
+        let all = Grant::whole(&policy.services, CategorySet::ALL);
+        let names = |after: Grant| -> Vec<String> {
+            policy
+                .first_party_cookies_withdrawn(all, after)
+                .map(|c| c.name.clone())
+                .collect()
+        };
+        let matomo = policy
+            .services
+            .iter()
+            .position(|s| s.matomo)
+            .expect("declared");
+        let without_matomo = Grant {
+            categories: CategorySet::ALL,
+            services: all.services.minus(ServiceSet::NONE.with(matomo)),
+        };
+        assert_eq!(
+            names(without_matomo),
+            ["_pk_id.*", "_pk_ses.*", "_pk_ref.*", "_pk_testcookie*"]
+        );
+        let necessary = Grant::whole(&policy.services, CategorySet::necessary());
+        let gone = names(necessary);
+        assert!(gone.contains(&"_tag_id".to_owned()), "{gone:?}");
+        assert!(
+            !gone.iter().any(|n| n == CONSENT_COOKIE || n == "IDE"),
+            "{gone:?}"
+        );
+        assert!(names(all).is_empty());
+    }
+
+    #[test]
+    fn consent_mode_follows_the_services_that_need_it() {
+        let policy = ConsentPolicy::default().normalised().expect("valid");
+        let rules = policy.signal_rules();
+        let none = Grant::whole(&policy.services, CategorySet::necessary());
+        assert!(
+            consent_mode_signals(&rules, none)
                 .iter()
                 .all(|(_, v)| *v == "denied")
         );
-        let granted = consent_mode_signals(CategorySet::ALL);
+        let all = Grant::whole(&policy.services, CategorySet::ALL);
+        let granted = consent_mode_signals(&rules, all);
         assert_eq!(granted[0], ("ad_storage", "granted"));
         assert_eq!(
             granted[3],
             ("analytics_storage", "denied"),
-            "no analytics category exists"
+            "no service needs analytics"
+        );
+        let only_youtube = Grant {
+            categories: CategorySet::ALL,
+            services: ServiceSet::NONE.with(0),
+        };
+        assert_eq!(
+            consent_mode_signals(&rules, only_youtube)[0],
+            ("ad_storage", "denied"),
+            "marketing granted without its service grants no signal"
+        );
+
+        let mut scripted = ConsentPolicy::default();
+        scripted.services.clear();
+        scripted.cookies.retain(|c| c.service.is_none());
+        scripted.scripts.push(ThirdPartyScript {
+            category: Category::Marketing,
+            src: "https://tag.example/t.js".into(),
+        });
+        let rules = scripted.signal_rules();
+        let marketing = Grant::whole(&[], CategorySet::ALL);
+        assert_eq!(
+            consent_mode_signals(&rules, marketing)[1],
+            ("ad_user_data", "granted"),
+            "a script by category stands for its category"
         );
     }
 }

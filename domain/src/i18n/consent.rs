@@ -43,6 +43,16 @@ pub struct ConsentStrings {
     pub category_external_media: &'static str,
     /// Name of the marketing category.
     pub category_marketing: &'static str,
+    /// Name of the statistics category.
+    pub category_statistics: &'static str,
+    /// Label of the link to a service's privacy policy.
+    pub privacy_policy: &'static str,
+    /// What a service keeps in the browser's storage (the cookie table's row for it).
+    pub browser_storage: &'static str,
+    /// How long a storage key lives.
+    pub until_removed: &'static str,
+    /// More than one minute.
+    pub minute_many: &'static str,
     /// The consent log took as many decisions from the visitor's network as it takes in an
     /// hour.
     pub consent_too_many: &'static str,
@@ -114,6 +124,11 @@ pub(super) const EN: ConsentStrings = ConsentStrings {
     category_necessary: "Necessary",
     category_external_media: "External media (YouTube)",
     category_marketing: "Marketing (Google)",
+    category_statistics: "Statistics",
+    privacy_policy: "Privacy policy",
+    browser_storage: "Browser storage",
+    until_removed: "Until removed",
+    minute_many: "minutes",
     consent_too_many: "Too many choices came from your network just now. Please try again later.",
     consent_bad_request: "The choice could not be read. Go back and try again.",
     video_notice: "This video is shown from YouTube. If you play it, YouTube can store cookies and see your IP address.",
@@ -161,6 +176,11 @@ pub(super) const SV: ConsentStrings = ConsentStrings {
     category_necessary: "Nödvändiga",
     category_external_media: "Externa medier (YouTube)",
     category_marketing: "Marknadsföring (Google)",
+    category_statistics: "Statistik",
+    privacy_policy: "Integritetspolicy",
+    browser_storage: "Webbläsarens lagring",
+    until_removed: "Tills den tas bort",
+    minute_many: "minuter",
     consent_too_many: "För många val har kommit från ditt nätverk just nu. Försök igen senare.",
     consent_bad_request: "Valet kunde inte läsas. Gå tillbaka och försök igen.",
     video_notice: "Filmen visas från YouTube. Om du spelar den kan YouTube spara kakor och se din IP-adress.",

@@ -94,6 +94,14 @@ impl Strings {
         }
     }
 
+    /// A declared cookie's lifetime: minutes when it lives less than a day.
+    pub fn cookie_lifetime(&self, cookie: &crate::consent::CookieDecl) -> String {
+        match (cookie.lifetime_days, cookie.lifetime_minutes) {
+            (None, Some(minutes)) => format!("{minutes} {}", self.consent.minute_many),
+            (days, _) => self.lifetime(days),
+        }
+    }
+
     /// The name of a consent category.
     pub fn category(&self, category: crate::consent::Category) -> &'static str {
         use crate::consent::Category;
@@ -101,6 +109,7 @@ impl Strings {
             Category::Necessary => self.consent.category_necessary,
             Category::ExternalMedia => self.consent.category_external_media,
             Category::Marketing => self.consent.category_marketing,
+            Category::Statistics => self.consent.category_statistics,
         }
     }
 }

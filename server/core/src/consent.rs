@@ -6,8 +6,8 @@ use std::{path::Path, sync::Arc};
 
 use domain::{
     consent::{
-        CONSENT_COOKIE, Category, CategorySet, ConsentPolicy, ConsentRecord, ConsentStatus,
-        Decision, Outcome,
+        CONSENT_COOKIE, CategorySet, ConsentPolicy, ConsentRecord, ConsentStatus, Decision, Grant,
+        Outcome, name_matches,
     },
     lang::Lang,
     net::ClientAddr,
@@ -55,7 +55,7 @@ pub fn consent_of(
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|h| cookie_values(h, CONSENT_COOKIE))
-        .filter_map(|value| state.key.decode(value))
+        .filter_map(|value| state.key.decode(value, &state.policy.services))
         .max_by_key(|r| r.issued_at);
     let status = ConsentStatus::from_record(
         record,
@@ -89,7 +89,7 @@ pub fn safe_return_path(raw: &str) -> String {
 #[derive(Debug)]
 pub struct Decided {
     /// Granted after the decision (nothing after an all-or-nothing withdrawal).
-    pub granted: CategorySet,
+    pub granted: Grant,
     /// `Set-Cookie` header values.
     pub cookies: Vec<String>,
 }
@@ -114,17 +114,23 @@ pub async fn decide(
 ) -> Result<Decided, StatusCode> {
     let carried = parts.extensions.get::<CarriedRecord>().and_then(|c| c.0);
     let client = parts.extensions.get::<ClientAddr>().copied();
+    let policy = &state.policy;
     let outcome = decision
-        .outcome(state.policy.mode, sends_gpc(&parts.headers))
+        .outcome(policy, sends_gpc(&parts.headers))
         .map_err(|_| StatusCode::BAD_REQUEST)?;
     let now = seconds(clock);
     let id = carried.map(|r| r.id).unwrap_or_else(random_id);
-    let before = carried.map(|r| r.granted).unwrap_or(CategorySet::NONE);
-    let granted = outcome.granted();
+    let before = carried.map_or(Grant::NONE, |r| Grant {
+        categories: r.granted,
+        services: r.services,
+    });
+    let grant = outcome.granted();
+    let granted = grant.categories;
     let record = ConsentRecord {
         id,
-        revision: state.policy.revision,
+        revision: policy.revision,
         granted,
+        services: grant.services,
         issued_at: now,
     };
     let row = ConsentLogRow {
@@ -134,7 +140,8 @@ pub async fn decide(
         revision: i64::from(state.policy.revision),
         decision: decision.as_str().into(),
         granted: granted.to_string(),
-        denied: granted.complement().to_string(),
+        denied: policy.offered().and(granted.complement()).to_string(),
+        services: grant.services.ids(&policy.services).join(","),
         lang: lang.code().into(),
         masked_ip: client.map_or_else(|| "-".to_owned(), ClientAddr::masked),
     };
@@ -171,7 +178,7 @@ pub async fn decide(
     let domain = state.policy.cookie_domain.as_str();
     match outcome {
         Outcome::Store(_) => {
-            let value = state.key.encode(&record);
+            let value = state.key.encode(&record, &policy.services);
             let lifetime = Some(u64::from(state.policy.lifetime_days) * 86_400);
             if domain.is_empty() {
                 cookies.push(set_cookie(CONSENT_COOKIE, &value, lifetime, state.secure));
@@ -200,25 +207,44 @@ pub async fn decide(
             }
         }
     }
-    // Withdrawn categories: expire the first-party cookies they allowed.
-    for category in Category::ALL
-        .into_iter()
-        .filter(|c| before.contains(*c) && !granted.contains(*c))
-    {
-        for decl in state.policy.first_party_cookies(category) {
-            if decl.name != CONSENT_COOKIE {
-                cookies.push(set_cookie(&decl.name, "", Some(0), state.secure));
-                // A sibling site's cookie of the same name on the shared domain goes too.
-                if !domain.is_empty() {
-                    cookies.push(with_domain(
-                        set_cookie(&decl.name, "", Some(0), state.secure),
-                        domain,
-                    ));
-                }
-            }
+    // Withdrawn services and categories: expire the first-party cookies they allowed. A
+    // pattern (`_pk_id.*`) is expired by the names this request carries.
+    let carried_names: Vec<&str> = parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|h| h.split(';'))
+        .filter_map(|pair| pair.trim().split_once('=').map(|(k, _)| k))
+        .collect();
+    let mut expired: Vec<&str> = Vec::new();
+    for decl in policy.first_party_cookies_withdrawn(before, grant) {
+        if decl.name.ends_with('*') {
+            expired.extend(
+                carried_names
+                    .iter()
+                    .filter(|n| name_matches(&decl.name, n) && **n != CONSENT_COOKIE),
+            );
+        } else {
+            expired.push(&decl.name);
         }
     }
-    Ok(Decided { granted, cookies })
+    expired.sort_unstable();
+    expired.dedup();
+    for name in expired {
+        cookies.push(set_cookie(name, "", Some(0), state.secure));
+        // A sibling site's cookie of the same name on the shared domain goes too.
+        if !domain.is_empty() {
+            cookies.push(with_domain(
+                set_cookie(name, "", Some(0), state.secure),
+                domain,
+            ));
+        }
+    }
+    Ok(Decided {
+        granted: grant,
+        cookies,
+    })
 }
 
 /// A `Set-Cookie` value: first party, whole site, `HttpOnly`, `SameSite=Lax`.
@@ -314,9 +340,10 @@ mod tests {
             id: [1; 16],
             revision: 1,
             granted: CategorySet::ALL,
+            services: domain::consent::ServiceSet::NONE,
             issued_at: 5,
         };
-        assert_eq!(b.decode(&a.encode(&record)), Some(record));
+        assert_eq!(b.decode(&a.encode(&record, &[]), &[]), Some(record));
         assert!(load_key(Some("short"), dir.path()).is_err());
     }
 }

@@ -43,8 +43,9 @@ impl Db {
         on_pool!(self.pool(), p => async {
             let mut tx = p.begin().await?;
             sqlx::query(
-                "INSERT INTO consent_log (consent_id, at_unix, mode, revision, decision, granted, denied, lang, masked_ip)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                "INSERT INTO consent_log (consent_id, at_unix, mode, revision, decision, granted, denied,
+                                          lang, masked_ip, services)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
             )
             .bind(&row.consent_id)
             .bind(row.at_unix)
@@ -55,6 +56,7 @@ impl Db {
             .bind(&row.denied)
             .bind(&row.lang)
             .bind(&row.masked_ip)
+            .bind(&row.services)
             .execute(&mut *tx)
             .await?;
             sqlx::query(COUNT_DECISION)

@@ -124,6 +124,8 @@ pub struct ConsentLogRow {
     pub granted: String,
     /// Denied categories, comma-separated.
     pub denied: String,
+    /// Granted services (inside the granted categories), comma-separated ids.
+    pub services: String,
     /// Language of the page the choice was made on.
     pub lang: String,
     /// The visitor's IP address, masked (IPv4 /24, IPv6 /48).
@@ -196,7 +198,8 @@ impl Db {
     /// Every row of the consent log, oldest first.
     pub async fn consent_log(&self) -> Result<Vec<ConsentLogRow>, sqlx::Error> {
         on_pool!(&self.pool, p => sqlx::query_as::<_, ConsentLogRow>(
-            "SELECT consent_id, at_unix, mode, revision, decision, granted, denied, lang, masked_ip
+            "SELECT consent_id, at_unix, mode, revision, decision, granted, denied, services, lang,
+                    masked_ip
              FROM consent_log ORDER BY at_unix, id",
         )
         .fetch_all(p)

@@ -18,6 +18,7 @@ use axum::{
     response::Response,
 };
 use base64::Engine;
+use domain::consent::ConsentPolicy;
 use http::{HeaderName, HeaderValue, header};
 use sha2::{Digest, Sha256};
 
@@ -40,25 +41,67 @@ impl SecurityHeaders {
     /// and loading consented scripts from `script_urls`.
     pub fn new<'a>(
         public_url: &str,
-        video_origin: &str,
+        video_origin: &'a str,
         script_urls: impl IntoIterator<Item = &'a str>,
     ) -> SecurityHeaders {
-        let mut origins: Vec<String> = script_urls.into_iter().filter_map(origin_of).collect();
-        origins.sort();
-        origins.dedup();
+        SecurityHeaders::build(public_url, script_urls, [video_origin], [])
+    }
+
+    /// The headers for a site under a consent `policy`: the scripts of its services and those
+    /// declared by category, the videos' and the services' embeds, and Matomo's tracker (its
+    /// hits go by `fetch`/beacon or as an image).
+    pub fn for_policy(public_url: &str, policy: &ConsentPolicy) -> SecurityHeaders {
+        let scripts = policy.scripts.iter().map(|s| s.src.as_str()).chain(
+            policy
+                .services
+                .iter()
+                .flat_map(|s| s.scripts.iter().map(String::as_str)),
+        );
+        let frames = std::iter::once(policy.video_origin.as_str()).chain(
+            policy
+                .services
+                .iter()
+                .map(|s| s.embed_origin.as_str())
+                .filter(|o| !o.is_empty()),
+        );
+        let beacons = policy.matomo.iter().map(|m| m.url.as_str());
+        SecurityHeaders::build(public_url, scripts, frames, beacons)
+    }
+
+    fn build<'a>(
+        public_url: &str,
+        script_urls: impl IntoIterator<Item = &'a str>,
+        frame_urls: impl IntoIterator<Item = &'a str>,
+        beacon_urls: impl IntoIterator<Item = &'a str>,
+    ) -> SecurityHeaders {
+        let origins = |urls: &mut dyn Iterator<Item = &'a str>| -> Vec<String> {
+            let mut list: Vec<String> = urls.filter_map(origin_of).collect();
+            list.sort();
+            list.dedup();
+            list
+        };
         let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
-        for o in &origins {
+        for o in origins(&mut script_urls.into_iter()) {
             script_src.push(' ');
-            script_src.push_str(o);
+            script_src.push_str(&o);
         }
         let style_attrs: Vec<String> = portal_core::markdown::ALIGNMENTS
             .iter()
             .map(|a| format!("'{}'", sha256_source(a.as_bytes())))
             .collect();
-        let frame = origin_of(video_origin).unwrap_or_else(|| "'none'".into());
+        let frames = origins(&mut frame_urls.into_iter());
+        let frame = if frames.is_empty() {
+            "'none'".to_owned()
+        } else {
+            frames.join(" ")
+        };
+        let beacons: String = origins(&mut beacon_urls.into_iter())
+            .iter()
+            .map(|o| format!(" {o}"))
+            .collect();
         let rest = format!(
-            "style-src 'self'; style-src-attr 'unsafe-hashes' {}; img-src 'self' blob:; \
-             font-src 'self'; connect-src 'self'; manifest-src 'self'; media-src 'none'; \
+            "style-src 'self'; style-src-attr 'unsafe-hashes' {}; img-src 'self' blob:{beacons}; \
+             font-src 'self'; connect-src 'self'{beacons}; manifest-src 'self'; media-src 'none'; \
              worker-src 'none'; frame-src {frame}; frame-ancestors 'none'; object-src 'none'; \
              base-uri 'none'; form-action 'self'",
             style_attrs.join(" ")
@@ -309,5 +352,32 @@ mod tests {
         assert!(dev.contains("connect-src 'self' ws:;"), "{dev}");
         assert!(!h.hsts);
         assert!(SecurityHeaders::new("https://x.example", "", []).hsts);
+    }
+
+    #[test]
+    fn the_policy_follows_the_declared_services() {
+        let mut consent = ConsentPolicy::default();
+        consent.services[1].scripts = vec!["https://tag.example/t.js".into()];
+        consent.services[1].embed_origin = "https://ads.example".into();
+        consent.matomo = Some(domain::consent::MatomoConfig {
+            url: "https://stats.example/m/".into(),
+            site_id: 1,
+        });
+        let consent = consent.normalised().expect("valid");
+        let policy = SecurityHeaders::for_policy("https://x.example", &consent).policy_for(b"");
+        let policy = policy.to_str().expect("ascii");
+        for part in [
+            "script-src 'self' 'wasm-unsafe-eval' https://stats.example https://tag.example;",
+            "frame-src https://ads.example https://www.youtube-nocookie.com;",
+            "connect-src 'self' https://stats.example;",
+            "img-src 'self' blob: https://stats.example;",
+        ] {
+            assert!(policy.contains(part), "{part} missing from {policy}");
+        }
+        let plain = SecurityHeaders::for_policy("https://x.example", &ConsentPolicy::default())
+            .policy_for(b"");
+        let plain = plain.to_str().expect("ascii");
+        assert!(plain.contains("connect-src 'self';"), "{plain}");
+        assert!(plain.contains("img-src 'self' blob:;"), "{plain}");
     }
 }

@@ -2,7 +2,8 @@
 //! cookies, the consent log with masked IPs, re-asking, forgeries and cross-site requests.
 
 use crate::common::{
-    ORIGIN, TestApp, dialog_open, key, now, page_with_cookie, post, set_cookies, stored_consent,
+    ALL_SERVICES, ORIGIN, TestApp, dialog_open, encode_consent, key, now, page_with_cookie, post,
+    set_cookies, stored_consent,
 };
 use domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, ThirdPartyScript};
 use portal_core::consent_cookie::ConsentKey;
@@ -56,7 +57,7 @@ async fn accepting_sets_a_signed_cookie_logs_a_masked_ip_and_closes_the_dialog()
     let cookies = set_cookies(&response);
     assert_eq!(cookies.len(), 1, "{cookies:?}");
     let cookie = &cookies[0];
-    assert!(cookie.starts_with("consent=1."), "{cookie}");
+    assert!(cookie.starts_with("consent=2."), "{cookie}");
     for attribute in [
         "; Path=/",
         "; HttpOnly",
@@ -71,8 +72,20 @@ async fn accepting_sets_a_signed_cookie_logs_a_masked_ip_and_closes_the_dialog()
         .next()
         .expect("pair")
         .trim_start_matches("consent=");
-    let record = key().decode(value).expect("signed with the configured key");
-    assert_eq!(record.granted, CategorySet::ALL);
+    let record = key()
+        .decode(value, &domain::consent::ConsentPolicy::default().services)
+        .expect("signed with the configured key");
+    assert_eq!(
+        record.granted,
+        CategorySet::ALL.without(Category::Statistics),
+        "every category offered; nothing declares statistics"
+    );
+    assert_eq!(
+        record
+            .services
+            .ids(&domain::consent::ConsentPolicy::default().services),
+        ["youtube", "google-ads"]
+    );
 
     let (_, html) = app.page_keeping_cookies("/en/cookie-policy").await;
     assert!(!dialog_open(&html), "answered: the dialog is closed");
@@ -259,7 +272,7 @@ async fn global_privacy_control_is_a_no_to_marketing_in_granular_mode() {
     .await;
     assert_eq!(
         stored_consent(&accepted).granted,
-        CategorySet::ALL,
+        CategorySet::ALL.without(Category::Statistics),
         "all-or-nothing has no partial answer"
     );
 }
@@ -303,20 +316,21 @@ async fn forged_outdated_and_expired_cookies_mean_no_consent() {
         id: [3; 16],
         revision,
         granted: CategorySet::ALL,
+        services: ALL_SERVICES,
         issued_at,
     };
-    let valid = key().encode(&record(1, now()));
+    let valid = encode_consent(&record(1, now()));
     assert!(
         !dialog_open(&page_with_cookie(&app, &format!("consent={valid}")).await),
         "valid cookie"
     );
     let forged = ConsentKey::new(vec![9; 32])
         .expect("key")
-        .encode(&record(1, now()));
-    let outdated = key().encode(&record(0, now()));
-    let expired = key().encode(&record(1, now() - 183 * 86_400));
-    let future = key().encode(&record(1, now() + 86_400));
-    let tampered = valid.replacen(".7.", ".1.", 1);
+        .encode(&record(1, now()), &[]);
+    let outdated = encode_consent(&record(0, now()));
+    let expired = encode_consent(&record(1, now() - 183 * 86_400));
+    let future = encode_consent(&record(1, now() + 86_400));
+    let tampered = valid.replacen(".15.", ".1.", 1);
     for cookie in [
         format!("consent={forged}"),
         format!("consent={outdated}"),
@@ -337,19 +351,21 @@ async fn forged_outdated_and_expired_cookies_mean_no_consent() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_revision_asks_again() {
     let app = TestApp::spawn_configured(|s| s.consent.revision = 2).await;
-    let old = key().encode(&ConsentRecord {
+    let old = encode_consent(&ConsentRecord {
         id: [1; 16],
         revision: 1,
         granted: CategorySet::ALL,
+        services: ALL_SERVICES,
         issued_at: now(),
     });
     assert!(dialog_open(
         &page_with_cookie(&app, &format!("consent={old}")).await
     ));
-    let new = key().encode(&ConsentRecord {
+    let new = encode_consent(&ConsentRecord {
         id: [1; 16],
         revision: 2,
         granted: CategorySet::ALL,
+        services: ALL_SERVICES,
         issued_at: now(),
     });
     assert!(!dialog_open(

@@ -2,7 +2,9 @@
 //! server sets must appear in.
 
 use crate::common::now;
-use crate::common::{ORIGIN, TestApp, key, page_with_cookie, post, set_cookies};
+use crate::common::{
+    ALL_SERVICES, ORIGIN, TestApp, encode_consent, page_with_cookie, post, set_cookies,
+};
 use domain::consent::{Category, CategorySet, ConsentMode, ConsentRecord, CookieDecl};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -24,10 +26,11 @@ async fn videos_wait_for_external_media_consent() {
     assert!(!html.contains("ytimg.com"), "no remote thumbnail");
     assert!(html.contains("Load video") && html.contains("https://www.youtube.com/watch?v="));
 
-    let granted = key().encode(&ConsentRecord {
+    let granted = encode_consent(&ConsentRecord {
         id: [2; 16],
         revision: 1,
         granted: CategorySet::ALL,
+        services: ALL_SERVICES,
         issued_at: now(),
     });
     let response = reqwest::Client::new()
@@ -68,10 +71,11 @@ async fn third_party_scripts_wait_for_their_category() {
     let cookie = |granted| {
         format!(
             "consent={}",
-            key().encode(&ConsentRecord {
+            encode_consent(&ConsentRecord {
                 id: [4; 16],
                 revision: 1,
                 granted,
+                services: ALL_SERVICES,
                 issued_at: now()
             })
         )
@@ -188,7 +192,9 @@ async fn both_policy_pages_list_the_configured_cookies_once() {
             purpose_en: "Ad conversions.".into(),
             purpose_sv: "Annonskonverteringar.".into(),
             lifetime_days: Some(90),
+            lifetime_minutes: None,
             third_party: true,
+            service: Some("google-ads".into()),
         });
     })
     .await;
@@ -247,10 +253,11 @@ async fn pages_that_carry_a_token_load_no_third_party_script_and_send_no_referre
     let app = TestApp::spawn_configured(with_an_ad_script).await;
     let consent = format!(
         "consent={}",
-        key().encode(&ConsentRecord {
+        encode_consent(&ConsentRecord {
             id: [5; 16],
             revision: 1,
             granted: CategorySet::ALL,
+            services: ALL_SERVICES,
             issued_at: now()
         })
     );

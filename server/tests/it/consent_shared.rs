@@ -2,10 +2,10 @@
 //! shared with sibling subdomains, and `/consent.json` tells a configured sibling origin the
 //! current decision (CORS with credentials), nobody else.
 
-use domain::consent::{CategorySet, ConsentRecord};
+use domain::consent::{CategorySet, ConsentRecord, ServiceSet};
 use server::Settings;
 
-use crate::common::{ORIGIN, TestApp, key, post, set_cookies};
+use crate::common::{ORIGIN, TestApp, encode_consent, post, set_cookies};
 
 fn shared(s: &mut Settings) {
     s.consent.cookie_domain = ".Portal.Example".into();
@@ -75,14 +75,15 @@ async fn a_shared_cookie_domain_carries_one_decision_to_sibling_sites() {
         id: [7; 16],
         revision: 1,
         granted,
+        services: ServiceSet::NONE,
         issued_at,
     };
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .expect("time")
         .as_secs();
-    let old = key().encode(&record(CategorySet::ALL, now - 3600));
-    let new = key().encode(&record(CategorySet::necessary(), now - 60));
+    let old = encode_consent(&record(CategorySet::ALL, now - 3600));
+    let new = encode_consent(&record(CategorySet::necessary(), now - 60));
     for cookie in [
         format!("consent={old}; consent={new}"),
         format!("consent={new}; consent={old}"),

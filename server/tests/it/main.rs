@@ -13,6 +13,7 @@ mod cache_and_headers;
 mod connections;
 mod consent;
 mod consent_gated;
+mod consent_services;
 mod consent_shared;
 mod consent_stats;
 mod console;

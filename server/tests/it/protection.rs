@@ -207,7 +207,7 @@ async fn every_state_changing_endpoint_refuses_cross_site_requests() {
     let calls: [(&str, serde_json::Value); 8] = [
         (
             "consent",
-            serde_json::json!({"lang": "en", "decision": "reject_all"}),
+            serde_json::json!({"lang": "en", "choice": "reject_all", "categories": [], "services": []}),
         ),
         (
             "account/register",

@@ -1,7 +1,10 @@
 //! The server functions under `/api/`, called the way the islands call them: typed answers,
 //! typed refusals with the plain forms' statuses, and nothing stored on a refusal.
 
-use app::{api::ApiError, domain::consent::CategorySet};
+use app::{
+    api::ApiError,
+    domain::consent::{Category, CategorySet, Grant},
+};
 
 use crate::common::{Browser, TestApp, dialog_open, set_cookies};
 
@@ -12,7 +15,7 @@ async fn the_consent_server_function_answers_what_is_granted() {
     let response = browser
         .call(
             "consent",
-            serde_json::json!({"lang": "en", "decision": "accept_all"}),
+            serde_json::json!({"lang": "en", "choice": "accept_all", "categories": [], "services": []}),
             &[],
         )
         .await;
@@ -23,8 +26,13 @@ async fn the_consent_server_function_answers_what_is_granted() {
             .to_str()
             .is_ok_and(|v| v.contains("no-store"))
     );
-    let granted: CategorySet = response.json().await.expect("typed answer");
-    assert_eq!(granted, CategorySet::ALL, "what the dialog reads");
+    let granted: Grant = response.json().await.expect("typed answer");
+    assert_eq!(
+        granted.categories,
+        CategorySet::ALL.without(Category::Statistics),
+        "what the dialog reads: every category offered (nothing declares statistics)"
+    );
+    assert_eq!(granted.services.bits(), 0b11, "both default services");
     let page = browser.text("/en/").await.1;
     assert!(
         !dialog_open(&page),
@@ -34,7 +42,7 @@ async fn the_consent_server_function_answers_what_is_granted() {
     let refused = browser
         .call(
             "consent",
-            serde_json::json!({"lang": "en", "decision": "reject_all"}),
+            serde_json::json!({"lang": "en", "choice": "reject_all", "categories": [], "services": []}),
             &[],
         )
         .await;
@@ -43,15 +51,19 @@ async fn the_consent_server_function_answers_what_is_granted() {
         refused.json::<ApiError>().await.expect("typed error"),
         ApiError::Refused(_)
     ));
-    // Categories that do not exist do not even decode.
-    let junk = browser
-        .call(
-            "consent",
-            serde_json::json!({"lang": "en", "decision": {"choose": 255}}),
-            &[],
-        )
-        .await;
-    assert_eq!(junk.status(), 400, "the caller's mistake, not an outage");
+    // Categories and services that do not exist are refused; so is a body of another shape.
+    for junk in [
+        serde_json::json!({"lang": "en", "choice": "save", "categories": ["cookies"], "services": []}),
+        serde_json::json!({"lang": "en", "choice": "save", "categories": [], "services": ["vimeo"]}),
+        serde_json::json!({"lang": "en", "decision": {"choose": 255}}),
+    ] {
+        let refused = browser.call("consent", junk.clone(), &[]).await;
+        assert_eq!(
+            refused.status(),
+            400,
+            "{junk}: the caller's mistake, not an outage"
+        );
+    }
     assert_eq!(
         app.db().await.consent_log().await.expect("rows").len(),
         1,

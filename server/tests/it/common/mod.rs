@@ -219,7 +219,19 @@ pub fn stored_consent(response: &reqwest::Response) -> domain::consent::ConsentR
         .expect("pair")
         .trim_start_matches("consent=")
         .to_owned();
-    key().decode(&value).expect("valid")
+    key()
+        .decode(&value, &domain::consent::ConsentPolicy::default().services)
+        .expect("valid")
+}
+
+/// Every service a record's categories hold (the default declaration's, in a test cookie).
+pub const ALL_SERVICES: domain::consent::ServiceSet =
+    domain::consent::ServiceSet::from_bits(u32::MAX);
+
+/// A consent cookie's value for `record`, signed with the test key, naming the services of the
+/// default declaration.
+pub fn encode_consent(record: &domain::consent::ConsentRecord) -> String {
+    key().encode(record, &domain::consent::ConsentPolicy::default().services)
 }
 
 pub async fn page_with_cookie(app: &TestApp, cookie: &str) -> String {

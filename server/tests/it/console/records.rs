@@ -93,7 +93,7 @@ async fn an_analyst_sees_the_decisions_as_a_chart_tables_and_downloads() {
     assert_eq!(json["by_lang"], serde_json::json!([["en", 3], ["sv", 3]]));
     assert_eq!(
         json["by_category"],
-        serde_json::json!([["external_media", 4], ["marketing", 3]])
+        serde_json::json!([["statistics", 0], ["external_media", 4], ["marketing", 3]])
     );
 
     // A date that is not one: the last 30 days, and a notice; a download refuses it.
