@@ -1,4 +1,5 @@
-//! The cookie-consent dialog and the footer's "Cookie settings" control.
+//! The cookie-consent dialog (a switch per category and per service) and the footer's "Cookie
+//! settings" control.
 //!
 //! The server renders the dialog open when the visitor has no current answer, so it is in the
 //! HTML before any script runs. It is a plain form: without JavaScript its buttons POST to
@@ -13,8 +14,6 @@
 
 use leptos::prelude::*;
 
-use serde::{Deserialize, Serialize};
-
 use crate::{
     api::DecideConsent,
     domain::{
@@ -26,8 +25,9 @@ use crate::{
 
 /// A declared service as the dialog shows it, in the page's language. The dialog gets every
 /// service in the configuration's order, so an item's place is its bit in a
-/// [`ServiceSet`](crate::domain::consent::ServiceSet).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// [`ServiceSet`](crate::domain::consent::ServiceSet). The list reaches the browser as one
+/// string ([`ServiceItem::encode`]) read by a few lines of code, not by a structure's decoder.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceItem {
     /// Its id.
     pub id: String,
@@ -41,18 +41,46 @@ pub struct ServiceItem {
     pub privacy_url: String,
 }
 
+/// Between the fields of an item, and between items (control characters no text here holds).
+const FIELD: char = '\u{1f}';
+const ITEM: char = '\u{1e}';
+
 impl ServiceItem {
-    /// The services of `policy`, in its order, in `lang`.
-    pub fn all(policy: &ConsentPolicy, lang: Lang) -> Vec<ServiceItem> {
+    /// The services of `policy`, in its order, in `lang`, encoded for the dialog.
+    pub fn all(policy: &ConsentPolicy, lang: Lang) -> String {
+        let clean = |text: &str| text.replace([FIELD, ITEM], " ");
         policy
             .services
             .iter()
-            .map(|s| ServiceItem {
-                id: s.id.clone(),
-                category: s.category,
-                name: s.name.clone(),
-                purpose: s.purpose(lang).to_owned(),
-                privacy_url: s.privacy_url.clone(),
+            .map(|s| {
+                [
+                    clean(&s.id),
+                    s.category.id().to_owned(),
+                    clean(&s.name),
+                    clean(s.purpose(lang)),
+                    clean(&s.privacy_url),
+                ]
+                .join(&FIELD.to_string())
+            })
+            .collect::<Vec<_>>()
+            .join(&ITEM.to_string())
+    }
+
+    /// Reads [`ServiceItem::all`]'s string; an item that does not read is left out.
+    pub fn decode(text: &str) -> Vec<ServiceItem> {
+        text.split(ITEM)
+            .filter_map(|item| {
+                let fields: Vec<&str> = item.split(FIELD).collect();
+                let [id, category, name, purpose, privacy_url] = fields.as_slice() else {
+                    return None;
+                };
+                Some(ServiceItem {
+                    id: (*id).to_owned(),
+                    category: Category::from_id(category)?,
+                    name: (*name).to_owned(),
+                    purpose: (*purpose).to_owned(),
+                    privacy_url: (*privacy_url).to_owned(),
+                })
             })
             .collect()
     }
@@ -81,7 +109,8 @@ pub fn privacy_link(url: &str, lang: Lang) -> Option<impl IntoView + use<>> {
 
 /// The dialog. `open` is whether the server found no current answer; `granted` what the
 /// current answer allows; `return_to` the page to come back to without JavaScript;
-/// `categories` the optional categories offered and `services` every declared service.
+/// `offered` the optional categories offered and `services` every declared service
+/// ([`ServiceItem::all`]).
 #[island]
 #[allow(clippy::too_many_arguments)]
 pub fn ConsentDialog(
@@ -93,10 +122,12 @@ pub fn ConsentDialog(
     gpc: bool,
     return_to: String,
     policy_url: String,
-    categories: Vec<Category>,
-    services: Vec<ServiceItem>,
+    offered: CategorySet,
+    services: String,
 ) -> impl IntoView {
     let t = strings(lang);
+    let services = ServiceItem::decode(&services);
+    let categories: Vec<Category> = offered.iter().collect();
     #[cfg(feature = "hydrate")]
     let ids: Vec<String> = services.iter().map(|s| s.id.clone()).collect();
     #[cfg(feature = "hydrate")]
@@ -271,13 +302,12 @@ pub fn ConsentDialog(
         }
         .into_any(),
     };
-    let offered = categories.clone();
     let current = move || {
         answered().then(|| {
             let optional: Vec<&str> = granted()
                 .categories
                 .iter()
-                .filter(|c| offered.contains(c))
+                .filter(|c| offered.contains(*c))
                 .map(|c| t.category(c))
                 .collect();
             let list = if optional.is_empty() {
@@ -522,5 +552,27 @@ pub(crate) mod client {
         let (categories, services) = (all("category"), all("service"));
         ev.prevent_default();
         Some((choice, categories, services))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_services_reach_the_dialog_unchanged() {
+        let mut policy = ConsentPolicy::default();
+        policy.services[0].purpose_sv = "Spelar\u{1e}filmer".into();
+        let items = ServiceItem::decode(&ServiceItem::all(&policy, Lang::Sv));
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].id, "youtube");
+        assert_eq!(items[0].category, Category::ExternalMedia);
+        assert_eq!(
+            items[0].purpose, "Spelar filmer",
+            "a separator in a text is a space"
+        );
+        assert_eq!(items[1].privacy_url, "https://policies.google.com/privacy");
+        assert!(ServiceItem::decode("").is_empty());
+        assert!(ServiceItem::decode("a\u{1f}nonsense\u{1f}b\u{1f}c\u{1f}d").is_empty());
     }
 }

@@ -1,5 +1,5 @@
-//! The cookie declaration as tables, one per category, from the same configuration the server
-//! uses to decide which cookies it may set.
+//! The cookie declaration as tables, one per category and a group per service, from the same
+//! configuration the server uses to decide which cookies it may set.
 
 use leptos::prelude::*;
 

@@ -13,7 +13,7 @@ use crate::{
         request::consent_status,
         scripts::ConsentedScripts,
     },
-    domain::{i18n::strings, lang::Lang},
+    domain::{consent::Category, i18n::strings, lang::Lang},
 };
 
 /// The query that opens the consent dialog without JavaScript (`?consent=settings`).
@@ -78,7 +78,7 @@ pub fn Layout(
             gpc=status.gpc
             return_to=path
             policy_url
-            categories=ctx.consent.offered_categories()
+            offered=ctx.consent.offered().without(Category::Necessary)
             services=ServiceItem::all(&ctx.consent, lang)
         />
         <Header lang switch_to />

@@ -13,15 +13,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use domain::consent::{
-    Category, ConsentPolicy, Grant, SignalRules, consent_mode_signals, name_matches,
+    Category, ConsentPolicy, Grant, ServiceSet, SignalRules, consent_mode_signals, name_matches,
 };
 
 /// A script held back until its service (or, declared by category only, its category) is
 /// granted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldScript {
     /// Its URL.
     pub src: String,
@@ -32,7 +31,7 @@ pub struct HeldScript {
 }
 
 /// What the browser side must undo when a service is withdrawn.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldService {
     /// Its place in the declaration.
     pub index: usize,
@@ -46,8 +45,10 @@ pub struct HeldService {
     pub matomo: bool,
 }
 
-/// Everything the island needs about what consent holds back.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// Everything the island needs about what consent holds back. It reaches the browser as one
+/// line-based string ([`Held::encode`]), read by a few lines of code, not as serialized
+/// structures (whose decoders would weigh on every page's first visit).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Held {
     /// The scripts.
     pub scripts: Vec<HeldScript>,
@@ -103,6 +104,99 @@ impl Held {
             signals: policy.signal_rules(),
             cookie_domain: policy.cookie_domain.clone(),
         }
+    }
+
+    /// The form the island receives: one line per script (`s <category> <service|-> <src>`),
+    /// per service (`v <index> <matomo 0|1> <opt-out|-> <storage,…|-> <cookie,…|->`), per
+    /// Consent Mode signal (`g <signal> <service bits> <category|->`), and the cookie domain
+    /// (`d <domain>`). Values never hold spaces or newlines: URLs, ids, names and patterns.
+    pub fn encode(&self) -> String {
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "-".to_owned()
+            } else {
+                items.join(",")
+            }
+        };
+        let or_dash = |text: &str| if text.is_empty() { "-" } else { text }.to_owned();
+        let mut lines = Vec::new();
+        for s in &self.scripts {
+            let service = s.service.map_or_else(|| "-".to_owned(), |i| i.to_string());
+            lines.push(format!("s {} {service} {}", s.category.id(), s.src));
+        }
+        for v in &self.services {
+            lines.push(format!(
+                "v {} {} {} {} {}",
+                v.index,
+                u8::from(v.matomo),
+                or_dash(&v.opt_out),
+                list(&v.storage),
+                list(&v.cookies)
+            ));
+        }
+        for k in 0..self.signals.services.len() {
+            let category = self.signals.categories[k].map_or("-", Category::id);
+            lines.push(format!(
+                "g {k} {} {category}",
+                self.signals.services[k].bits()
+            ));
+        }
+        if !self.cookie_domain.is_empty() {
+            lines.push(format!("d {}", self.cookie_domain));
+        }
+        lines.join("\n")
+    }
+
+    /// Reads [`Held::encode`]; a line that does not read is left out.
+    pub fn decode(text: &str) -> Held {
+        let mut held = Held::default();
+        let list = |item: &str| -> Vec<String> {
+            if item == "-" {
+                Vec::new()
+            } else {
+                item.split(',').map(str::to_owned).collect()
+            }
+        };
+        for line in text.lines() {
+            let parts: Vec<&str> = line.split(' ').collect();
+            match parts.as_slice() {
+                ["s", category, service, src] => {
+                    if let Some(category) = Category::from_id(category) {
+                        held.scripts.push(HeldScript {
+                            src: (*src).to_owned(),
+                            category,
+                            service: service.parse().ok(),
+                        });
+                    }
+                }
+                ["v", index, matomo, opt_out, storage, cookies] => {
+                    if let Ok(index) = index.parse() {
+                        held.services.push(HeldService {
+                            index,
+                            storage: list(storage),
+                            cookies: list(cookies),
+                            opt_out: if *opt_out == "-" {
+                                String::new()
+                            } else {
+                                (*opt_out).to_owned()
+                            },
+                            matomo: *matomo == "1",
+                        });
+                    }
+                }
+                ["g", k, bits, category] => {
+                    if let (Ok(k), Ok(bits)) = (k.parse::<usize>(), bits.parse())
+                        && k < held.signals.services.len()
+                    {
+                        held.signals.services[k] = ServiceSet::from_bits(bits);
+                        held.signals.categories[k] = Category::from_id(category);
+                    }
+                }
+                ["d", domain] => held.cookie_domain = (*domain).to_owned(),
+                _ => {}
+            }
+        }
+        held
     }
 
     /// Whether a script may run under `grant`.
@@ -172,7 +266,7 @@ pub fn ConsentedScripts(policy: Arc<ConsentPolicy>, granted: Grant) -> impl Into
             <script inner_html=consent_mode_script(&held.signals, granted)></script>
             {matomo}
             {tags}
-            <ScriptLoader held granted />
+            <ScriptLoader held=held.encode() granted />
         }
     })
 }
@@ -180,9 +274,10 @@ pub fn ConsentedScripts(policy: Arc<ConsentPolicy>, granted: Grant) -> impl Into
 /// Adds scripts, updates the signals and undoes withdrawn services when consent changes on
 /// the page.
 #[island]
-pub fn ScriptLoader(held: Held, granted: Grant) -> impl IntoView {
+pub fn ScriptLoader(held: String, granted: Grant) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     {
+        let held = Held::decode(&held);
         let before = StoredValue::new(granted);
         super::consent::client::on_change(move |grant| {
             client::apply(&held, before.get_value(), grant);
@@ -196,6 +291,44 @@ pub fn ScriptLoader(held: Held, granted: Grant) -> impl IntoView {
 /// Whether a storage key or cookie name is one of `declared` (names or `prefix*`).
 pub fn declared(declared: &[String], name: &str) -> bool {
     declared.iter().any(|d| name_matches(d, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::consent::MatomoConfig;
+
+    #[test]
+    fn what_is_held_reaches_the_browser_unchanged() {
+        let mut policy = ConsentPolicy {
+            matomo: Some(MatomoConfig {
+                url: "https://stats.example/".into(),
+                site_id: 1,
+            }),
+            cookie_domain: "portal.example".into(),
+            ..ConsentPolicy::default()
+        };
+        policy.services[1].scripts = vec!["https://tag.example/t.js?id=1&x=2".into()];
+        policy.services[1].storage = vec!["tag:*".into(), "tag_seen".into()];
+        policy.services[1].opt_out = "tag.optOut".into();
+        policy.scripts.push(domain::consent::ThirdPartyScript {
+            category: Category::Marketing,
+            src: "https://old.example/s.js".into(),
+        });
+        let policy = policy.normalised().expect("valid");
+        let held = Held::of(&policy);
+        assert!(
+            held.services
+                .iter()
+                .any(|s| s.matomo && !s.cookies.is_empty())
+        );
+        assert!(held.scripts.iter().any(|s| s.service.is_none()));
+        assert_eq!(Held::decode(&held.encode()), held);
+        assert_eq!(
+            Held::decode("nonsense\ns x - y\nv a 0 - - -"),
+            Held::default()
+        );
+    }
 }
 
 #[cfg(feature = "hydrate")]

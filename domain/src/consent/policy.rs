@@ -313,8 +313,10 @@ impl ConsentPolicy {
                     ));
                 }
             }
-            if service.storage.iter().any(|k| k.trim().is_empty()) {
-                return Err(format!("a storage key of the service {id:?} is empty"));
+            if let Some(key) = service.storage.iter().find(|k| !is_plain_name(k)) {
+                return Err(format!(
+                    "the storage key {key:?} of the service {id:?} must be a plain name"
+                ));
             }
             if !service.opt_out.is_empty() && !is_script_path(&service.opt_out) {
                 return Err(format!(
@@ -323,6 +325,12 @@ impl ConsentPolicy {
             }
         }
         for cookie in &self.cookies {
+            if !is_plain_name(&cookie.name) {
+                return Err(format!(
+                    "the cookie name {:?} is not one a browser keeps",
+                    cookie.name
+                ));
+            }
             let Some(id) = &cookie.service else { continue };
             match self.services.iter().find(|s| &s.id == id) {
                 None => {
@@ -428,7 +436,14 @@ impl ConsentPolicy {
 }
 
 fn is_http_url(url: &str) -> bool {
-    url.starts_with("https://") || url.starts_with("http://")
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url.contains(char::is_whitespace)
+}
+
+/// A cookie name or storage key as browsers keep them: no spaces, `,`, `;` or `=`.
+fn is_plain_name(name: &str) -> bool {
+    !name.trim().is_empty()
+        && !name.contains(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '='))
 }
 
 /// `name` or `a.b.c`: identifiers of a script, nothing that could be code.
@@ -520,7 +535,7 @@ pub const SIGNALS: [&str; 4] = [
 
 /// What grants each of [`SIGNALS`]: a granted service that needs it, or, for scripts declared
 /// by category only, that category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SignalRules {
     /// Per signal, the services that need it.
     pub services: [ServiceSet; 4],
@@ -624,6 +639,13 @@ mod tests {
             ("URL", &|p| {
                 p.services[0].scripts.push("javascript:alert(1)".into())
             }),
+            ("URL", &|p| {
+                p.services[0]
+                    .scripts
+                    .push("https://a.example/a b.js".into())
+            }),
+            ("plain name", &|p| p.services[0].storage.push("a,b".into())),
+            ("keeps", &|p| p.cookies[1].name = "sess ion".into()),
             ("function", &|p| p.services[0].opt_out = "alert(1)".into()),
             ("not declared", &|p| {
                 p.cookies[3].service = Some("vimeo".into())

@@ -190,13 +190,33 @@ impl ServiceSet {
     }
 }
 
-/// What a visitor has granted: categories, and services inside them.
+/// What a visitor has granted: categories, and services inside them. Serialised as one number
+/// (the category bits, then the services' above them), which the browser reads without a
+/// structure's decoder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "u64", into = "u64")]
 pub struct Grant {
     /// The granted categories.
     pub categories: CategorySet,
     /// The granted services.
     pub services: ServiceSet,
+}
+
+impl From<Grant> for u64 {
+    fn from(grant: Grant) -> u64 {
+        u64::from(grant.categories.bits()) | (u64::from(grant.services.bits()) << 4)
+    }
+}
+
+impl From<u64> for Grant {
+    /// Bits of no category or service are dropped.
+    fn from(number: u64) -> Grant {
+        let categories = u8::try_from(number & 0xf).unwrap_or_default();
+        Grant {
+            categories: CategorySet::from_bits(categories).unwrap_or_default(),
+            services: ServiceSet(u32::try_from((number >> 4) & 0xffff_ffff).unwrap_or_default()),
+        }
+    }
 }
 
 impl Grant {
@@ -283,6 +303,12 @@ mod tests {
         };
         assert_eq!(Grant::unpacked(grant.packed()), Some(grant));
         assert_eq!(Grant::unpacked(Grant::NONE.packed()), Some(Grant::NONE));
+        assert_eq!(Grant::from(u64::from(grant)), grant, "the serialised form");
+        assert_eq!(
+            serde_json::to_string(&grant).ok().as_deref(),
+            Some("68719476735"),
+            "one number"
+        );
         for bad in [-1.0, 0.5, f64::NAN, f64::from(u32::MAX) * 32.0] {
             assert_eq!(Grant::unpacked(bad), None, "{bad}");
         }
