@@ -29,6 +29,9 @@ pub struct FrontMatter {
     /// `type: news` on a section's `_index.md` makes it a news section: its pages are
     /// articles, listed newest first and in the feed.
     pub news: bool,
+    /// `openapi: jobsearch.yaml`: the API's OpenAPI file in `content/openapi/`, rendered as
+    /// the page's reference after its text.
+    pub openapi: Option<String>,
 }
 
 /// The YAML as written; dates stay text until [`FrontMatter::parse`] names the bad one.
@@ -53,6 +56,8 @@ struct Raw {
     slug: Option<String>,
     #[serde(default, rename = "type")]
     kind: Option<String>,
+    #[serde(default)]
+    openapi: Option<String>,
 }
 
 /// Why a page's front matter could not be read.
@@ -123,6 +128,7 @@ impl FrontMatter {
             disable_toc: raw.disable_toc,
             slug: raw.slug,
             news: raw.kind.as_deref() == Some("news"),
+            openapi: raw.openapi,
         };
         if fm.title.trim().is_empty() {
             return Err(FrontMatterError::EmptyTitle);

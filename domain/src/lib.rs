@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod lang;
 pub mod logo;
 pub mod net;
+pub mod openapi;
 pub mod operator;
 pub mod search;
 pub mod site;

@@ -72,6 +72,8 @@ pub enum Block {
     Children,
     /// Page `n` (from 1) of a news section's articles, newest first.
     NewsList(u32),
+    /// An API's reference, from the OpenAPI file the front matter names.
+    ApiReference(Box<crate::openapi::ApiReference>),
 }
 
 impl Page {

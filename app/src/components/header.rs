@@ -93,7 +93,13 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                 </a>
                 <form class="search-form" role="search" method="get" action=search_url(lang)>
                     <label for="site-search">{t.search.search_label}</label>
-                    <input id="site-search" type="search" name="q" maxlength="200" />
+                    <input
+                        id="site-search"
+                        type="search"
+                        name="q"
+                        maxlength="200"
+                        placeholder=t.search.search_placeholder
+                    />
                     <button type="submit">{t.search.search_button}</button>
                 </form>
                 {account}

@@ -1,5 +1,6 @@
 //! Reusable pieces of the page.
 
+pub mod api_reference;
 pub mod consent;
 pub mod cookie_table;
 pub mod embed;

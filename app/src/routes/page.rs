@@ -7,6 +7,7 @@ use leptos_router::hooks::use_location;
 use crate::{
     SiteContext,
     components::{
+        api_reference::ApiReferenceView,
         cookie_table::CookieTable,
         embed::YouTubeEmbed,
         home::{HomeHero, SectionCards},
@@ -86,6 +87,9 @@ fn PageView(page: Page) -> impl IntoView {
             Block::Showcase => view! { <ShowcaseList lang=page.lang /> }.into_any(),
             Block::Children => view! { <ChildList page=page.clone() /> }.into_any(),
             Block::NewsList(n) => view! { <NewsList page=page.clone() n=*n /> }.into_any(),
+            Block::ApiReference(api) => {
+                view! { <ApiReferenceView api=(**api).clone() lang=page.lang /> }.into_any()
+            }
         })
         .collect_view();
     let toc = (!page.toc.is_empty()).then(|| {

@@ -3,6 +3,7 @@
 //! language that lacks it.
 
 mod account;
+mod apis;
 mod consent;
 mod console;
 mod logos;
@@ -13,6 +14,7 @@ mod search;
 mod site;
 
 pub use account::AccountStrings;
+pub use apis::{ApiStrings, api_strings};
 pub use consent::ConsentStrings;
 pub use console::{ConsoleStrings, console_strings};
 pub use logos::LogoStrings;

@@ -9,6 +9,8 @@ pub struct SearchStrings {
     pub search_label: &'static str,
     /// The search button.
     pub search_button: &'static str,
+    /// Shown in the empty search box: what can be found.
+    pub search_placeholder: &'static str,
     /// Before the number of results.
     pub search_results: &'static str,
     /// No results.
@@ -30,6 +32,7 @@ pub(super) const EN: SearchStrings = SearchStrings {
     search: "Search",
     search_label: "Search the site",
     search_button: "Search",
+    search_placeholder: "Pages, APIs, /search …",
     search_results: "Results",
     search_none: "Nothing matched your search.",
     search_did_you_mean: "Did you mean",
@@ -44,6 +47,7 @@ pub(super) const SV: SearchStrings = SearchStrings {
     search: "Sök",
     search_label: "Sök på webbplatsen",
     search_button: "Sök",
+    search_placeholder: "Sidor, API:er, /search …",
     search_results: "Träffar",
     search_none: "Inget matchade din sökning.",
     search_did_you_mean: "Menade du",

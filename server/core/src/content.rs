@@ -10,7 +10,7 @@ use std::{
 use domain::{
     front_matter::FrontMatter,
     lang::Lang,
-    site::{Block, COOKIE_POLICY_KEY, Page, Site},
+    site::{Block, COOKIE_POLICY_KEY, Page, Site, TocEntry},
 };
 
 use crate::markdown;
@@ -54,6 +54,8 @@ pub fn load(dir: &Path) -> Result<Site, ContentError> {
                 match Lang::from_code(&name) {
                     Some(lang) => load_language(&path, lang, &mut pages, &mut problems),
                     None if name.starts_with('.') => {}
+                    // The API pages' OpenAPI files, read through the pages that name them.
+                    None if name == OPENAPI_DIR => {}
                     None => problems.push((
                         path,
                         "not a language folder of this site (expected `sv` or `en`)".into(),
@@ -122,6 +124,26 @@ fn load_language(
 /// A page as read, before its URL is known: its file path's segments and its `slug`.
 type Loaded = (Page, Vec<String>, Option<String>);
 
+/// The folder of `content/` that holds the OpenAPI files.
+pub const OPENAPI_DIR: &str = "openapi";
+
+/// The OpenAPI file `file` names, from `content/openapi/` (beside the language folder
+/// `root`); the error names the file.
+fn load_openapi(root: &Path, file: &str) -> Result<domain::openapi::ApiReference, String> {
+    let plain = !file.is_empty()
+        && file
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !file.starts_with('.');
+    if !plain {
+        return Err(format!(
+            "front matter: `openapi` {file:?} must be a file name in content/{OPENAPI_DIR}/"
+        ));
+    }
+    let path = root.parent().unwrap_or(root).join(OPENAPI_DIR).join(file);
+    crate::openapi::load(&path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// One page; `Ok(None)` for a draft.
 fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Loaded>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
@@ -155,6 +177,29 @@ fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Loaded>, Str
         return Err("`type: news` belongs on a section's `_index.md`".into());
     }
     let mut rendered = markdown::render(body);
+    if let Some(file) = &fm.openapi {
+        let reference = load_openapi(root, file)?;
+        // The reference and each operation are headings of the page: in its contents and in
+        // the site search (so `/search` typed in the header finds it).
+        rendered.toc.push(TocEntry {
+            level: 2,
+            id: "api-reference".into(),
+            text: reference.title.clone(),
+        });
+        for op in reference.operations() {
+            let text = if op.summary.is_empty() {
+                format!("{} {}", op.method, op.path)
+            } else {
+                format!("{} {}: {}", op.method, op.path, op.summary)
+            };
+            rendered.toc.push(TocEntry {
+                level: 3,
+                id: op.anchor.clone(),
+                text,
+            });
+        }
+        rendered.body.push(Block::ApiReference(Box::new(reference)));
+    }
     // The policy lists the declared cookies even when its text (like the seed, which must stay
     // as written) has no `{{< cookie-table >}}`: then the table follows the text.
     if key == COOKIE_POLICY_KEY && !rendered.body.contains(&Block::CookieTable) {
@@ -247,6 +292,59 @@ mod tests {
         assert_eq!(
             site.translation(en, Lang::Sv).map(|p| p.title.as_str()),
             Some("Kakor")
+        );
+    }
+
+    #[test]
+    fn an_api_page_gets_its_reference_and_a_broken_spec_is_named() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let d = tmp.path();
+        write(
+            d,
+            "en/apis/demo.md",
+            "---\ntitle: Demo\nopenapi: demo.json\n---\nText.",
+        );
+        write(
+            d,
+            "openapi/demo.json",
+            r#"{"openapi": "3.1.0", "info": {"title": "Demo", "version": "1"},
+                "paths": {"/things": {"get": {"operationId": "listThings", "summary": "List",
+                "responses": {"200": {"description": "The things."}}}}}}"#,
+        );
+        let site = load(d).expect("valid");
+        let page = site.page("/en/apis/demo").expect("page");
+        assert!(
+            page.body
+                .iter()
+                .any(|b| matches!(b, Block::ApiReference(api) if api.title == "Demo"))
+        );
+        assert!(page.toc.iter().any(|e| e.id == "op-listthings"));
+        assert!(page.headings.iter().any(|h| h == "GET /things: List"));
+
+        write(
+            d,
+            "openapi/demo.json",
+            r#"{"openapi": "3.1.0", "paths": {}}"#,
+        );
+        write(
+            d,
+            "en/apis/other.md",
+            "---\ntitle: Other\nopenapi: ../secret\n---\n",
+        );
+        let problems = load(d).expect_err("broken").problems;
+        let text: Vec<String> = problems
+            .iter()
+            .map(|(path, why)| format!("{}: {why}", path.display()))
+            .collect();
+        assert_eq!(problems.len(), 2, "{text:?}");
+        assert!(
+            text.iter()
+                .any(|t| t.contains("openapi/demo.json") && t.contains("not a valid OpenAPI")),
+            "{text:?}"
+        );
+        assert!(
+            text.iter().any(|t| t.contains("must be a file name")),
+            "{text:?}"
         );
     }
 

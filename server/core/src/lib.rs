@@ -14,6 +14,7 @@ pub mod db;
 pub mod logos;
 pub mod mail;
 pub mod markdown;
+pub mod openapi;
 pub mod operators;
 pub mod permits;
 pub mod public_url;

@@ -16,6 +16,7 @@ pub(crate) fn content_copy() -> tempfile::TempDir {
         .arg("-r")
         .arg(content_dir().join("sv"))
         .arg(content_dir().join("en"))
+        .arg(content_dir().join("openapi"))
         .arg(dir.path())
         .status()
         .expect("cp");

@@ -9,6 +9,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod common;
 
 mod accounts;
+mod api_reference;
 mod cache_and_headers;
 mod connections;
 mod consent;

@@ -198,6 +198,7 @@ mod tests {
                 Block::CookieTable => "[cookie table]".to_owned(),
                 Block::Showcase => "[showcase]".to_owned(),
                 Block::Children | Block::NewsList(_) => "[list]".to_owned(),
+                Block::ApiReference(_) => "[api]".to_owned(),
             })
             .collect()
     }
