@@ -72,7 +72,7 @@ want_bench_tools() {
 
 # The Python test servers, from PyPI, in their own venv unless already on PATH: moto's
 # S3-compatible server (storage tests), aiosmtpd (a real SMTP server for the mail tests) and
-# feedparser (reads the news feeds in the tests).
+# feedparser and rdflib (read the news feeds and the API catalogue in the tests).
 want_pytools() {
   local venv="$HOME/.cache/portal-moto" wanted=()
   { command -v moto_server || [ -x "$venv/bin/moto_server" ]; } >/dev/null 2>&1 ||
@@ -80,6 +80,7 @@ want_pytools() {
   { command -v aiosmtpd || [ -x "$venv/bin/aiosmtpd" ]; } >/dev/null 2>&1 ||
     wanted+=('aiosmtpd==1.4.*')
   "$venv/bin/python" -c 'import feedparser' >/dev/null 2>&1 || wanted+=('feedparser==6.0.*')
+  "$venv/bin/python" -c 'import rdflib' >/dev/null 2>&1 || wanted+=('rdflib==7.*')
   [ "${#wanted[@]}" -gt 0 ] || return 0
   apt_install python3-venv python3-pip
   log "pip: installing ${wanted[*]} into $venv"

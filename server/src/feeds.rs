@@ -1,6 +1,7 @@
 //! What the site tells machines: `/sitemap.xml` (every page with its language versions and
-//! date), `/robots.txt` (the sitemap; account and search pages kept out), and an Atom feed of
-//! each language's news (`/sv/feed.xml`, `/en/feed.xml`).
+//! date), `/robots.txt` (the sitemap; account and search pages kept out), an Atom feed of
+//! each language's news (`/sv/feed.xml`, `/en/feed.xml`), and the API catalogue
+//! (`/dcat.rdf`, `/dcat.jsonld`, see [`crate::dcat`]).
 
 use std::fmt::Write as _;
 
@@ -26,7 +27,9 @@ use crate::{
 pub fn routes() -> Router<AppState> {
     let mut router = Router::new()
         .route("/sitemap.xml", get(sitemap))
-        .route("/robots.txt", get(robots));
+        .route("/robots.txt", get(robots))
+        .route("/dcat.rdf", get(crate::dcat::catalog_rdf))
+        .route("/dcat.jsonld", get(crate::dcat::catalog_json_ld));
     for lang in Lang::ALL {
         router = router.route(&feed_url(lang), get(move |s, c| feed(s, c, lang)));
     }
@@ -51,7 +54,8 @@ pub fn xml(text: &str) -> String {
     out
 }
 
-fn answer(content_type: &'static str, body: String) -> Response {
+/// A machine-readable answer, cached for five minutes.
+pub(crate) fn answer(content_type: &'static str, body: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type),

@@ -9,6 +9,7 @@ pub mod config;
 pub mod connections;
 pub mod consent;
 pub mod console;
+pub mod dcat;
 pub mod error;
 pub mod feeds;
 mod jobs;

@@ -19,6 +19,7 @@ mod consent_shared;
 mod consent_stats;
 mod console;
 mod content_site;
+mod dcat;
 mod docs;
 mod fuzz_seeds;
 mod limits;
