@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use axum::{extract::State, response::Response};
+use axum::{Router, extract::State, response::Response, routing::get};
 use domain::{
     lang::Lang,
     openapi::ApiReference,
@@ -17,8 +17,15 @@ use serde_json::{Value, json};
 use crate::{
     feeds::{answer, xml},
     published::Content,
-    state::SiteOrigin,
+    state::{AppState, SiteOrigin},
 };
+
+/// The routes: `/dcat.rdf` and `/dcat.jsonld`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/dcat.rdf", get(catalog_rdf))
+        .route("/dcat.jsonld", get(catalog_json_ld))
+}
 
 /// Who publishes the catalogue and its data.
 const PUBLISHER: &str = "Arbetsförmedlingen";

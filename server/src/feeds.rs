@@ -1,7 +1,7 @@
 //! What the site tells machines: `/sitemap.xml` (every page with its language versions and
 //! date), `/robots.txt` (the sitemap; account and search pages kept out), an Atom feed of
-//! each language's news (`/sv/feed.xml`, `/en/feed.xml`), and the API catalogue
-//! (`/dcat.rdf`, `/dcat.jsonld`, see [`crate::dcat`]).
+//! each language's news (`/sv/feed.xml`, `/en/feed.xml`). The API catalogue is
+//! `crate::dcat`'s.
 
 use std::fmt::Write as _;
 
@@ -27,9 +27,7 @@ use crate::{
 pub fn routes() -> Router<AppState> {
     let mut router = Router::new()
         .route("/sitemap.xml", get(sitemap))
-        .route("/robots.txt", get(robots))
-        .route("/dcat.rdf", get(crate::dcat::catalog_rdf))
-        .route("/dcat.jsonld", get(crate::dcat::catalog_json_ld));
+        .route("/robots.txt", get(robots));
     for lang in Lang::ALL {
         router = router.route(&feed_url(lang), get(move |s, c| feed(s, c, lang)));
     }

@@ -140,6 +140,7 @@ pub fn wrap(
         .nest_service("/pkg", pkg)
         .merge(routes)
         .merge(crate::feeds::routes())
+        .merge(crate::dcat::routes())
         .route_layer(middleware::from_fn(crate::ops::label_route))
         // A handler's `Failure` becomes its page here, in the path's language.
         .layer(middleware::from_fn(crate::error::error_pages))
