@@ -43,6 +43,24 @@ PORTAL_CONFIG="$root/end2end/withdrawal.toml" PORTAL_BIND="127.0.0.1:$withdrawal
   "$server_bin" >"$withdrawal_log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$withdrawal_port/en/" || { cat "$withdrawal_log" >&2; exit 1; }
+# The API pages against a stand-in API on loopback: JobSearch's spec (in a copy of the content)
+# lists it, and the operator allows it, so its "Try it" forms call it.
+api_port="$(free_port)"
+python3 end2end/fake-api.py "$api_port" &
+pids+=($!)
+api_url="http://127.0.0.1:$api_port"
+wait_for "$api_url/health"
+api_content="$(mktemp -d)"
+cp -r content/. "$api_content"
+sed -i "s#https://jobsearch.api.jobtechdev.se#$api_url#g" "$api_content/openapi/jobsearch.yaml"
+api_site_port="$(free_port)"
+api_site_log="$(mktemp)"
+PORTAL_BIND="127.0.0.1:$api_site_port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" \
+  PORTAL_DATA_DIR="$(mktemp -d)" PORTAL_CONTENT_DIR="$api_content" \
+  PORTAL_APIS__TRY_SERVERS="[\"$api_url\"]" \
+  "$server_bin" >"$api_site_log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$api_site_port/en/" || { cat "$api_site_log" >&2; exit 1; }
 cd end2end
 # The console's tests add operators with the server binary's command line, on the granular
 # server's data folder.
@@ -50,4 +68,5 @@ BASE_URL="$default_url" GRANULAR_URL="$granular_url" VIDEO_URL="$video_url" \
   OUTBOX="$default_outbox" GRANULAR_OUTBOX="$granular_outbox" \
   SERVER_BIN="$server_bin" GRANULAR_DATA="$granular_data" SHARED_PORT="$shared_port" \
   WITHDRAWAL_URL="http://127.0.0.1:$withdrawal_port" \
+  API_URL="$api_url" API_SITE_URL="http://127.0.0.1:$api_site_port" \
   npx playwright test "$@"

@@ -44,6 +44,8 @@ pub struct SiteContext {
     pub consent: Arc<ConsentPolicy>,
     /// Largest logo upload in bytes.
     pub logo_max_bytes: u64,
+    /// The API servers the reference pages' "Try it" forms may call.
+    pub try_servers: Arc<[String]>,
 }
 
 /// The HTML document around the app.

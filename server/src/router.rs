@@ -76,6 +76,7 @@ pub(crate) fn router(
         site: content.site(),
         consent: consent.policy.clone(),
         logo_max_bytes: settings.logos.max_bytes,
+        try_servers: settings.apis.try_servers.as_slice().into(),
     };
     let pages = pages::Pages::new(options.clone(), context, content.clone());
     let core = accounts::AccountsState {
@@ -157,9 +158,12 @@ pub(crate) fn router(
     let ops_routes = Router::new()
         .route("/healthz", get(ops::healthz))
         .route("/readyz", get(ops::readyz).with_state(readiness));
-    let security =
-        security_headers::SecurityHeaders::for_policy(&settings.public_url, &settings.consent)
-            .with_live_reload(live_reload());
+    let security = security_headers::SecurityHeaders::for_policy(
+        &settings.public_url,
+        &settings.consent,
+        &settings.apis.try_servers,
+    )
+    .with_live_reload(live_reload());
     // Checked by `Settings::validated`.
     let trusted = client_addr::TrustedProxies::parse(&settings.trusted_proxies).unwrap_or_default();
     let cache = middleware::PageCache::new(

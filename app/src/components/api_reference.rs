@@ -5,16 +5,52 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{
-    i18n::{ApiStrings, api_strings},
-    lang::Lang,
-    openapi::{ApiReference, Operation, Schema},
+use crate::{
+    SiteContext,
+    components::try_it::try_form,
+    domain::{
+        i18n::{ApiStrings, api_strings},
+        lang::Lang,
+        openapi::{ApiKey, ApiReference, Entered, Operation, Schema, server_allowed},
+    },
 };
 
-/// The reference of one API.
+/// The reference of one API, on the page at `page_url`. Its operations get a "Try it" form
+/// when one of its servers is among those the operator allows; a form sent without
+/// JavaScript comes back in the page's query (`?try=<anchor>&…`).
 #[component]
-pub fn ApiReferenceView(api: ApiReference, lang: Lang) -> impl IntoView {
+pub fn ApiReferenceView(api: ApiReference, lang: Lang, page_url: String) -> impl IntoView {
     let t = api_strings(lang);
+    let ctx = expect_context::<SiteContext>();
+    let try_servers: Vec<String> = api
+        .servers
+        .iter()
+        .filter(|s| server_allowed(&ctx.try_servers, s))
+        .cloned()
+        .collect();
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    let tried = query.get("try");
+    let arrays: Vec<String> = api
+        .operations()
+        .filter(|op| tried.as_deref() == Some(op.anchor.as_str()))
+        .flat_map(|op| op.parameters.iter())
+        .filter(|p| p.location == "query" && p.schema.kind.starts_with("array"))
+        .map(|p| p.name.clone())
+        .collect();
+    let entered = tried.as_ref().map(|anchor| {
+        let pairs = query
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .filter(|(k, _)| k != "try" && k != "show");
+        let arrays: Vec<&str> = arrays.iter().map(String::as_str).collect();
+        (anchor.clone(), Entered::read(pairs, &arrays))
+    });
+    let live = Live {
+        servers: try_servers,
+        key: api.api_key.clone(),
+        entered,
+        page_url,
+    };
     let servers = api
         .servers
         .iter()
@@ -56,7 +92,7 @@ pub fn ApiReferenceView(api: ApiReference, lang: Lang) -> impl IntoView {
             let operations = group
                 .operations
                 .iter()
-                .map(|op| operation(op, t))
+                .map(|op| operation(op, t, &live))
                 .collect_view();
             view! {
                 <section class="api-group">
@@ -83,7 +119,30 @@ pub fn ApiReferenceView(api: ApiReference, lang: Lang) -> impl IntoView {
     }
 }
 
-fn operation(op: &Operation, t: &'static ApiStrings) -> impl IntoView + use<> {
+/// What the "Try it" forms need: the allowed servers, the key, what was entered.
+struct Live {
+    servers: Vec<String>,
+    key: Option<ApiKey>,
+    entered: Option<(String, Entered)>,
+    page_url: String,
+}
+
+fn operation(op: &Operation, t: &'static ApiStrings, live: &Live) -> impl IntoView + use<> {
+    let try_it = (!live.servers.is_empty()).then(|| {
+        let entered = live
+            .entered
+            .as_ref()
+            .filter(|(anchor, _)| *anchor == op.anchor)
+            .map(|(_, e)| e);
+        try_form(
+            op,
+            &live.servers,
+            live.key.as_ref().filter(|_| op.secured),
+            entered,
+            &live.page_url,
+            t,
+        )
+    });
     let parameters = (!op.parameters.is_empty()).then(|| {
         let rows = op
             .parameters
@@ -215,6 +274,7 @@ fn operation(op: &Operation, t: &'static ApiStrings) -> impl IntoView + use<> {
             <ul class="api-responses">{responses}</ul>
             <h5>{t.try_with}</h5>
             {snippets}
+            {try_it}
         </article>
     }
 }

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 
 use crate::{
     SiteContext,
+    components::try_it::KEY_STORE_PREFIX,
     domain::{
         consent::{Category, ConsentMode, CookieDecl},
-        i18n::strings,
+        i18n::{api_strings, strings},
         lang::Lang,
     },
 };
@@ -51,12 +52,30 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
             // The site's own cookies and those declared by category only, then one group of
             // rows per service: its name, provider, purpose and privacy policy, then what it
             // keeps in the browser.
-            let own: Vec<_> = policy
+            let mut own: Vec<_> = policy
                 .cookies
                 .iter()
                 .filter(|c| c.category == category && c.service.is_none())
-                .map(row)
+                .map(|c| row(c).into_any())
                 .collect();
+            // The key typed in an API page's "Try it" form, kept for the tab.
+            if category == Category::Necessary && !ctx.try_servers.is_empty() {
+                let api = api_strings(lang);
+                own.push(
+                    view! {
+                        <tr data-kind="storage">
+                            <th scope="row">
+                                <code>{format!("{KEY_STORE_PREFIX}*")}</code>
+                            </th>
+                            <td>{ctx.name.to_string()}</td>
+                            <td>{api.key_storage_purpose}</td>
+                            <td>{api.key_storage_lifetime}</td>
+                            <td>{t.consent.first_party}</td>
+                        </tr>
+                    }
+                    .into_any(),
+                );
+            }
             let services: Vec<_> = policy
                 .services
                 .iter()

@@ -15,3 +15,4 @@ pub mod request;
 pub mod scripts;
 pub mod sections;
 pub mod showcase;
+pub mod try_it;

@@ -87,9 +87,8 @@ fn PageView(page: Page) -> impl IntoView {
             Block::Showcase => view! { <ShowcaseList lang=page.lang /> }.into_any(),
             Block::Children => view! { <ChildList page=page.clone() /> }.into_any(),
             Block::NewsList(n) => view! { <NewsList page=page.clone() n=*n /> }.into_any(),
-            Block::ApiReference(api) => {
-                view! { <ApiReferenceView api=(**api).clone() lang=page.lang /> }.into_any()
-            }
+            Block::ApiReference(api) => view! { <ApiReferenceView api=(**api).clone() lang=page.lang page_url=page.url.clone() /> }
+            .into_any(),
         })
         .collect_view();
     let toc = (!page.toc.is_empty()).then(|| {

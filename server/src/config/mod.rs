@@ -19,6 +19,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::logos::LogoSettings;
 
+mod apis;
+
+pub use apis::ApiSettings;
+
 pub use portal_core::accounts::AccountSettings;
 pub use portal_core::{
     public_url::{self, PublicUrl},
@@ -90,6 +94,9 @@ pub struct Settings {
     /// Limits of the public listener: timeouts, open connections, buffers (`[connections]`).
     #[serde(default)]
     pub connections: crate::connections::ConnectionSettings,
+    /// The API pages' "Try it" servers (`[apis]`).
+    #[serde(default)]
+    pub apis: ApiSettings,
 }
 
 /// The operator's rules for the public showcase.
@@ -143,6 +150,7 @@ impl Default for Settings {
             showcase: ShowcaseSettings::default(),
             mail: crate::mail::MailSettings::default(),
             connections: crate::connections::ConnectionSettings::default(),
+            apis: ApiSettings::default(),
         }
     }
 }
@@ -194,6 +202,7 @@ impl Settings {
         self.accounts.check().map_err(invalid)?;
         self.logos.check().map_err(invalid)?;
         self.mail.check().map_err(invalid)?;
+        self.apis.check().map_err(invalid)?;
         if let Some((key, problem)) = self.connections.problem() {
             return Err(invalid((key, problem.into())));
         }

@@ -44,13 +44,18 @@ impl SecurityHeaders {
         video_origin: &'a str,
         script_urls: impl IntoIterator<Item = &'a str>,
     ) -> SecurityHeaders {
-        SecurityHeaders::build(public_url, script_urls, [video_origin], [])
+        SecurityHeaders::build(public_url, script_urls, [video_origin], [], [])
     }
 
     /// The headers for a site under a consent `policy`: the scripts of its services and those
     /// declared by category, the videos' and the services' embeds, and Matomo's tracker (its
-    /// hits go by `fetch`/beacon or as an image).
-    pub fn for_policy(public_url: &str, policy: &ConsentPolicy) -> SecurityHeaders {
+    /// hits go by `fetch`/beacon or as an image), and the API servers the reference pages'
+    /// "Try it" forms call (`try_servers`, in `connect-src` only).
+    pub fn for_policy(
+        public_url: &str,
+        policy: &ConsentPolicy,
+        try_servers: &[String],
+    ) -> SecurityHeaders {
         let scripts = policy.scripts.iter().map(|s| s.src.as_str()).chain(
             policy
                 .services
@@ -65,7 +70,13 @@ impl SecurityHeaders {
                 .filter(|o| !o.is_empty()),
         );
         let beacons = policy.matomo.iter().map(|m| m.url.as_str());
-        SecurityHeaders::build(public_url, scripts, frames, beacons)
+        SecurityHeaders::build(
+            public_url,
+            scripts,
+            frames,
+            beacons,
+            try_servers.iter().map(String::as_str),
+        )
     }
 
     fn build<'a>(
@@ -73,6 +84,7 @@ impl SecurityHeaders {
         script_urls: impl IntoIterator<Item = &'a str>,
         frame_urls: impl IntoIterator<Item = &'a str>,
         beacon_urls: impl IntoIterator<Item = &'a str>,
+        api_urls: impl IntoIterator<Item = &'a str>,
     ) -> SecurityHeaders {
         let origins = |urls: &mut dyn Iterator<Item = &'a str>| -> Vec<String> {
             let mut list: Vec<String> = urls.filter_map(origin_of).collect();
@@ -95,13 +107,14 @@ impl SecurityHeaders {
         } else {
             frames.join(" ")
         };
-        let beacons: String = origins(&mut beacon_urls.into_iter())
-            .iter()
-            .map(|o| format!(" {o}"))
-            .collect();
+        let beacon_origins = origins(&mut beacon_urls.into_iter());
+        let beacons: String = beacon_origins.iter().map(|o| format!(" {o}")).collect();
+        let mut connect_origins = origins(&mut api_urls.into_iter());
+        connect_origins.retain(|o| !beacon_origins.contains(o));
+        let connect: String = connect_origins.iter().map(|o| format!(" {o}")).collect();
         let rest = format!(
             "style-src 'self'; style-src-attr 'unsafe-hashes' {}; img-src 'self' blob:{beacons}; \
-             font-src 'self'; connect-src 'self'{beacons}; manifest-src 'self'; media-src 'none'; \
+             font-src 'self'; connect-src 'self'{beacons}{connect}; manifest-src 'self'; media-src 'none'; \
              worker-src 'none'; frame-src {frame}; frame-ancestors 'none'; object-src 'none'; \
              base-uri 'none'; form-action 'self'",
             style_attrs.join(" ")
@@ -364,7 +377,8 @@ mod tests {
             site_id: 1,
         });
         let consent = consent.normalised().expect("valid");
-        let policy = SecurityHeaders::for_policy("https://x.example", &consent).policy_for(b"");
+        let policy =
+            SecurityHeaders::for_policy("https://x.example", &consent, &[]).policy_for(b"");
         let policy = policy.to_str().expect("ascii");
         for part in [
             "script-src 'self' 'wasm-unsafe-eval' https://stats.example https://tag.example;",
@@ -374,10 +388,30 @@ mod tests {
         ] {
             assert!(policy.contains(part), "{part} missing from {policy}");
         }
-        let plain = SecurityHeaders::for_policy("https://x.example", &ConsentPolicy::default())
-            .policy_for(b"");
+        let plain =
+            SecurityHeaders::for_policy("https://x.example", &ConsentPolicy::default(), &[])
+                .policy_for(b"");
         let plain = plain.to_str().expect("ascii");
         assert!(plain.contains("connect-src 'self';"), "{plain}");
         assert!(plain.contains("img-src 'self' blob:;"), "{plain}");
+    }
+
+    #[test]
+    fn connect_src_follows_the_try_servers() {
+        let servers = [
+            "https://api.example/v1".to_owned(),
+            "https://API.example".into(),
+            "http://127.0.0.1:9000".into(),
+        ];
+        let policy =
+            SecurityHeaders::for_policy("https://x.example", &ConsentPolicy::default(), &servers)
+                .policy_for(b"");
+        let policy = policy.to_str().expect("ascii");
+        assert!(
+            policy.contains("connect-src 'self' http://127.0.0.1:9000 https://api.example;"),
+            "{policy}"
+        );
+        // Only connections: no script, frame or image from them.
+        assert_eq!(policy.matches("api.example").count(), 1, "{policy}");
     }
 }

@@ -565,7 +565,7 @@ components:
         assert!(
             op.snippets
                 .curl
-                .starts_with("curl -X POST 'https://api.example/hello/Ada+Lovelace'"),
+                .starts_with("curl -X POST 'https://api.example/hello/Ada%20Lovelace'"),
             "{}",
             op.snippets.curl
         );

@@ -1,57 +1,44 @@
 //! The same request as `curl`, JavaScript (`fetch`) and Python (`requests`), with an
 //! operation's required parameters and examples and its request body's example.
 
-use domain::openapi::{ApiKey, Operation, Snippets};
+use domain::openapi::{ApiKey, Filled, Operation, Request, Snippets};
 use serde_json::Value;
-
-/// Percent-encodes a query value.
-fn encode(value: &str) -> String {
-    form_urlencoded::byte_serialize(value.as_bytes()).collect()
-}
 
 /// The request with its required parameters and examples, as `curl`, JavaScript and Python.
 pub(super) fn snippets(server: &str, op: &Operation, key: Option<&ApiKey>) -> Snippets {
-    let mut path = op.path.clone();
-    let mut query = Vec::new();
-    let mut headers: Vec<(String, String)> = Vec::new();
-    for p in &op.parameters {
-        let value = p.example.clone().or_else(|| {
-            p.required
-                .then(|| format!("<{}>", p.name.to_ascii_uppercase()))
-        });
-        let Some(value) = value else { continue };
-        match p.location.as_str() {
-            "path" => path = path.replace(&format!("{{{}}}", p.name), &encode(&value)),
-            "query" => query.push(format!("{}={}", p.name, encode(&value))),
-            "header" => headers.push((p.name.clone(), value)),
-            _ => {}
-        }
-    }
-    if let Some(key) = key
-        && key.location == "header"
-    {
-        headers.push((key.name.clone(), "YOUR_API_KEY".into()));
-    }
-    let url = if query.is_empty() {
-        format!("{server}{path}")
-    } else {
-        format!("{server}{path}?{}", query.join("&"))
-    };
-    let body = op
-        .body
-        .as_ref()
-        .and_then(|b| b.example.clone().map(|e| (b.media_type.clone(), e)));
-    if let Some((media, _)) = &body {
-        headers.push(("Content-Type".into(), media.clone()));
-    }
-    let sh = |s: &str| format!("'{}'", s.replace('\'', r"'\''"));
-    let mut curl = format!("curl -X {} {}", op.method, sh(&url));
-    for (k, v) in &headers {
-        curl.push_str(&format!(" \\\n  -H {}", sh(&format!("{k}: {v}"))));
-    }
-    if let Some((_, example)) = &body {
-        curl.push_str(&format!(" \\\n  --data {}", sh(&compact(example))));
-    }
+    let filled: Vec<Filled> = op
+        .parameters
+        .iter()
+        .filter_map(|p| {
+            let value = p.example.clone().or_else(|| {
+                p.required
+                    .then(|| format!("<{}>", p.name.to_ascii_uppercase()))
+            })?;
+            Some(Filled {
+                location: p.location.clone(),
+                name: p.name.clone(),
+                value,
+                array: false,
+            })
+        })
+        .collect();
+    let body = op.body.as_ref().and_then(|b| {
+        b.example
+            .as_ref()
+            .map(|e| (b.media_type.as_str(), compact(e)))
+    });
+    let request = Request::build(
+        server,
+        &op.method,
+        &op.path,
+        &filled,
+        body.as_ref().map(|(media, e)| (*media, e.as_str())),
+        key.map(|k| (k.location.as_str(), k.name.as_str(), "YOUR_API_KEY")),
+    );
+    let curl = request.curl();
+    let Request {
+        url, headers, body, ..
+    } = request;
     let js_headers: Vec<String> = headers
         .iter()
         .map(|(k, v)| format!("    {}: {},", json_str(k), json_str(v)))
@@ -67,8 +54,8 @@ pub(super) fn snippets(server: &str, op: &Operation, key: Option<&ApiKey>) -> Sn
             js_headers.join("\n")
         ));
     }
-    if let Some((_, example)) = &body {
-        javascript.push_str(&format!("  body: JSON.stringify({}),\n", compact(example)));
+    if let Some(example) = &body {
+        javascript.push_str(&format!("  body: JSON.stringify({example}),\n"));
     }
     javascript.push_str("});\nconst data = await response.json();");
     let py_headers: Vec<String> = headers
@@ -83,8 +70,8 @@ pub(super) fn snippets(server: &str, op: &Operation, key: Option<&ApiKey>) -> Sn
     if !py_headers.is_empty() {
         python.push_str(&format!("    headers={{{}}},\n", py_headers.join(", ")));
     }
-    if let Some((_, example)) = &body {
-        python.push_str(&format!("    data={},\n", json_str(&compact(example))));
+    if let Some(example) = &body {
+        python.push_str(&format!("    data={},\n", json_str(example)));
     }
     python.push_str(")\ndata = response.json()");
     Snippets {

@@ -157,3 +157,7 @@ impl ApiReference {
         self.groups.iter().flat_map(|g| g.operations.iter())
     }
 }
+
+mod request;
+
+pub use request::{Entered, Filled, MAX_FIELDS, MAX_VALUE, Request, percent, server_allowed};
