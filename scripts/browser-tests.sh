@@ -52,7 +52,8 @@ api_url="http://127.0.0.1:$api_port"
 wait_for "$api_url/health"
 api_content="$(mktemp -d)"
 cp -r content/. "$api_content"
-sed -i "s#https://jobsearch.api.jobtechdev.se#$api_url#g" "$api_content/openapi/jobsearch.yaml"
+sed -i "s#https://jobsearch.api.jobtechdev.se#$api_url#g" "$api_content/openapi/jobsearch.yaml" \
+  "$api_content"/*/apis/jobsearch.md
 api_site_port="$(free_port)"
 api_site_log="$(mktemp)"
 PORTAL_BIND="127.0.0.1:$api_site_port" PORTAL_OPS_BIND="127.0.0.1:$(free_port)" \

@@ -32,6 +32,12 @@ pub struct FrontMatter {
     /// `openapi: jobsearch.yaml`: the API's OpenAPI file in `content/openapi/`, rendered as
     /// the page's reference after its text.
     pub openapi: Option<String>,
+    /// `type: status` on a section's `_index.md` makes it the status page: the APIs' health
+    /// after its text, its pages incidents, newest first (and in its own feed).
+    pub status: bool,
+    /// `health: https://…` on an API's page: the URL whose answer says whether the API is up
+    /// (any `2xx` or `3xx` in time), checked on an interval for the status page.
+    pub health: Option<String>,
 }
 
 /// The YAML as written; dates stay text until [`FrontMatter::parse`] names the bad one.
@@ -58,6 +64,8 @@ struct Raw {
     kind: Option<String>,
     #[serde(default)]
     openapi: Option<String>,
+    #[serde(default)]
+    health: Option<String>,
 }
 
 /// Why a page's front matter could not be read.
@@ -129,6 +137,8 @@ impl FrontMatter {
             slug: raw.slug,
             news: raw.kind.as_deref() == Some("news"),
             openapi: raw.openapi,
+            status: raw.kind.as_deref() == Some("status"),
+            health: raw.health,
         };
         if fm.title.trim().is_empty() {
             return Err(FrontMatterError::EmptyTitle);

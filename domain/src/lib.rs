@@ -13,6 +13,7 @@ pub mod openapi;
 pub mod operator;
 pub mod search;
 pub mod site;
+pub mod status;
 
 #[cfg(feature = "ssr")]
 pub mod front_matter;

@@ -50,6 +50,9 @@ pub struct Page {
     pub is_section: bool,
     /// A section with `type: news`: its children are articles, newest first, in the feed.
     pub is_news: bool,
+    /// An API page's health URL (`health:`), checked for the status page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health: Option<String>,
 }
 
 /// A piece of a page body.
@@ -74,12 +77,20 @@ pub enum Block {
     NewsList(u32),
     /// An API's reference, from the OpenAPI file the front matter names.
     ApiReference(Box<crate::openapi::ApiReference>),
+    /// The APIs' current state and 90 days of uptime, then the incidents (the section's
+    /// pages), on the page with `type: status`; read per request.
+    ApiStatus,
 }
 
 impl Page {
     /// Whether the page shows live data (the showcase) and so must not be cached.
     pub fn is_live(&self) -> bool {
-        self.body.contains(&Block::Showcase)
+        self.body.contains(&Block::Showcase) || self.is_status()
+    }
+
+    /// Whether this is the status page (its pages are incidents).
+    pub fn is_status(&self) -> bool {
+        self.body.contains(&Block::ApiStatus)
     }
 }
 
@@ -142,7 +153,10 @@ impl Site {
         }
         let sections: Vec<String> = site.children.keys().cloned().collect();
         for section in sections {
-            let news = site.pages.get(&section).is_some_and(|p| p.is_news);
+            let news = site
+                .pages
+                .get(&section)
+                .is_some_and(|p| p.is_news || p.is_status());
             let mut list = std::mem::take(site.children.get_mut(&section).expect("listed"));
             let pages = &site.pages;
             list.sort_by(|a, b| {
@@ -211,6 +225,10 @@ impl Site {
         for (url, page) in &mut self.pages {
             let count = self.children.get(url).map_or(0, Vec::len);
             if !page.is_section || *url == home_url(page.lang) || count == 0 && !page.is_news {
+                continue;
+            }
+            if page.is_status() {
+                // The status block lists its incidents.
                 continue;
             }
             if !page.is_news {

@@ -1,7 +1,7 @@
 //! What the site tells machines: `/sitemap.xml` (every page with its language versions and
 //! date), `/robots.txt` (the sitemap; account and search pages kept out), an Atom feed of
 //! each language's news (`/sv/feed.xml`, `/en/feed.xml`). The API catalogue is
-//! `crate::dcat`'s.
+//! `crate::dcat`'s; the incidents' feeds are `crate::status`'s (with this [`Feed`]).
 
 use std::fmt::Write as _;
 
@@ -140,7 +140,7 @@ fn rfc3339(date: domain::date::PageDate) -> String {
     format!("{date}T00:00:00Z")
 }
 
-/// The Atom document.
+/// The Atom document of a language's news.
 pub fn atom(site: &Site, base: &str, lang: Lang) -> String {
     let articles = site.news(lang);
     let section = articles.first().and_then(|a| site.parent(a));
@@ -153,38 +153,69 @@ pub fn atom(site: &Site, base: &str, lang: Lang) -> String {
         Some(s) => format!("{name} – {}", s.title),
         None => name.clone(),
     };
-    let updated = articles
-        .iter()
-        .filter_map(|a| a.updated)
-        .max()
-        .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), rfc3339);
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n<title>{title}</title>\n<id>{alternate}</id>\n<link rel=\"self\" href=\"{me}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{alternate}\"/>\n<updated>{updated}</updated>\n<author><name>{author}</name></author>\n",
-        code = lang.code(),
-        title = xml(&title),
-        alternate = xml(&alternate),
-        me = xml(&format!("{base}{}", feed_url(lang))),
-        author = xml(&name),
-    );
-    for article in articles.into_iter().take(50) {
-        let url = xml(&format!("{base}{}", article.url));
-        let published = article.date.map(rfc3339);
-        let updated = article.updated.map_or_else(|| updated.clone(), rfc3339);
+    Feed {
+        lang,
+        title,
+        alternate,
+        me: format!("{base}{}", feed_url(lang)),
+        author: name,
+        base,
+    }
+    .atom(&articles)
+}
+
+/// An Atom feed's own parts; its entries are pages.
+pub struct Feed<'a> {
+    /// Its language.
+    pub lang: Lang,
+    /// Its title.
+    pub title: String,
+    /// The page it follows (also its id).
+    pub alternate: String,
+    /// Its own URL.
+    pub me: String,
+    /// Who writes it.
+    pub author: String,
+    /// The site's origin, before each page's path.
+    pub base: &'a str,
+}
+
+impl Feed<'_> {
+    /// The Atom document with `pages` as entries (at most 50, in the order given).
+    pub fn atom(&self, pages: &[&Page]) -> String {
+        let updated = pages
+            .iter()
+            .filter_map(|a| a.updated)
+            .max()
+            .map_or_else(|| "1970-01-01T00:00:00Z".to_owned(), rfc3339);
+        let mut out = String::new();
         let _ = write!(
             out,
-            "<entry>\n<title>{}</title>\n<id>{url}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n<updated>{updated}</updated>\n",
-            xml(&article.title)
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{code}\">\n<title>{title}</title>\n<id>{alternate}</id>\n<link rel=\"self\" href=\"{me}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{alternate}\"/>\n<updated>{updated}</updated>\n<author><name>{author}</name></author>\n",
+            code = self.lang.code(),
+            title = xml(&self.title),
+            alternate = xml(&self.alternate),
+            me = xml(&self.me),
+            author = xml(&self.author),
         );
-        if let Some(published) = published {
-            let _ = writeln!(out, "<published>{published}</published>");
+        for article in pages.iter().take(50) {
+            let url = xml(&format!("{}{}", self.base, article.url));
+            let published = article.date.map(rfc3339);
+            let updated = article.updated.map_or_else(|| updated.clone(), rfc3339);
+            let _ = write!(
+                out,
+                "<entry>\n<title>{}</title>\n<id>{url}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n<updated>{updated}</updated>\n",
+                xml(&article.title)
+            );
+            if let Some(published) = published {
+                let _ = writeln!(out, "<published>{published}</published>");
+            }
+            if let Some(summary) = &article.description {
+                let _ = writeln!(out, "<summary>{}</summary>", xml(summary));
+            }
+            out.push_str("</entry>\n");
         }
-        if let Some(summary) = &article.description {
-            let _ = writeln!(out, "<summary>{}</summary>", xml(summary));
-        }
-        out.push_str("</entry>\n");
+        out.push_str("</feed>\n");
+        out
     }
-    out.push_str("</feed>\n");
-    out
 }

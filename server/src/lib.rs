@@ -19,6 +19,7 @@ pub mod pages;
 mod router;
 mod shutdown;
 pub mod state;
+pub mod status;
 pub mod telemetry;
 
 pub use middleware::{canonical as paths, client_addr, security_headers};
@@ -165,6 +166,12 @@ impl Application {
             db.clone(),
             clock.clone(),
             settings.consent.log_retention_days,
+        );
+        status::spawn_checks(
+            db.clone(),
+            clock.clone(),
+            content.clone(),
+            settings.apis.clone(),
         );
         spawn_session_purge(
             db,

@@ -45,6 +45,8 @@ pub struct PageData {
     pub results: Option<SearchResults>,
     /// The published companies, for a page that lists them.
     pub showcase: Option<Showcase>,
+    /// The APIs' health, for the status page.
+    pub status: Option<domain::status::StatusReport>,
 }
 
 impl PageData {
@@ -60,6 +62,9 @@ impl PageData {
         }
         if let Some(showcase) = &self.showcase {
             provide_context(showcase.clone());
+        }
+        if let Some(status) = &self.status {
+            provide_context(status.clone());
         }
     }
 }
@@ -103,22 +108,32 @@ impl Pages {
 }
 
 /// `GET /{*path}`, every path no other route serves: a content page (the app's router picks
-/// it, or its 404), with the published companies when the page lists them; a clear 503 when
-/// they cannot be read.
+/// it, or its 404), with the published companies when the page lists them (a clear 503 when
+/// they cannot be read) and the APIs' health on the status page (which says so, with a 503,
+/// when it cannot be read).
 pub async fn content_page(
     State(pages): State<Pages>,
     State(db): State<Db>,
     State(rules): State<ShowcaseSettings>,
+    State(clock): State<std::sync::Arc<dyn crate::clock::Clock>>,
     request: Request,
 ) -> Result<Response, Failure> {
     let (parts, _) = request.into_parts();
     let mut data = PageData::default();
-    let live = pages
-        .content
-        .site()
-        .page(parts.uri.path())
-        .is_some_and(|p| p.is_live());
-    if live {
+    let site = pages.content.site();
+    let page = site.page(parts.uri.path());
+    let mut status = StatusCode::OK;
+    if page.is_some_and(domain::site::Page::is_status) {
+        match crate::status::report(&db, &site, clock.now()).await {
+            Ok(report) => data.status = Some(report),
+            Err(e) => {
+                tracing::warn!(error = %e, "the status report cannot be read");
+                status = StatusCode::SERVICE_UNAVAILABLE;
+            }
+        }
+    }
+    let showcase = page.is_some_and(|p| p.body.contains(&domain::site::Block::Showcase));
+    if showcase {
         let showcase = db.showcase(rules.require_approval).await.map_err(|e| {
             Failure::from(e).worded(
                 |t| t.logos.showcase_unavailable_title,
@@ -128,7 +143,11 @@ pub async fn content_page(
         data.showcase = Some(showcase);
     }
     let page = page_of(&parts);
-    Ok(pages.render(parts, &page, data).await)
+    let mut response = pages.render(parts, &page, data).await;
+    if status != StatusCode::OK && response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    Ok(response)
 }
 
 /// `GET /sv/sok`, `GET /en/search`: the results for `q`, never stored by caches.

@@ -15,4 +15,5 @@ pub mod request;
 pub mod scripts;
 pub mod sections;
 pub mod showcase;
+pub mod status;
 pub mod try_it;

@@ -15,6 +15,7 @@ use crate::{
         request::consent_status,
         sections::{Breadcrumbs, ChildList, NewsList, SectionNav},
         showcase::ShowcaseList,
+        status::ApiStatusView,
     },
     domain::{
         i18n::strings,
@@ -89,6 +90,7 @@ fn PageView(page: Page) -> impl IntoView {
             Block::NewsList(n) => view! { <NewsList page=page.clone() n=*n /> }.into_any(),
             Block::ApiReference(api) => view! { <ApiReferenceView api=(**api).clone() lang=page.lang page_url=page.url.clone() /> }
             .into_any(),
+            Block::ApiStatus => view! { <ApiStatusView page=page.clone() /> }.into_any(),
         })
         .collect_view();
     let toc = (!page.toc.is_empty()).then(|| {

@@ -19,6 +19,7 @@ mod pages {
             date: None,
             is_section: key.ends_with("_index"),
             is_news: false,
+            health: None,
         }
     }
 
@@ -96,6 +97,7 @@ mod sections {
             date: None,
             is_section: key.ends_with("_index"),
             is_news: false,
+            health: None,
         }
     }
 

@@ -173,8 +173,18 @@ fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Loaded>, Str
     }
     let key = segments.join("/");
     let is_section = segments.last().is_some_and(|s| s == "_index");
-    if fm.news && !is_section {
-        return Err("`type: news` belongs on a section's `_index.md`".into());
+    if (fm.news || fm.status) && !is_section {
+        return Err("`type: news` and `type: status` belong on a section's `_index.md`".into());
+    }
+    if let Some(url) = &fm.health {
+        let ok = (url.starts_with("https://") || url.starts_with("http://"))
+            && url.len() > "https://".len()
+            && !url.contains(|c: char| c.is_whitespace() || c.is_control());
+        if !ok {
+            return Err(format!(
+                "front matter: `health` {url:?} must be an http:// or https:// URL"
+            ));
+        }
     }
     let mut rendered = markdown::render(body);
     if let Some(file) = &fm.openapi {
@@ -199,6 +209,9 @@ fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Loaded>, Str
             });
         }
         rendered.body.push(Block::ApiReference(Box::new(reference)));
+    }
+    if fm.status {
+        rendered.body.push(Block::ApiStatus);
     }
     // The policy lists the declared cookies even when its text (like the seed, which must stay
     // as written) has no `{{< cookie-table >}}`: then the table follows the text.
@@ -227,6 +240,7 @@ fn load_page(root: &Path, path: &Path, lang: Lang) -> Result<Option<Loaded>, Str
         title: fm.title,
         is_section,
         is_news: fm.news,
+        health: fm.health,
     };
     Ok(Some((page, segments, fm.slug)))
 }

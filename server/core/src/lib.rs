@@ -21,6 +21,7 @@ pub mod public_url;
 pub mod published;
 pub mod search;
 pub mod secret;
+pub mod status;
 pub mod tokens;
 
 /// What the app's server functions reach the core through: provided as context by the server

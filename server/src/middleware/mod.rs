@@ -141,6 +141,7 @@ pub fn wrap(
         .merge(routes)
         .merge(crate::feeds::routes())
         .merge(crate::dcat::routes())
+        .merge(crate::status::routes())
         .route_layer(middleware::from_fn(crate::ops::label_route))
         // A handler's `Failure` becomes its page here, in the path's language.
         .layer(middleware::from_fn(crate::error::error_pages))

@@ -25,7 +25,7 @@ pub(crate) fn content_copy() -> tempfile::TempDir {
 }
 
 /// Runs Python's feedparser (from PyPI) on `xml`; answers its JSON summary.
-fn feedparser(xml: &str) -> serde_json::Value {
+pub(crate) fn feedparser(xml: &str) -> serde_json::Value {
     // The test venv's Python (scripts/bootstrap.sh installs feedparser there), else python3.
     let venv = std::env::var("HOME").map(|h| format!("{h}/.cache/portal-moto/bin/python"));
     let python = std::env::var("PORTAL_PYTHON")
@@ -229,7 +229,7 @@ async fn the_sitemap_names_every_page_and_robots_keeps_accounts_out() {
         .trim()
         .parse()
         .expect("count");
-    assert_eq!(urls, 34, "{xml}");
+    assert_eq!(urls, 36, "{xml}");
     assert!(xml.contains("<loc>https://portal.example/sv/nyheter/jobad-enrichments</loc><lastmod>2020-09-14</lastmod>"));
     assert!(xml.contains(r#"<xhtml:link rel="alternate" hreflang="en" href="https://portal.example/en/news/jobad-enrichments"/>"#));
     assert!(!xml.contains("/account"));

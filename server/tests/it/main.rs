@@ -39,3 +39,4 @@ mod second_factor;
 mod server_fns;
 mod sessions;
 mod startup;
+mod status;

@@ -199,6 +199,7 @@ mod tests {
                 Block::Showcase => "[showcase]".to_owned(),
                 Block::Children | Block::NewsList(_) => "[list]".to_owned(),
                 Block::ApiReference(_) => "[api]".to_owned(),
+                Block::ApiStatus => "[status]".to_owned(),
             })
             .collect()
     }

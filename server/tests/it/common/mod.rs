@@ -72,6 +72,11 @@ impl TestApp {
             site_dir: data.path().join("site"),
             public_url: "https://portal.example".into(),
             consent_secret: Some(toml_secret(SECRET)),
+            // No test calls the real APIs; the status tests turn the checks on.
+            apis: server::config::ApiSettings {
+                checks: false,
+                ..Default::default()
+            },
             ..Settings::default()
         };
         adjust(&mut settings);
