@@ -5,6 +5,7 @@ pub mod account;
 pub mod api;
 pub mod consent;
 pub mod date;
+pub mod feedback;
 pub mod i18n;
 pub mod lang;
 pub mod logo;

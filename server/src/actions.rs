@@ -30,6 +30,7 @@ async fn handle(State(state): State<AppState>, request: Request) -> Response {
     let core = Core {
         accounts: state.accounts.core.clone(),
         consent: state.consent.clone(),
+        content: state.content.clone(),
     };
     let response =
         leptos_axum::handle_server_fns_with_context(move || provide_context(core.clone()), request)

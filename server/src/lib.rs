@@ -11,6 +11,7 @@ pub mod consent;
 pub mod console;
 pub mod dcat;
 pub mod error;
+pub mod feedback;
 pub mod feeds;
 mod jobs;
 pub mod middleware;

@@ -18,6 +18,7 @@
 //! | `/api/account/verify` | [`confirm_email`] | the path to go to next |
 //! | `/api/account/verify/resend` | [`resend_verification`] | the path to go to next |
 //! | `/api/account/email` | [`change_email`] | the path to go to next |
+//! | `/api/feedback` | [`page_feedback`] | nothing (the answer was kept) |
 //!
 //! The account functions take the form's own fields (URL-encoded, plus `lang`), so a form's
 //! island posts the form's body to the function's URL as it is. Every form also works without
@@ -154,4 +155,14 @@ pub async fn change_email(
     #[server(flatten)] form: EmailForm,
 ) -> Result<String, ApiError> {
     crate::ssr::account(lang, account::Action::ChangeEmail(form)).await
+}
+
+/// Keeps an answer to "Was this page helpful?" (the form's own fields: `page`, `helpful`,
+/// `comment`), like the plain form at `/feedback`: a page that is not the site's is 400, an
+/// answer that does not read 422, too many from one client 429.
+#[server(prefix = "/api", endpoint = "feedback")]
+pub async fn page_feedback(
+    #[server(flatten)] form: domain::feedback::FeedbackForm,
+) -> Result<(), ApiError> {
+    crate::ssr::feedback(form).await
 }

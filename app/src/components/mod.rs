@@ -4,6 +4,7 @@ pub mod api_reference;
 pub mod consent;
 pub mod cookie_table;
 pub mod embed;
+pub mod feedback;
 pub mod footer;
 pub mod forms;
 pub mod header;

@@ -1,7 +1,12 @@
 //! The consent statistics page: a range of days as a bar chart drawn on the server (SVG, no
 //! script) and the same numbers as tables, with CSV and JSON downloads.
 
-use domain::{consent::Category, i18n::strings, lang::Lang};
+use domain::{
+    consent::Category,
+    feedback::{FeedbackComment, FeedbackTotal},
+    i18n::{feedback_strings, strings},
+    lang::Lang,
+};
 use leptos::prelude::*;
 use portal_core::consent_stats::{ConsentSummary, DayCounts};
 
@@ -216,6 +221,8 @@ pub fn page(lang: Lang, view: StatisticsView) -> impl IntoView {
             <a href=format!("/admin/statistics.json?{}", view.query) download>
                 {t.download_json}
             </a>
+            " · "
+            <a href="/admin/feedback">{feedback_strings(lang).console_title}</a>
         </p>
         <figure>
             {chart(lang, &summary.days)} <figcaption>
@@ -285,4 +292,102 @@ pub fn page(lang: Lang, view: StatisticsView) -> impl IntoView {
         {totals(t.by_lang, t.test_lang, langs, total, lang)}
         {totals(t.by_revision, t.version, revisions, total, lang)}
     }
+}
+
+/// The feedback page's body: per page and language the answers and the share that helped,
+/// then the newest comments.
+pub fn feedback(
+    lang: Lang,
+    totals: Vec<FeedbackTotal>,
+    comments: Vec<FeedbackComment>,
+) -> impl IntoView {
+    let f = feedback_strings(lang);
+    if totals.is_empty() {
+        return view! {
+            <p>{f.console_intro}</p>
+            <p>{f.none}</p>
+        }
+        .into_any();
+    }
+    let rows = totals
+        .into_iter()
+        .map(|row| {
+            let all = row.yes + row.no;
+            let share = format!("{} %", (row.yes * 100 + all / 2) / all.max(1));
+            view! {
+                <tr>
+                    <th scope="row">
+                        <a href=row.page.clone()>{row.page.clone()}</a>
+                    </th>
+                    <td>{row.lang}</td>
+                    <td class="number">{row.yes}</td>
+                    <td class="number">{row.no}</td>
+                    <td class="number">{share}</td>
+                    <td class="number">{row.comments}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let comment_rows = comments
+        .into_iter()
+        .map(|c| {
+            let answer = if c.helpful { f.yes } else { f.no };
+            view! {
+                <tr>
+                    <td>{date(c.day)}</td>
+                    <td>
+                        <a href=c.page.clone()>{c.page.clone()}</a>
+                        " ("
+                        {c.lang}
+                        ")"
+                    </td>
+                    <td>{answer}</td>
+                    <td class="feedback-text">{c.comment}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{f.console_intro}</p>
+        <div class="table-wrap">
+            <table class="console-table">
+                <caption>{f.console_title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{f.col_page}</th>
+                        <th scope="col">{f.col_lang}</th>
+                        <th scope="col" class="number">
+                            {f.yes}
+                        </th>
+                        <th scope="col" class="number">
+                            {f.no}
+                        </th>
+                        <th scope="col" class="number">
+                            {f.col_share}
+                        </th>
+                        <th scope="col" class="number">
+                            {f.col_comments}
+                        </th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <h2>{f.newest}</h2>
+        <div class="table-wrap">
+            <table class="console-table">
+                <caption>{f.newest}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{f.col_day}</th>
+                        <th scope="col">{f.col_page}</th>
+                        <th scope="col">{f.col_share}</th>
+                        <th scope="col">{f.col_comment}</th>
+                    </tr>
+                </thead>
+                <tbody>{comment_rows}</tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }

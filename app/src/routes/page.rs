@@ -10,6 +10,7 @@ use crate::{
         api_reference::ApiReferenceView,
         cookie_table::CookieTable,
         embed::YouTubeEmbed,
+        feedback::PageFeedback,
         home::{HomeHero, SectionCards},
         layout::Layout,
         request::consent_status,
@@ -112,6 +113,9 @@ fn PageView(page: Page) -> impl IntoView {
             </nav>
         }
     });
+    // Every page but a language's home asks whether it helped.
+    let feedback = (page.url != home_url(page.lang))
+        .then(|| view! { <PageFeedback page_url=page.url.clone() lang=page.lang /> });
     // The home page opens with its hero and the cards to the main sections; every other page
     // with its title and date.
     let head = if page.url == home_url(page.lang) {
@@ -134,7 +138,9 @@ fn PageView(page: Page) -> impl IntoView {
             <Breadcrumbs page=page.clone() />
             <div class="page-columns">
                 <SectionNav page=page.clone() />
-                <article class="page">{head} {toc} <div class="content">{body}</div></article>
+                <article class="page">
+                    {head} {toc} <div class="content">{body}</div> {feedback}
+                </article>
             </div>
         </Layout>
     }

@@ -80,6 +80,39 @@ pub(crate) async fn account(lang: Lang, action: Action) -> Result<String, ApiErr
         .map_err(refused)
 }
 
+/// An answer to "Was this page helpful?" through the core's one function for it.
+pub(crate) async fn feedback(form: domain::feedback::FeedbackForm) -> Result<(), ApiError> {
+    let (core, parts) = context()?;
+    let lang = core.content.site().page(&form.page).map(|p| p.lang);
+    let masked = parts
+        .extensions
+        .get::<domain::net::ClientAddr>()
+        .map_or_else(|| "-".to_owned(), |c| c.masked());
+    let now = core.accounts.clock.now();
+    portal_core::feedback::record(&core.accounts.db, now, &masked, lang, &form)
+        .await
+        .map_err(|refusal| {
+            let (status, retry_after) = feedback_status(refusal);
+            refused(Refusal {
+                status: status.as_u16(),
+                notice: None,
+                errors: Vec::new(),
+                retry_after,
+            })
+        })
+}
+
+/// The status (and wait) of a refused answer, for the island and the plain form alike.
+pub fn feedback_status(refusal: portal_core::feedback::Refused) -> (StatusCode, Option<u64>) {
+    use portal_core::feedback::Refused;
+    match refusal {
+        Refused::UnknownPage => (StatusCode::BAD_REQUEST, None),
+        Refused::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, None),
+        Refused::Limited(wait) => (StatusCode::TOO_MANY_REQUESTS, Some(wait)),
+        Refused::Unavailable => (StatusCode::SERVICE_UNAVAILABLE, None),
+    }
+}
+
 fn context() -> Result<(Core, Parts), ApiError> {
     let missing = |what: &str| ApiError::Failed(format!("server functions lack {what}"));
     let core = use_context::<Core>().ok_or_else(|| missing("the core"))?;

@@ -11,6 +11,7 @@ pub mod consent_stats;
 pub mod content;
 pub mod content_report;
 pub mod db;
+pub mod feedback;
 pub mod logos;
 pub mod mail;
 pub mod markdown;
@@ -32,4 +33,6 @@ pub struct Core {
     pub accounts: accounts::AccountsState,
     /// Consent rules and the cookie key.
     pub consent: consent::ConsentState,
+    /// The published content (which pages exist, in which language).
+    pub content: published::Content,
 }

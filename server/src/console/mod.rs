@@ -87,6 +87,7 @@ where
         .route("/admin/statistics", get(statistics::page))
         .route("/admin/statistics.csv", get(statistics::csv))
         .route("/admin/statistics.json", get(statistics::json))
+        .route("/admin/feedback", get(statistics::feedback))
         .route("/admin/mail", get(operations::mail))
         .route("/admin/mail/retry", operations::mail_route(true))
         .route("/admin/mail/discard", operations::mail_route(false))

@@ -134,3 +134,29 @@ pub async fn json(
         body,
     ))
 }
+
+/// `GET /admin/feedback`: the answers to "Was this page helpful?" per page and language, and
+/// the newest comments.
+pub async fn feedback(
+    operator: Operator,
+    State(console): State<Console>,
+) -> Result<Response, Stop> {
+    operator.may(Area::Statistics)?;
+    let unavailable = |e| Stop::from(operator.unavailable(e));
+    let totals = console.db.feedback_totals().await.map_err(unavailable)?;
+    let comments = console
+        .db
+        .feedback_comments(50)
+        .await
+        .map_err(unavailable)?;
+    let lang = operator.lang();
+    let frame = operator.frame(
+        domain::i18n::feedback_strings(lang).console_title,
+        Some(Area::Statistics),
+    );
+    Ok(console.page(
+        StatusCode::OK,
+        frame,
+        views::feedback(lang, totals, comments),
+    ))
+}

@@ -142,6 +142,7 @@ pub fn wrap(
         .merge(crate::feeds::routes())
         .merge(crate::dcat::routes())
         .merge(crate::status::routes())
+        .merge(crate::feedback::routes())
         .route_layer(middleware::from_fn(crate::ops::label_route))
         // A handler's `Failure` becomes its page here, in the path's language.
         .layer(middleware::from_fn(crate::error::error_pages))

@@ -21,6 +21,7 @@ mod console;
 mod content_site;
 mod dcat;
 mod docs;
+mod feedback;
 mod fuzz_seeds;
 mod limits;
 mod logo_corpus;
