@@ -124,7 +124,7 @@ pub async fn content_page(
     let page = site.page(parts.uri.path());
     let mut status = StatusCode::OK;
     if page.is_some_and(domain::site::Page::is_status) {
-        match crate::status::report(&db, &site, clock.now()).await {
+        match portal_core::status::report(&db, &site, clock.now()).await {
             Ok(report) => data.status = Some(report),
             Err(e) => {
                 tracing::warn!(error = %e, "the status report cannot be read");

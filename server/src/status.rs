@@ -16,10 +16,10 @@ use domain::{
     date::PageDate,
     lang::Lang,
     site::{Page, Site},
-    status::{ApiHealth, DAYS_SHOWN, StatusReport, percent},
+    status::{ApiHealth, DAYS_SHOWN, percent},
 };
 use http::{StatusCode, header};
-use portal_core::status::{CheckResult, KEEP_CHECKS_SECONDS, run_due};
+use portal_core::status::{CheckResult, KEEP_CHECKS_SECONDS, monitored, report, run_due};
 
 use crate::{
     clock::Clock,
@@ -42,33 +42,6 @@ pub fn routes() -> Router<AppState> {
         router = router.route(&feed_url(lang), get(move |c, o| feed(c, o, lang)));
     }
     router
-}
-
-/// The checked APIs: each API page's key and health URL, once per key (the first language's
-/// URL), in the order of the pages' weights.
-pub fn monitored(site: &Site) -> Vec<(String, String)> {
-    let mut pages: Vec<&Page> = site.pages().filter(|p| p.health.is_some()).collect();
-    pages.sort_by(|a, b| {
-        (a.weight == 0, a.weight, &a.key, a.lang.code()).cmp(&(
-            b.weight == 0,
-            b.weight,
-            &b.key,
-            b.lang.code(),
-        ))
-    });
-    let mut apis: Vec<(String, String)> = Vec::new();
-    for page in pages {
-        if !apis.iter().any(|(key, _)| *key == page.key) {
-            apis.push((page.key.clone(), page.health.clone().unwrap_or_default()));
-        }
-    }
-    apis
-}
-
-/// The report the status page shows, read now.
-pub async fn report(db: &Db, site: &Site, now: i64) -> Result<StatusReport, sqlx::Error> {
-    let keys: Vec<String> = monitored(site).into_iter().map(|(key, _)| key).collect();
-    db.status_report(&keys, now).await
 }
 
 /// Starts the checker: every few seconds it makes the monitored APIs those of the current

@@ -58,8 +58,14 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
                 .filter(|c| c.category == category && c.service.is_none())
                 .map(|c| row(c).into_any())
                 .collect();
-            // The key typed in an API page's "Try it" form, kept for the tab.
+            // The key typed in an API page's "Try it" form, kept for the tab, set by whoever
+            // sets the site's own cookies.
             if category == Category::Necessary && !ctx.try_servers.is_empty() {
+                let own_provider = policy
+                    .cookies
+                    .iter()
+                    .find(|c| c.service.is_none() && !c.third_party)
+                    .map_or_else(|| ctx.name.to_string(), |c| c.provider.clone());
                 let api = api_strings(lang);
                 own.push(
                     view! {
@@ -67,7 +73,7 @@ pub fn CookieTable(lang: Lang) -> impl IntoView {
                             <th scope="row">
                                 <code>{format!("{KEY_STORE_PREFIX}*")}</code>
                             </th>
-                            <td>{ctx.name.to_string()}</td>
+                            <td>{own_provider.clone()}</td>
                             <td>{api.key_storage_purpose}</td>
                             <td>{api.key_storage_lifetime}</td>
                             <td>{t.consent.first_party}</td>

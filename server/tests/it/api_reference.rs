@@ -75,16 +75,19 @@ async fn every_api_page_shows_its_reference_in_the_pages_language() {
 async fn an_operations_path_typed_in_the_search_finds_its_page() {
     let app = TestApp::spawn().await;
     for (query, page) in [
-        ("/complete", "/en/apis/jobsearch"),
-        ("autocomplete", "/en/apis/taxonomy"),
-        ("enrichtextdocuments", "/en/apis/jobad-enrichments"),
+        ("/complete", "/en/apis/jobsearch#op-complete"),
+        ("autocomplete", "/en/apis/taxonomy#op-autocomplete"),
+        (
+            "enrichtextdocuments",
+            "/en/apis/jobad-enrichments#op-enrichtextdocuments",
+        ),
     ] {
         let (status, html) = app
             .page(&format!("/en/search?q={}", urlencode(query)))
             .await;
         assert_eq!(status, 200);
         assert!(
-            html.contains(&format!(r#"href="{page}"#)),
+            html.contains(&format!(r#"href="{page}""#)),
             "{query} finds {page}"
         );
     }

@@ -202,7 +202,7 @@ fn the_architecture_names_every_module() {
     for package in [
         "domain/src",
         "app/src",
-        "server/core/src",
+        "core/src",
         "server/src",
         "frontend/src",
     ] {

@@ -131,6 +131,11 @@ pub async fn search(sources: Sources<'_>, lang: Lang, query: &str) -> SearchResu
     let (words, truncated) = query_words(&query);
     let pages = sources.index.of(lang);
     let mut hits: Vec<(f32, Hit)> = pages.search(&words, HITS);
+    for (_, hit) in &mut hits {
+        if let Some(anchor) = operation_anchor(sources.site, &hit.url, &query) {
+            hit.url = format!("{}#{anchor}", hit.url);
+        }
+    }
     if !words.is_empty() {
         hits.extend(companies(sources, lang, &words).await);
     }
@@ -147,6 +152,32 @@ pub async fn search(sources: Sources<'_>, lang: Lang, query: &str) -> SearchResu
         suggestion,
         truncated,
     }
+}
+
+/// On an API page, the anchor of the first operation whose method and path (its heading before
+/// the summary) or id holds a word of the query as typed (`/complete`, `autocomplete`), so the
+/// hit opens there.
+fn operation_anchor(site: &Site, url: &str, query: &str) -> Option<String> {
+    let page = site.page(url)?;
+    let terms: Vec<String> = query
+        .split_whitespace()
+        .map(|t| {
+            t.trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+                .to_lowercase()
+        })
+        .filter(|t| t.trim_matches('/').chars().count() >= 3)
+        .collect();
+    page.toc
+        .iter()
+        .filter(|e| e.id.starts_with("op-"))
+        .find(|e| {
+            let path = e.text.split(": ").next().unwrap_or_default().to_lowercase();
+            let id = &e.id["op-".len()..];
+            terms
+                .iter()
+                .any(|t| path.contains(t.as_str()) || id == t.trim_matches('/'))
+        })
+        .map(|e| e.id.clone())
 }
 
 /// The showcase's companies that match (name as title, description as text); none when the

@@ -5,7 +5,10 @@
 
 use std::future::Future;
 
-use domain::status::{ApiHealth, ApiState, DAYS_SHOWN, StatusReport, UptimeDay};
+use domain::{
+    site::{Page, Site},
+    status::{ApiHealth, ApiState, DAYS_SHOWN, StatusReport, UptimeDay},
+};
 
 use crate::db::{Db, on_pool};
 
@@ -207,6 +210,33 @@ impl Db {
             .collect();
         Ok(StatusReport { now, apis })
     }
+}
+
+/// The checked APIs: each API page's key and health URL, once per key (the first language's
+/// URL), in the order of the pages' weights.
+pub fn monitored(site: &Site) -> Vec<(String, String)> {
+    let mut pages: Vec<&Page> = site.pages().filter(|p| p.health.is_some()).collect();
+    pages.sort_by(|a, b| {
+        (a.weight == 0, a.weight, &a.key, a.lang.code()).cmp(&(
+            b.weight == 0,
+            b.weight,
+            &b.key,
+            b.lang.code(),
+        ))
+    });
+    let mut apis: Vec<(String, String)> = Vec::new();
+    for page in pages {
+        if !apis.iter().any(|(key, _)| *key == page.key) {
+            apis.push((page.key.clone(), page.health.clone().unwrap_or_default()));
+        }
+    }
+    apis
+}
+
+/// The report the status page shows, read now.
+pub async fn report(db: &Db, site: &Site, now: i64) -> Result<StatusReport, sqlx::Error> {
+    let keys: Vec<String> = monitored(site).into_iter().map(|(key, _)| key).collect();
+    db.status_report(&keys, now).await
 }
 
 /// Runs every check due now, one claim at a time, with `probe` (which fetches a URL); the
