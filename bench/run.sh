@@ -138,7 +138,7 @@ base="http://127.0.0.1:$portal_port"
 echo
 echo "== Lighthouse 12, mobile: performance / accessibility / best practices / SEO"
 tools="${XDG_CACHE_HOME:-$HOME/.cache}/portal-bench/node_modules"
-for path in /en/cookie-policy /en/ /sv/ /en/showcase /en/login /en/register /en/apis/jobsearch; do
+for path in /en/cookie-policy /en/ /sv/ /en/showcase /en/login /en/register /en/apis/jobsearch /en/status/; do
   report="$out/lighthouse-$(echo "$path" | tr -c 'a-z0-9\n' '_').json"
   for attempt in 1 2; do
     CHROME_PATH=/usr/bin/chromium "$tools/.bin/lighthouse" "$base$path" --quiet --output=json \

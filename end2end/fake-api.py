@@ -2,7 +2,7 @@
 """A stand-in for the agency's APIs on loopback, for the browser tests.
 
 GET /search, GET /ad/<id> and POST /enrichtextdocuments answer JSON and allow calls from any
-origin (as the real APIs do). GET /health answers 200 while the API is up and 503 while it is
+origin (as the real APIs do). GET / and GET /health answer 200 while the API is up and 503 while it is
 down. The tests steer it and read what it received:
 
   POST /_control/down, POST /_control/up   take the API down or bring it back
@@ -78,7 +78,7 @@ class Handler(BaseHTTPRequestHandler):
         if url.path.startswith("/_control/"):
             return self.control()
         self.record()
-        if url.path == "/health":
+        if url.path in ("/", "/health"):
             if state["up"]:
                 return self.answer(200, {"status": "ok"})
             return self.answer(503, {"status": "down"})

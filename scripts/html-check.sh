@@ -26,6 +26,10 @@ fetch home-en /en/
 fetch home-sv /sv/
 fetch section /en/apis/
 fetch api /sv/apis/taxonomy
+fetch api-tried "/en/apis/jobsearch?try=op-search&server=https%3A%2F%2Fjobsearch.api.jobtechdev.se&query.q=data&show=curl"
+fetch status-en /en/status/
+fetch status-sv /sv/status/
+fetch feedback-thanks "/en/contact?feedback=thanks"
 fetch news /en/news/
 fetch article /en/news/jobad-enrichments
 fetch search "/en/search?q=api"

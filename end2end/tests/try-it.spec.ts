@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { waitForHydration } from './helpers';
 
@@ -102,6 +103,28 @@ test('the policy lets the page connect only to its own origin and the allowed AP
   expect(stream).toContain('id="op-snapshot"');
   expect(stream).not.toContain('class="api-try"');
 });
+
+for (const [path, menu] of [
+  ['/en/apis/jobsearch', 'Menu'],
+  ['/sv/apis/jobsearch', 'Meny'],
+  ['/en/status/', 'Menu'],
+  ['/sv/status/', 'Meny'],
+] as const) {
+  test(`${path} passes axe, with an answer shown`, async ({ page }) => {
+    await page.goto(path);
+    const reject = page.getByRole('button', { name: /Reject all|Neka alla/ });
+    if (await reject.isVisible()) await reject.click();
+    await waitForHydration(page, menu);
+    const form = page.locator('#try-op-search');
+    if (await form.count()) {
+      await form.locator('input[name="query.q"]').fill('data');
+      await form.locator('button[data-send]').click();
+      await expect(page.locator('section.api-try', { has: form }).locator('.api-try-status')).toContainText('HTTP 200');
+    }
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  });
+}
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
