@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 
 /// The project's top-level folders a path in the docs may start with.
-const TOPS: [&str; 15] = [
+const TOPS: [&str; 16] = [
     "app/",
+    "core/",
     "domain/",
     "server/",
     "frontend/",
