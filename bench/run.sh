@@ -139,8 +139,10 @@ printf '%-22s %12s %10s\n' "" "req/s" "p99 ms"
 printf '%-22s %12.0f %10.2f\n' portal "$portal_rps" "$portal_p99" "nginx, sendfile" "$sendfile_rps" "$sendfile_p99" \
   "nginx, no sendfile" "$plain_rps" "$plain_p99" "portal, rendered" "$uncached_rps" "$uncached_p99"
 echo "baseline: $baseline"
-# The portal runs under `taskset -c 0`: its runtime sizes itself from the CPU affinity.
-echo "portal threads under taskset -c 0 (count, name): $(cat /proc/"$server_pid"/task/*/comm | sort | uniq -c | tr -s ' \n' ' ')"
+# The portal runs under `taskset -c 0`: its runtime starts one async worker per CPU it may use
+# (its blocking threads, which compress pages, share the worker's name, so threads are not
+# counted here).
+echo "portal's CPUs (affinity): $(awk '/^Cpus_allowed_list/ {print $2}' "/proc/$server_pid/status"), so one async worker"
 awk -v a="$portal_rps" -v b="$nginx_rps" 'BEGIN { printf "P1 ratio portal/nginx req/s: %.2f (goal >= 1.00)\n", a/b }'
 awk -v a="$portal_p99" -v b="$nginx_p99" 'BEGIN { printf "P2 ratio portal/nginx p99:   %.2f (goal <= 1.00)\n", a/b }'
 awk -v a="$uncached_rps" -v b="$nginx_rps" 'BEGIN { printf "ratio rendered-per-request/nginx req/s: %.2f\n", a/b }'
