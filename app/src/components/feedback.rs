@@ -90,8 +90,7 @@ pub fn FeedbackForm(children: Children) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod client {
-    use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
-    use wasm_bindgen_futures::JsFuture;
+    use leptos::{wasm_bindgen::JsCast, web_sys};
 
     /// Posts the form's fields and the pressed button's answer; shows the thanks, or the
     /// message the page holds for a refusal (429: too many, anything else: not saved).
@@ -125,7 +124,9 @@ mod client {
         }
         let _ = form.set_attribute("aria-busy", "true");
         leptos::task::spawn_local(async move {
-            let status = send(&api, &body).await;
+            let status = crate::components::forms::client::post(&api, &body)
+                .await
+                .map(|r| r.status());
             let _ = form.remove_attribute("aria-busy");
             let slot = |selector: &str| root.query_selector(selector).ok().flatten();
             if status == Some(200) {
@@ -148,22 +149,5 @@ mod client {
                 let _ = problem.remove_attribute("hidden");
             }
         });
-    }
-
-    /// The answer's status, or `None` when none came.
-    async fn send(api: &str, body: &web_sys::UrlSearchParams) -> Option<u16> {
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(body);
-        let headers = web_sys::Headers::new().ok()?;
-        headers.set("accept", "application/json").ok()?;
-        init.set_headers(&headers);
-        let response: web_sys::Response =
-            JsFuture::from(window().fetch_with_str_and_init(api, &init))
-                .await
-                .ok()?
-                .dyn_into()
-                .ok()?;
-        Some(response.status())
     }
 }

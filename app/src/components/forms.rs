@@ -172,7 +172,7 @@ pub fn EnhancedForm(children: Children) -> impl IntoView {
 }
 
 #[cfg(feature = "hydrate")]
-mod client {
+pub(crate) mod client {
     use leptos::{prelude::*, wasm_bindgen::JsCast, web_sys};
     use wasm_bindgen_futures::JsFuture;
 
@@ -229,22 +229,29 @@ mod client {
         Some(params)
     }
 
+    /// Posts a form's fields, URL-encoded, to the server function at `api` (asking for its
+    /// JSON answer); `None` when no answer came. The feedback island posts the same way.
+    pub(crate) async fn post(
+        api: &str,
+        body: &web_sys::UrlSearchParams,
+    ) -> Option<web_sys::Response> {
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(body);
+        let headers = web_sys::Headers::new().ok()?;
+        headers.set("accept", "application/json").ok()?;
+        init.set_headers(&headers);
+        JsFuture::from(window().fetch_with_str_and_init(api, &init))
+            .await
+            .ok()?
+            .dyn_into::<web_sys::Response>()
+            .ok()
+    }
+
     /// Posts `body` to `api`: the path to go to, or the typed error.
     async fn send(api: &str, body: web_sys::UrlSearchParams) -> Result<String, ApiError> {
         let failed = |what: &str| ApiError::Failed(what.to_owned());
-        let init = web_sys::RequestInit::new();
-        init.set_method("POST");
-        init.set_body(&body);
-        let headers = web_sys::Headers::new().map_err(|_| failed("headers"))?;
-        headers
-            .set("accept", "application/json")
-            .map_err(|_| failed("headers"))?;
-        init.set_headers(&headers);
-        let response = JsFuture::from(window().fetch_with_str_and_init(api, &init))
-            .await
-            .map_err(|_| failed("network"))?
-            .dyn_into::<web_sys::Response>()
-            .map_err(|_| failed("answer"))?;
+        let response = post(api, &body).await.ok_or_else(|| failed("network"))?;
         let text = JsFuture::from(response.text().map_err(|_| failed("answer"))?)
             .await
             .ok()
