@@ -3,15 +3,18 @@
 
 FROM rust:1.95-bookworm AS build
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends nodejs npm \
+    && apt-get install -y --no-install-recommends nodejs npm brotli \
     && rm -rf /var/lib/apt/lists/*
+# The nightly builds the first-visit bundle (scripts/first-visit.sh).
 RUN rustup target add wasm32-unknown-unknown \
+    && rustup toolchain install nightly-2026-10-15 --profile minimal --component rust-src \
+       --target wasm32-unknown-unknown \
     && cargo install --locked cargo-leptos --version 0.3.10 --features no_downloads \
     && cargo install wasm-bindgen-cli --version 0.2.130 \
-    && npm install -g binaryen@132.0.0
+    && npm install -g binaryen@132.0.0 terser@5.51.4
 WORKDIR /src
 COPY . .
-RUN cargo leptos build --release --precompress
+RUN cargo leptos build --release --precompress && scripts/first-visit.sh
 
 FROM debian:bookworm-slim
 RUN apt-get update \

@@ -89,8 +89,8 @@ want_pytools() {
 }
 
 case "${1:-all}" in
-  build) apt_install curl; want_rust; want_node ;;
-  all) apt_install curl chromium nginx python3-venv wrk; want_rust; want_node; want_pytools ;;
+  build) apt_install curl brotli; want_rust; want_node ;;
+  all) apt_install curl brotli chromium nginx python3-venv wrk; want_rust; want_node; want_pytools ;;
   bench) apt_install curl wrk nginx brotli util-linux chromium; want_rust; want_node; want_bench_tools ;;
   scale) apt_install curl nginx; want_pytools ;;
   *) echo "usage: $0 [build|all|bench|scale]" >&2; exit 2 ;;

@@ -18,9 +18,10 @@ cargo_tool() {
 target_dir="${CARGO_TARGET_DIR:-$root/target}"
 server_bin="$target_dir/release/server"
 
-# Builds the release server and the browser assets (hashed names, precompressed).
+# Builds the release server and the browser assets (hashed names, precompressed): the full
+# bundle through cargo-leptos, then the first-visit bundle (scripts/first-visit.sh).
 build_release() {
-  (cd "$root" && cargo leptos build --release --precompress)
+  (cd "$root" && cargo leptos build --release --precompress) && "$root/scripts/first-visit.sh"
 }
 
 # Prints a free TCP port on 127.0.0.1.

@@ -19,7 +19,8 @@ leptosfmt --check app/src >/dev/null || { leptosfmt --check app/src | grep -v '^
 
 step "clippy: server build"
 cargo clippy --locked -p domain -p app -p portal-core -p server --features app/ssr --all-targets -- -D warnings
-step "clippy: wasm build"
+step "clippy: wasm builds (the full bundle and the first-visit one)"
+cargo clippy --locked -p frontend --features full --target wasm32-unknown-unknown -- -D warnings
 cargo clippy --locked -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "dependencies (cargo deny: advisories, licences, bans, sources)"

@@ -11,6 +11,7 @@ pub mod components;
 #[cfg(feature = "ssr")]
 pub mod console;
 pub use domain;
+pub mod hydration;
 pub mod routes;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -46,6 +47,8 @@ pub struct SiteContext {
     pub logo_max_bytes: u64,
     /// The API servers the reference pages' "Try it" forms may call.
     pub try_servers: Arc<[String]>,
+    /// The browser bundles a page can load.
+    pub bundles: hydration::Bundles,
 }
 
 /// The HTML document around the app.
@@ -59,7 +62,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options islands=true />
+                {use_context::<SiteContext>()
+                    .map(|site| view! { <hydration::Hydration bundles=site.bundles /> })}
                 <MetaTags />
             </head>
             <body>

@@ -5,6 +5,7 @@
 use std::{path::PathBuf, sync::Arc};
 
 use app::SiteContext;
+use app::hydration::{Bundle, Bundles};
 use axum::{Router, routing::get};
 use domain::{lang::Lang, search::search_url};
 use leptos::{config::Env, prelude::*};
@@ -14,12 +15,42 @@ use crate::{
     logos, mail, middleware, ops, pages, permits, published, security_headers, state,
 };
 
-pub(crate) fn leptos_options(settings: &Settings) -> LeptosOptions {
-    // cargo-leptos writes the hashes of the asset names next to the server binary.
-    let hash_file = std::env::current_exe()
+/// cargo-leptos writes the hashes of the asset names next to the server binary.
+fn hash_file() -> Option<PathBuf> {
+    std::env::current_exe()
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt")))
-        .filter(|path| path.is_file());
+        .filter(|path| path.is_file())
+}
+
+/// The browser bundles: the full one named as cargo-leptos names it (`portal.<hash>.js` with
+/// a hash file, `portal.js` without), the first-visit one as its build recorded it in
+/// `<site>/first-visit.txt` (none without that file, or when it was built with another full
+/// bundle than this one).
+pub(crate) fn bundles(settings: &Settings) -> Bundles {
+    let hash = |kind: &str| {
+        let hashes = std::fs::read_to_string(hash_file()?).ok()?;
+        hashes.lines().find_map(|line| {
+            let (file, hash) = line.split_once(':')?;
+            (file.trim() == kind).then(|| hash.trim().to_owned())
+        })
+    };
+    let name = |kind: &str| match hash(kind) {
+        Some(hash) => format!("portal.{hash}.{kind}"),
+        None => format!("portal.{kind}"),
+    };
+    let full = Bundle {
+        js: name("js").into(),
+        wasm: name("wasm").into(),
+    };
+    let first_visit = std::fs::read_to_string(settings.site_dir.join("first-visit.txt"))
+        .ok()
+        .and_then(|manifest| Bundle::from_manifest(&manifest, &full));
+    Bundles { full, first_visit }
+}
+
+pub(crate) fn leptos_options(settings: &Settings) -> LeptosOptions {
+    let hash_file = hash_file();
     LeptosOptions::builder()
         .output_name("portal")
         .site_root(settings.site_dir.to_string_lossy().as_ref())
@@ -77,6 +108,7 @@ pub(crate) fn router(
         consent: consent.policy.clone(),
         logo_max_bytes: settings.logos.max_bytes,
         try_servers: settings.apis.try_servers.as_slice().into(),
+        bundles: bundles(settings),
     };
     let pages = pages::Pages::new(options.clone(), context, content.clone());
     let core = accounts::AccountsState {

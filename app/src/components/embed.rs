@@ -16,7 +16,9 @@ use crate::{
 /// rendered; later changes arrive as `portal:consent-changed` window events (a withdrawal
 /// removes the video again). `service` is the place, among the declared `services` (their
 /// ids), of the service the videos come from; without one, the category decides.
-#[island]
+// In the full bundle only (see `crate::hydration`).
+#[cfg_attr(any(feature = "ssr", feature = "full"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "full")), component)]
 #[allow(clippy::too_many_arguments)]
 pub fn YouTubeEmbed(
     video: String,

@@ -158,7 +158,9 @@ pub fn PostForm(
 /// problem. While the call is pending the form is `aria-busy` and a second submission waits.
 /// Without JavaScript, or for a form without `data-api`, the form posts as usual. The island
 /// has no props: everything it needs is in the page.
-#[island]
+// In the full bundle only (see `crate::hydration`).
+#[cfg_attr(any(feature = "ssr", feature = "full"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "full")), component)]
 pub fn EnhancedForm(children: Children) -> impl IntoView {
     #[cfg(feature = "hydrate")]
     let on_submit = client::submit;

@@ -10,7 +10,9 @@ use domain::lang::Lang;
 /// server checks again).
 /// The upload's answer is the typed [`UploadAnswer`](crate::api::UploadAnswer); a refusal's
 /// notice is written in `lang`.
-#[island]
+// In the full bundle only (see `crate::hydration`).
+#[cfg_attr(any(feature = "ssr", feature = "full"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "full")), component)]
 pub fn LogoUpload(
     lang: Lang,
     max_bytes: u64,

@@ -123,9 +123,52 @@ async fn english_policy_renders_the_whole_seed() {
         "canonical"
     );
     assert!(
-        html.contains("hydrateIslands") && html.contains("<leptos-island"),
-        "the island hydration script and the menu island are in the page"
+        html.contains(r#"("/pkg", ["portal.js", "portal.wasm"], null, ["NavMenu""#)
+            && html.contains("<leptos-island"),
+        "the islands' loader (the full bundle only: this site has no first-visit bundle) and \
+         the menu island are in the page"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_loader_offers_the_first_visit_bundle_the_build_recorded() {
+    let site = tempfile::tempdir().expect("site");
+    std::fs::write(
+        site.path().join("first-visit.txt"),
+        "js: portal-first.abc.js\nwasm: portal-first.def.wasm\nfor: portal.wasm\n",
+    )
+    .expect("manifest");
+    let dir = site.path().to_owned();
+    let app = TestApp::spawn_configured(move |s| s.site_dir = dir).await;
+    let html = app
+        .get("/en/cookie-policy")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        html.contains(
+            r#"["portal.js", "portal.wasm"], ["portal-first.abc.js", "portal-first.def.wasm"], ["NavMenu", "ConsentDialog", "CookieSettingsLink", "FeedbackForm", "ScriptLoader"]"#
+        ),
+        "the loader names both bundles and the first-visit islands"
+    );
+
+    // A manifest that names a path instead of a file is not followed: the full bundle only.
+    std::fs::write(
+        site.path().join("first-visit.txt"),
+        "js: ../../etc/passwd\nwasm: portal-first.def.wasm\nfor: portal.wasm\n",
+    )
+    .expect("manifest");
+    let dir = site.path().to_owned();
+    let app = TestApp::spawn_configured(move |s| s.site_dir = dir).await;
+    let html = app
+        .get("/en/cookie-policy")
+        .await
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains(r#"["portal.js", "portal.wasm"], null,"#));
+    assert!(!html.contains("passwd"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -263,7 +263,9 @@ pub fn try_form(
 /// Makes the "Try it" form inside it live: shows the key's field and the send button, keeps
 /// the key for the tab, shows the `curl` command in place, and sends the request when (and
 /// only when) "Send request" is pressed.
-#[island]
+// In the full bundle only (see `crate::hydration`).
+#[cfg_attr(any(feature = "ssr", feature = "full"), island)]
+#[cfg_attr(not(any(feature = "ssr", feature = "full")), component)]
 pub fn TryIt(children: Children) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
