@@ -33,8 +33,8 @@ rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name first \
   "$work/wasm32-unknown-unknown/wasm-release/frontend.wasm"
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals \
+wasm-opt -Oz --converge --zero-filled-memory --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals \
   "$out/first_bg.wasm" -o "$out/first.wasm"
 terser "$out/first.js" --module --compress --mangle -o "$out/first.min.js"
 

@@ -29,7 +29,7 @@
 
 pub use domain::api::{error, forms as account};
 
-use leptos::{prelude::*, server_fn::codec::Json};
+use leptos::prelude::*;
 
 use domain::{consent::Grant, lang::Lang};
 
@@ -41,15 +41,15 @@ pub use account::{
 };
 
 /// Records a consent decision, read from the dialog's own fields like the plain form reads
-/// them (`choice`, the ticked `categories` and `services`); answers what is granted now
-/// (nothing after an all-or-nothing withdrawal). Sets or clears the consent cookie like the
-/// plain form does.
-#[server(prefix = "/api", endpoint = "consent", input = Json)]
+/// them (`choice`, the ticked `categories` and `services`, URL-encoded, lists indexed:
+/// `categories[0]=statistics`); answers what is granted now as one number (nothing after an
+/// all-or-nothing withdrawal). Sets or clears the consent cookie like the plain form does.
+#[server(prefix = "/api", endpoint = "consent")]
 pub async fn decide_consent(
     lang: Lang,
     choice: String,
-    categories: Vec<String>,
-    services: Vec<String>,
+    #[server(default)] categories: Vec<String>,
+    #[server(default)] services: Vec<String>,
 ) -> Result<Grant, ApiError> {
     crate::ssr::consent(lang, &choice, &categories, &services).await
 }

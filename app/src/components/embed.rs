@@ -51,7 +51,13 @@ pub fn YouTubeEmbed(
     // dialog alike through the `portal:consent-changed` event.
     let action = ServerAction::<DecideConsent>::new();
     #[cfg(feature = "hydrate")]
-    super::consent::client::announce(action, services.clone());
+    {
+        let value = action.value();
+        super::consent::client::announce(
+            move || value.get().and_then(Result::ok),
+            services.clone(),
+        );
+    }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         if let Some((choice, categories, services)) = super::consent::client::decision(&ev) {

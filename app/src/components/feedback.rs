@@ -32,60 +32,64 @@ pub fn PageFeedback(page_url: String, lang: Lang) -> impl IntoView {
     let problem = outcome.filter(|(done, _)| !done).map(|(_, text)| text);
     view! {
         <section class="page-feedback" id="page-feedback" aria-labelledby="page-feedback-question">
-            <FeedbackForm>
-                <form
-                    method="post"
-                    action="/feedback"
-                    data-api="/api/feedback"
-                    data-limited=t.limited
-                    data-failed=t.failed
-                    hidden=thanked
-                >
-                    <input type="hidden" name="page" value=page_url />
-                    <fieldset>
-                        <legend id="page-feedback-question">{t.question}</legend>
-                        <p class="feedback-comment">
-                            <label for="feedback-comment">{t.comment}</label>
-                            <textarea
-                                id="feedback-comment"
-                                name="comment"
-                                rows="3"
-                                maxlength=MAX_COMMENT.to_string()
-                                aria-describedby="feedback-comment-hint"
-                            ></textarea>
-                            <span class="hint" id="feedback-comment-hint">
-                                {t.comment_hint}
-                            </span>
-                        </p>
-                        <p class="feedback-buttons">
-                            <button type="submit" name="helpful" value="yes">
-                                {t.yes}
-                            </button>
-                            <button type="submit" name="helpful" value="no">
-                                {t.no}
-                            </button>
-                        </p>
-                    </fieldset>
-                </form>
-                <p class="feedback-thanks" role="status" hidden=!thanked>
-                    {t.thanks}
-                </p>
-                <p class="feedback-problem" role="alert" hidden=problem.is_none()>
-                    {problem.unwrap_or_default()}
-                </p>
-            </FeedbackForm>
+            <form
+                method="post"
+                action="/feedback"
+                data-api="/api/feedback"
+                data-limited=t.limited
+                data-failed=t.failed
+                hidden=thanked
+            >
+                <input type="hidden" name="page" value=page_url />
+                <fieldset>
+                    <legend id="page-feedback-question">{t.question}</legend>
+                    <p class="feedback-comment">
+                        <label for="feedback-comment">{t.comment}</label>
+                        <textarea
+                            id="feedback-comment"
+                            name="comment"
+                            rows="3"
+                            maxlength=MAX_COMMENT.to_string()
+                            aria-describedby="feedback-comment-hint"
+                        ></textarea>
+                        <span class="hint" id="feedback-comment-hint">
+                            {t.comment_hint}
+                        </span>
+                    </p>
+                    <p class="feedback-buttons">
+                        <button type="submit" name="helpful" value="yes">
+                            {t.yes}
+                        </button>
+                        <button type="submit" name="helpful" value="no">
+                            {t.no}
+                        </button>
+                    </p>
+                </fieldset>
+            </form>
+            <p class="feedback-thanks" role="status" hidden=!thanked>
+                {t.thanks}
+            </p>
+            <p class="feedback-problem" role="alert" hidden=problem.is_none()>
+                {problem.unwrap_or_default()}
+            </p>
+            <FeedbackForm />
         </section>
     }
 }
 
-/// Sends the form inside it with `fetch` and answers in place. No props: it reads the form.
+/// Sends the feedback form (`#page-feedback`) with `fetch` and answers in place. No props and
+/// no view: it wires the form next to it.
 #[island]
-pub fn FeedbackForm(children: Children) -> impl IntoView {
+pub fn FeedbackForm() -> impl IntoView {
     #[cfg(feature = "hydrate")]
-    let on_submit = client::submit;
-    #[cfg(not(feature = "hydrate"))]
-    let on_submit = |_: leptos::ev::SubmitEvent| {};
-    view! { <div on:submit=on_submit>{children()}</div> }
+    if let Some(section) = crate::components::dom::find("#page-feedback") {
+        use leptos::wasm_bindgen::JsCast;
+        crate::components::dom::listen(&section, "submit", |ev| {
+            if let Ok(ev) = ev.dyn_into::<web_sys::SubmitEvent>() {
+                client::submit(ev);
+            }
+        });
+    }
 }
 
 #[cfg(feature = "hydrate")]

@@ -49,7 +49,10 @@ pub fn Footer(lang: Lang, settings_href: String) -> impl IntoView {
                 <nav aria-label=t.site.footer_navigation>
                     <ul>
                         {policy} <li>
-                            <CookieSettingsLink lang href=settings_href />
+                            <a href=settings_href data-open-consent>
+                                {t.consent.cookie_settings}
+                            </a>
+                            <CookieSettingsLink />
                         </li> {accessibility} {contact}
                     </ul>
                 </nav>

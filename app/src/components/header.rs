@@ -4,7 +4,7 @@ use leptos::{prelude::*, server_fn::ServerFn};
 
 use crate::{
     SiteContext, api,
-    components::{forms::EnhancedForm, nav_menu::NavMenu, request::from_request},
+    components::{forms::EnhancedForm, nav_menu::MainNav, request::from_request},
     domain::{account::Viewer, i18n::strings, lang::Lang, search::search_url, site::home_url},
 };
 
@@ -104,9 +104,9 @@ pub fn Header(lang: Lang, switch_to: String) -> impl IntoView {
                 </form>
                 {account}
             </div>
-            <NavMenu label=t.site.menu.to_owned() nav_label=t.site.main_navigation.to_owned()>
+            <MainNav menu=t.site.menu.to_owned() navigation=t.site.main_navigation.to_owned()>
                 <ul>{links}</ul>
-            </NavMenu>
+            </MainNav>
         </header>
     }
 }

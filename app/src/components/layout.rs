@@ -7,7 +7,7 @@ use leptos_meta::{Html, Link};
 use crate::{
     SiteContext,
     components::{
-        consent::{ConsentDialog, ServiceItem},
+        consent::{ConsentDialog, DialogMarkup, ServiceItem},
         footer::Footer,
         header::Header,
         request::consent_status,
@@ -56,6 +56,11 @@ pub fn Layout(
         .cookie_policy(lang)
         .map(|p| p.url.clone())
         .unwrap_or_else(|| domain::site::home_url(lang));
+    let (mode, offered) = (
+        ctx.consent.mode,
+        ctx.consent.offered().without(Category::Necessary),
+    );
+    let services = ServiceItem::all(&ctx.consent, lang);
     view! {
         <Html attr:lang=lang.code() />
         <Link
@@ -69,18 +74,19 @@ pub fn Layout(
         <a class="skip-link" href="#main">
             {t.site.skip_to_content}
         </a>
-        <ConsentDialog
+        <DialogMarkup
             lang
-            mode=ctx.consent.mode
+            mode
             open=!status.answered || wants_settings
             answered=status.answered
             granted=status.grant()
             gpc=status.gpc
             return_to=path
             policy_url
-            offered=ctx.consent.offered().without(Category::Necessary)
-            services=ServiceItem::all(&ctx.consent, lang)
+            offered
+            services
         />
+        <ConsentDialog />
         <Header lang switch_to />
         <main id="main" tabindex="-1">
             {children()}

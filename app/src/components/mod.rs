@@ -3,6 +3,8 @@
 pub mod api_reference;
 pub mod consent;
 pub mod cookie_table;
+#[cfg(feature = "hydrate")]
+pub mod dom;
 pub mod embed;
 pub mod feedback;
 pub mod footer;

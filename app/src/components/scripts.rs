@@ -266,7 +266,8 @@ pub fn ConsentedScripts(policy: Arc<ConsentPolicy>, granted: Grant) -> impl Into
             <script inner_html=consent_mode_script(&held.signals, granted)></script>
             {matomo}
             {tags}
-            <ScriptLoader held=held.encode() granted />
+            <div hidden data-held=held.encode() data-granted=u64::from(granted)></div>
+            <ScriptLoader />
         }
     })
 }
@@ -274,18 +275,22 @@ pub fn ConsentedScripts(policy: Arc<ConsentPolicy>, granted: Grant) -> impl Into
 /// Adds scripts, updates the signals and undoes withdrawn services when consent changes on
 /// the page.
 #[island]
-pub fn ScriptLoader(held: String, granted: Grant) -> impl IntoView {
+pub fn ScriptLoader() -> impl IntoView {
+    // What consent holds back and what the page was served with, from the page (`data-held`,
+    // `data-granted`): no serialized props.
     #[cfg(feature = "hydrate")]
-    {
-        let held = Held::decode(&held);
-        let before = StoredValue::new(granted);
+    if let Some(element) = crate::components::dom::find("[data-held]") {
+        let held = Held::decode(&element.get_attribute("data-held").unwrap_or_default());
+        let granted = element
+            .get_attribute("data-granted")
+            .and_then(|g| g.parse::<u64>().ok())
+            .map(Grant::from)
+            .unwrap_or_default();
+        let before = std::cell::Cell::new(granted);
         super::consent::client::on_change(move |grant| {
-            client::apply(&held, before.get_value(), grant);
-            before.set_value(grant);
+            client::apply(&held, before.replace(grant), grant);
         });
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (held, granted);
 }
 
 /// Whether a storage key or cookie name is one of `declared` (names or `prefix*`).

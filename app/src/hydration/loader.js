@@ -1,6 +1,7 @@
 // The islands' loader. It picks the first-visit bundle when every island on the page is one of
-// its islands, the full bundle otherwise, loads it when the browser is idle and hydrates the
-// islands in document order, each island's children before the islands inside them.
+// its islands, the full bundle otherwise, preloads it at once, runs it when the browser is idle
+// and hydrates the islands in document order, each island's children before the islands inside
+// them.
 ((pkg, full, first, firstIslands) => {
 	const name = (el) => (el.dataset.component || "").replace(/_\d+$/, "");
 	const islands = Array.from(document.querySelectorAll("leptos-island"), name);
@@ -37,6 +38,18 @@
 		if (tag === "leptos-children") {
 			childrenCallbacks.pop();
 		}
+	}
+	// Both files are preloaded at once; they run when the browser is idle.
+	for (const [rel, file] of [["modulepreload", js], ["preload", wasm]]) {
+		const link = document.createElement("link");
+		link.rel = rel;
+		link.href = `${pkg}/${file}`;
+		if (rel === "preload") {
+			link.as = "fetch";
+			link.type = "application/wasm";
+			link.crossOrigin = "";
+		}
+		document.head.append(link);
 	}
 	const idle = window.requestIdleCallback || ((f) => f());
 	idle(() => {

@@ -61,7 +61,7 @@ pub(super) fn AccountFrame(
 }
 
 /// In all-or-nothing mode, before consent: login needs cookies; a way to the dialog.
-fn consent_needed(lang: Lang, t: &'static Strings) -> Option<impl IntoView + use<>> {
+fn consent_needed(t: &'static Strings) -> Option<impl IntoView + use<>> {
     let ctx = expect_context::<SiteContext>();
     let status = consent_status();
     (ctx.consent.mode == ConsentMode::AllOrNothing && !status.answered).then(|| {
@@ -70,7 +70,10 @@ fn consent_needed(lang: Lang, t: &'static Strings) -> Option<impl IntoView + use
             <div class="consent-needed">
                 <p>{t.account.login_needs_consent}</p>
                 <p>
-                    <CookieSettingsLink lang href=format!("{path}?{SETTINGS_QUERY}") />
+                    <a data-open-consent href=format!("{path}?{SETTINGS_QUERY}")>
+                        {t.consent.cookie_settings}
+                    </a>
+                    <CookieSettingsLink />
                 </p>
             </div>
         }
@@ -93,7 +96,7 @@ pub fn LoginPage() -> impl IntoView {
         .unwrap_or_default();
     view! {
         <AccountFrame lang rest="login" title=t.account.login_title>
-            {consent_needed(lang, t)}
+            {consent_needed(t)}
             <PostForm action=lang.path("login") api=api::LogIn::PATH lang notice=feedback.notice t>
                 <input type="hidden" name="next" value=next />
                 <FormField
@@ -143,7 +146,7 @@ pub fn RegisterPage() -> impl IntoView {
             description=t.account.register_intro
         >
             <p>{t.account.register_intro}</p>
-            {consent_needed(lang, t)}
+            {consent_needed(t)}
             <PostForm
                 action=lang.path("register")
                 api=api::Register::PATH

@@ -127,7 +127,9 @@ impl<'a> Browser<'a> {
                     .post(format!("{}/api/{endpoint}", self.app.base)),
             )
             .header("cookie", self.cookie_header());
-        request = if endpoint.starts_with("account/") {
+        // The account functions and the consent function take URL-encoded fields, as the
+        // islands post them (lists as `name[0]=…`).
+        request = if endpoint.starts_with("account/") || endpoint == "consent" {
             request
                 .header("content-type", "application/x-www-form-urlencoded")
                 .body(form_fields(&input))
@@ -257,6 +259,14 @@ fn form_fields(input: &serde_json::Value) -> String {
             body.append_pair(key, "on");
         }
         serde_json::Value::Bool(false) | serde_json::Value::Null => {}
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let item = item
+                    .as_str()
+                    .map_or_else(|| item.to_string(), str::to_owned);
+                body.append_pair(&format!("{key}[{i}]"), &item);
+            }
+        }
         other => {
             body.append_pair(key, &other.to_string());
         }
