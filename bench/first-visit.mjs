@@ -41,8 +41,13 @@ try {
       files.push({ kind, name: url.pathname, bytes: sizes.responseBodySize });
     });
     await page.goto(base + page_path, { waitUntil: 'networkidle' });
-    // Islands hydrate when the browser is idle; give lazily loaded parts time to arrive.
-    await page.waitForFunction(() => window.__hydrateIsland !== undefined, null, { timeout: 15000 });
+    // Islands hydrate when the browser is idle (the menu's button then shows); give lazily
+    // loaded parts time to arrive.
+    await page.waitForFunction(
+      () => document.querySelector('button.menu-toggle:not([hidden])') !== null,
+      null,
+      { timeout: 15000 },
+    );
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     const sum = (kind) => files.filter((f) => f.kind === kind).reduce((n, f) => n + f.bytes, 0);

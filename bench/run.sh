@@ -218,10 +218,40 @@ for half in 1 2; do
   taskset -c 1 wrk -t1 -c256 -d"${half_secs}s" -s bench/load.lua "$load_base" >"$out/load-$half.txt"
   n=$(awk '/^requests\/s/ {r=$2} END {print r}' "$out/load-$half.txt")
   total=$(awk -v t="$total" -v r="$n" -v s="$half_secs" 'BEGIN { printf "%d", t + r * s }')
-  eval "rss_$half=$(rss)"
-  echo "  after ~$total requests: RSS $(( $(rss) / 1024 )) MB ($(awk '/^statuses/' "$out/load-$half.txt"))"
+  now=$(rss)
+  eval "rss_$half=$now"
+  echo "  after ~$total requests: RSS $(( now / 1024 )) MB ($(awk '/^statuses/' "$out/load-$half.txt"))"
 done
 sleep 3
 idle_rss=$(rss)
 echo "  RSS at start: $(( start_rss / 1024 )) MB (anonymous $(( start_anon / 1024 )) MB)"
 echo "  RSS after the load: $(( rss_2 / 1024 )) MB, second half grew $(( (rss_2 - rss_1) / 1024 )) MB; 3 s idle later: $(( idle_rss / 1024 )) MB (goal <= 40 MB, flat)"
+# What each MB is, after the load at 256 connections and then after a round at 32.
+breakdown() {
+  python3 - "$server_pid" <<'PY'
+import re, sys
+pid = sys.argv[1]
+kinds = {}
+name = None
+for line in open(f"/proc/{pid}/smaps"):
+    if re.match(r"^[0-9a-f]+-[0-9a-f]+ ", line):
+        parts = line.split()
+        path = parts[5] if len(parts) > 5 else ""
+        if path.endswith("/server"):
+            name = "binary code" if "x" in parts[1] else "binary data"
+        elif path.startswith("/"):
+            name = "libraries"
+        elif path == "[stack]" or path == "":
+            name = "heap and stacks (anonymous)"
+        else:
+            name = "heap and stacks (anonymous)" if path == "[heap]" else "other"
+    elif line.startswith("Rss:"):
+        kinds[name] = kinds.get(name, 0) + int(line.split()[1])
+print("    " + ", ".join(f"{k} {v / 1024:.1f} MB" for k, v in sorted(kinds.items(), key=lambda kv: -kv[1])))
+PY
+}
+echo "  3 s after the load at 256 connections: RSS $(( idle_rss / 1024 )) MB; by kind:"
+breakdown
+taskset -c 1 wrk -t1 -c32 -d"${half_secs}s" -s bench/load.lua "$load_base" >"$out/load-32.txt"
+echo "  after a round at 32 connections: RSS $(( $(rss) / 1024 )) MB; by kind:"
+breakdown

@@ -165,8 +165,10 @@ impl Db {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(5))
             .foreign_keys(true);
+        // Four connections: SQLite writes one at a time anyway, WAL lets the readers share,
+        // and each connection is a thread with its own caches (eight cost about 2 MB more).
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            .max_connections(4)
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations/sqlite").run(&pool).await?;

@@ -1,5 +1,6 @@
 //! The real server binary as a process: JSON logs that carry request ids and no personal
-//! data, the development outbox, a graceful stop under load, and memory mapped in small pages.
+//! data, the development outbox, a graceful stop under load, memory mapped in small pages and
+//! the allocator's settings.
 
 use std::{
     io::{BufRead, BufReader},
@@ -340,4 +341,50 @@ async fn the_server_maps_its_memory_in_small_pages() {
         .expect("RssAnon");
     // About 10 MiB in a debug build; a huge page per touched region made it 40 or more.
     assert!(anon_kib < 32 * 1024, "anonymous memory {anon_kib} KiB");
+}
+
+/// The allocator's settings from the environment of the serving process (Linux).
+fn allocator_settings(process: &Process) -> Vec<String> {
+    let environ = std::fs::read(format!("/proc/{}/environ", process.child.id())).expect("environ");
+    environ
+        .split(|b| *b == 0)
+        .map(|v| String::from_utf8_lossy(v).into_owned())
+        .filter(|v| v.starts_with("MIMALLOC_"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_runs_with_the_allocator_settings_and_an_operators_value_wins() {
+    let data = tempfile::tempdir().expect("data");
+    let server = start_binary(data.path()).await;
+    let response = reqwest::get(format!("{}/healthz", server.base))
+        .await
+        .expect("serves");
+    assert!(response.status().is_success());
+    let mut settings = allocator_settings(&server);
+    settings.sort();
+    assert_eq!(
+        settings,
+        ["MIMALLOC_ARENA_EAGER_COMMIT=0", "MIMALLOC_PURGE_DELAY=0"],
+        "the same process (its PID) serves, with both settings"
+    );
+    drop(server);
+
+    let data = tempfile::tempdir().expect("data");
+    let server = start_binary_with(
+        data.path(),
+        &content_dir(),
+        &[("MIMALLOC_PURGE_DELAY", "250")],
+    )
+    .await;
+    let response = reqwest::get(format!("{}/healthz", server.base))
+        .await
+        .expect("serves");
+    assert!(response.status().is_success());
+    let mut settings = allocator_settings(&server);
+    settings.sort();
+    assert_eq!(
+        settings,
+        ["MIMALLOC_ARENA_EAGER_COMMIT=0", "MIMALLOC_PURGE_DELAY=250"]
+    );
 }
