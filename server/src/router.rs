@@ -28,8 +28,10 @@ fn hash_file() -> Option<PathBuf> {
 /// `<site>/first-visit.txt` (none without that file, or when it was built with another full
 /// bundle than this one).
 pub(crate) fn bundles(settings: &Settings) -> Bundles {
+    let hashes = hash_file()
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .unwrap_or_default();
     let hash = |kind: &str| {
-        let hashes = std::fs::read_to_string(hash_file()?).ok()?;
         hashes.lines().find_map(|line| {
             let (file, hash) = line.split_once(':')?;
             (file.trim() == kind).then(|| hash.trim().to_owned())
@@ -46,7 +48,7 @@ pub(crate) fn bundles(settings: &Settings) -> Bundles {
     let first_visit = std::fs::read_to_string(settings.site_dir.join("first-visit.txt"))
         .ok()
         .and_then(|manifest| Bundle::from_manifest(&manifest, &full));
-    Bundles { full, first_visit }
+    Bundles::new(full, first_visit)
 }
 
 pub(crate) fn leptos_options(settings: &Settings) -> LeptosOptions {

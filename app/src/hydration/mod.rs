@@ -35,13 +35,39 @@ pub struct Bundle {
     pub wasm: Arc<str>,
 }
 
-/// The bundles a page can load.
+/// The bundles a page can load, and the loader script that chooses between them (written
+/// once, when the bundles are known, not for every page rendered).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bundles {
     /// Every island.
     pub full: Bundle,
     /// Only [`FIRST_VISIT_ISLANDS`], when the build made it.
     pub first_visit: Option<Bundle>,
+    loader: Arc<str>,
+}
+
+impl Bundles {
+    /// The `full` bundle and, when the build made one, the `first_visit` one.
+    pub fn new(full: Bundle, first_visit: Option<Bundle>) -> Bundles {
+        let quote = |s: &str| format!("{s:?}");
+        let first = match &first_visit {
+            Some(b) => format!("[{}, {}]", quote(&b.js), quote(&b.wasm)),
+            None => "null".to_owned(),
+        };
+        let islands: Vec<String> = FIRST_VISIT_ISLANDS.iter().map(|i| quote(i)).collect();
+        let loader = format!(
+            "{}(\"/pkg\", [{}, {}], {first}, [{}]);",
+            include_str!("loader.js").trim_end(),
+            quote(&full.js),
+            quote(&full.wasm),
+            islands.join(", "),
+        );
+        Bundles {
+            full,
+            first_visit,
+            loader: loader.into(),
+        }
+    }
 }
 
 impl Bundle {
@@ -78,19 +104,7 @@ pub fn Hydration(bundles: Bundles) -> impl IntoView {
         context.set_is_hydrating(false);
     }
     let nonce = use_nonce();
-    let quote = |s: &str| format!("{s:?}");
-    let first = match &bundles.first_visit {
-        Some(b) => format!("[{}, {}]", quote(&b.js), quote(&b.wasm)),
-        None => "null".to_owned(),
-    };
-    let islands: Vec<String> = FIRST_VISIT_ISLANDS.iter().map(|i| quote(i)).collect();
-    let script = format!(
-        "{}(\"/pkg\", [{}, {}], {first}, [{}]);",
-        include_str!("loader.js").trim_end(),
-        quote(&bundles.full.js),
-        quote(&bundles.full.wasm),
-        islands.join(", "),
-    );
+    let script = bundles.loader;
     view! {
         <script type="module" nonce=nonce>
             {script}

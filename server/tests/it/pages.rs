@@ -130,22 +130,25 @@ async fn english_policy_renders_the_whole_seed() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_loader_offers_the_first_visit_bundle_the_build_recorded() {
+/// The policy page of a site whose build recorded `manifest` as its first-visit bundle.
+async fn policy_page_with_manifest(manifest: &str) -> String {
     let site = tempfile::tempdir().expect("site");
-    std::fs::write(
-        site.path().join("first-visit.txt"),
-        "js: portal-first.abc.js\nwasm: portal-first.def.wasm\nfor: portal.wasm\n",
-    )
-    .expect("manifest");
+    std::fs::write(site.path().join("first-visit.txt"), manifest).expect("manifest");
     let dir = site.path().to_owned();
     let app = TestApp::spawn_configured(move |s| s.site_dir = dir).await;
-    let html = app
-        .get("/en/cookie-policy")
+    app.get("/en/cookie-policy")
         .await
         .text()
         .await
-        .expect("body");
+        .expect("body")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_loader_offers_the_first_visit_bundle_the_build_recorded() {
+    let html = policy_page_with_manifest(
+        "js: portal-first.abc.js\nwasm: portal-first.def.wasm\nfor: portal.wasm\n",
+    )
+    .await;
     assert!(
         html.contains(
             r#"["portal.js", "portal.wasm"], ["portal-first.abc.js", "portal-first.def.wasm"], ["NavMenu", "ConsentDialog", "CookieSettingsLink", "FeedbackForm", "ScriptLoader"]"#
@@ -154,19 +157,10 @@ async fn the_loader_offers_the_first_visit_bundle_the_build_recorded() {
     );
 
     // A manifest that names a path instead of a file is not followed: the full bundle only.
-    std::fs::write(
-        site.path().join("first-visit.txt"),
+    let html = policy_page_with_manifest(
         "js: ../../etc/passwd\nwasm: portal-first.def.wasm\nfor: portal.wasm\n",
     )
-    .expect("manifest");
-    let dir = site.path().to_owned();
-    let app = TestApp::spawn_configured(move |s| s.site_dir = dir).await;
-    let html = app
-        .get("/en/cookie-policy")
-        .await
-        .text()
-        .await
-        .expect("body");
+    .await;
     assert!(html.contains(r#"["portal.js", "portal.wasm"], null,"#));
     assert!(!html.contains("passwd"));
 }

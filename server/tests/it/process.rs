@@ -343,48 +343,34 @@ async fn the_server_maps_its_memory_in_small_pages() {
     assert!(anon_kib < 32 * 1024, "anonymous memory {anon_kib} KiB");
 }
 
-/// The allocator's settings from the environment of the serving process (Linux).
-fn allocator_settings(process: &Process) -> Vec<String> {
-    let environ = std::fs::read(format!("/proc/{}/environ", process.child.id())).expect("environ");
-    environ
+/// The allocator's settings in the environment of the server binary started with `env`, once
+/// it serves (read from `/proc/<pid>/environ`, Linux), sorted.
+async fn allocator_settings_when_started_with(env: &[(&str, &str)]) -> Vec<String> {
+    let data = tempfile::tempdir().expect("data");
+    let server = start_binary_with(data.path(), &content_dir(), env).await;
+    let response = reqwest::get(format!("{}/healthz", server.base))
+        .await
+        .expect("serves");
+    assert!(response.status().is_success());
+    let environ = std::fs::read(format!("/proc/{}/environ", server.child.id())).expect("environ");
+    let mut settings: Vec<String> = environ
         .split(|b| *b == 0)
         .map(|v| String::from_utf8_lossy(v).into_owned())
         .filter(|v| v.starts_with("MIMALLOC_"))
-        .collect()
+        .collect();
+    settings.sort();
+    settings
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_server_runs_with_the_allocator_settings_and_an_operators_value_wins() {
-    let data = tempfile::tempdir().expect("data");
-    let server = start_binary(data.path()).await;
-    let response = reqwest::get(format!("{}/healthz", server.base))
-        .await
-        .expect("serves");
-    assert!(response.status().is_success());
-    let mut settings = allocator_settings(&server);
-    settings.sort();
     assert_eq!(
-        settings,
+        allocator_settings_when_started_with(&[]).await,
         ["MIMALLOC_ARENA_EAGER_COMMIT=0", "MIMALLOC_PURGE_DELAY=0"],
         "the same process (its PID) serves, with both settings"
     );
-    drop(server);
-
-    let data = tempfile::tempdir().expect("data");
-    let server = start_binary_with(
-        data.path(),
-        &content_dir(),
-        &[("MIMALLOC_PURGE_DELAY", "250")],
-    )
-    .await;
-    let response = reqwest::get(format!("{}/healthz", server.base))
-        .await
-        .expect("serves");
-    assert!(response.status().is_success());
-    let mut settings = allocator_settings(&server);
-    settings.sort();
     assert_eq!(
-        settings,
+        allocator_settings_when_started_with(&[("MIMALLOC_PURGE_DELAY", "250")]).await,
         ["MIMALLOC_ARENA_EAGER_COMMIT=0", "MIMALLOC_PURGE_DELAY=250"]
     );
 }
