@@ -13,6 +13,7 @@ pub mod dcat;
 pub mod error;
 pub mod feedback;
 pub mod feeds;
+mod histograms;
 mod jobs;
 pub mod middleware;
 pub mod ops;

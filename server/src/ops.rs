@@ -15,42 +15,51 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use http::{HeaderValue, StatusCode, header};
-use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tower_http::request_id::{MakeRequestId, RequestId};
 
-use crate::{db::Db, logos::LogoStore};
+use crate::{
+    db::Db,
+    histograms::{Histograms, Recorder},
+    logos::LogoStore,
+};
 
-/// How often histogram samples are drained into their buckets.
-const UPKEEP_EVERY: std::time::Duration = std::time::Duration::from_secs(5);
+/// The upper bounds of the request latency buckets, in seconds.
+const LATENCY_BOUNDS: [f64; 11] = [
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+];
+
+/// The process's metrics: counters and gauges in the Prometheus recorder, histograms in
+/// fixed buckets ([`crate::histograms`]), so their memory does not grow with the request rate.
+#[derive(Clone)]
+pub struct Metrics {
+    prometheus: PrometheusHandle,
+    histograms: Histograms,
+}
+
+impl Metrics {
+    /// Every metric in Prometheus' text format.
+    pub fn render(&self) -> String {
+        let mut text = self.prometheus.render();
+        text.push_str(&self.histograms.render());
+        text
+    }
+}
 
 /// The process-wide metrics recorder (installed once; every server in the process shares it).
-pub fn metrics() -> &'static PrometheusHandle {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    HANDLE.get_or_init(|| {
-        let recorder = PrometheusBuilder::new()
-            .set_buckets_for_metric(
-                Matcher::Full("http_request_duration_seconds".into()),
-                &[
-                    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
-                ],
-            )
-            .map(PrometheusBuilder::build_recorder)
-            .unwrap_or_else(|_| PrometheusBuilder::new().build_recorder());
-        let handle = recorder.handle();
-        let _ = metrics::set_global_recorder(recorder);
-        // Histograms keep every sample until they are drained into their buckets: without a
-        // scrape, that is by rendering or by upkeep. Drained every few seconds, memory stays
-        // flat whether or not anything scrapes `/metrics`.
-        let upkeep = handle.clone();
-        let _ = std::thread::Builder::new()
-            .name("metrics-upkeep".into())
-            .spawn(move || {
-                loop {
-                    std::thread::sleep(UPKEEP_EVERY);
-                    upkeep.run_upkeep();
-                }
-            });
-        handle
+pub fn metrics() -> &'static Metrics {
+    static METRICS: OnceLock<Metrics> = OnceLock::new();
+    METRICS.get_or_init(|| {
+        let prometheus = PrometheusBuilder::new().build_recorder();
+        let metrics = Metrics {
+            prometheus: prometheus.handle(),
+            histograms: Histograms::new(&LATENCY_BOUNDS),
+        };
+        let _ = metrics::set_global_recorder(Recorder {
+            inner: prometheus,
+            histograms: metrics.histograms.clone(),
+        });
+        metrics
     })
 }
 
