@@ -8,6 +8,8 @@
 //! - At most `max_connections` connections are open at once; further ones wait in the
 //!   kernel's accept queue until one closes.
 //! - A connection's read buffer grows to at most `buffer_bytes` (a request head must fit).
+//! - At most `max_active_requests` page requests past the page cache are worked on at once
+//!   (`middleware::admission`); the others wait their turn holding only their request.
 //!
 //! HTTP/2 is not spoken here: browsers use it only over TLS, which the load balancer or
 //! reverse proxy in front of the portal terminates.
@@ -42,6 +44,9 @@ pub struct ConnectionSettings {
     /// The largest read buffer of a connection, in bytes (at least 8192); a request head
     /// larger than this is refused.
     pub buffer_bytes: usize,
+    /// `GET` and `HEAD` requests the page cache does not answer, worked on at once, at most;
+    /// further ones wait their turn (in the order they came) before any work is done for them.
+    pub max_active_requests: usize,
 }
 
 impl Default for ConnectionSettings {
@@ -51,6 +56,7 @@ impl Default for ConnectionSettings {
             body_timeout_seconds: 20,
             max_connections: 1024,
             buffer_bytes: 16 * 1024,
+            max_active_requests: 32,
         }
     }
 }
@@ -69,6 +75,9 @@ impl ConnectionSettings {
         }
         if !(8192..=1024 * 1024).contains(&self.buffer_bytes) {
             return Some(("connections.buffer_bytes", "must be 8192–1048576"));
+        }
+        if !(1..=100_000).contains(&self.max_active_requests) {
+            return Some(("connections.max_active_requests", "must be 1–100000"));
         }
         None
     }

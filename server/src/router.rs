@@ -223,6 +223,9 @@ pub(crate) fn router(
             trusted,
             headers: security,
             cache,
+            admission: middleware::admission::Admission::new(
+                settings.connections.max_active_requests,
+            ),
         },
     )
 }

@@ -217,4 +217,6 @@ fn connection_limits_are_checked() {
         "below hyper's minimum"
     );
     assert!(with(|c| c.buffer_bytes = 8192).is_ok());
+    assert!(with(|c| c.max_active_requests = 0).is_err());
+    assert!(with(|c| c.max_active_requests = 1).is_ok());
 }

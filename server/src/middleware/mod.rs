@@ -23,6 +23,7 @@
 //! the Leptos page handlers was cloned many times over per request. Split in two behind a
 //! cheap-to-clone `Router`, a page answered from the cache costs only the front part.
 
+pub mod admission;
 mod cache_hit;
 pub mod canonical;
 pub mod client_addr;
@@ -76,6 +77,8 @@ pub struct Edge<'a> {
     pub headers: security_headers::SecurityHeaders,
     /// The page cache (emptied when the content is reloaded).
     pub cache: Arc<PageCache>,
+    /// Turns for the requests the page cache does not answer.
+    pub admission: admission::Admission,
 }
 
 /// Adds the site's own routes and the middleware around `routes` (the pages, the account
@@ -93,6 +96,7 @@ pub fn wrap(
         trusted,
         headers,
         cache,
+        admission,
     } = edge;
     let hits = cache_hit::CacheHits {
         cache: cache.clone(),
@@ -153,6 +157,7 @@ pub fn wrap(
     // two behind a cheap-to-clone `Router`, a page answered from the cache costs only the
     // front part.
     let back = ServiceBuilder::new()
+        .layer(middleware::from_fn_with_state(admission, admission::admit))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             same_origin::same_origin_only,
