@@ -215,12 +215,22 @@ probe_rps=$(awk '/^requests\/s/ {print $2}' "$out/load-probe.txt")
 half_secs=$(awk -v n="$load_requests" -v r="$probe_rps" 'BEGIN { s = int(n / 2 / r + 0.5); print (s < 1 ? 1 : s) }')
 total=0
 for half in 1 2; do
-  taskset -c 1 wrk -t1 -c256 -d"${half_secs}s" -s bench/load.lua "$load_base" >"$out/load-$half.txt"
+  # RSS every half second while wrk runs: the median and the largest, beside the value read
+  # the moment it ends.
+  taskset -c 1 wrk -t1 -c256 -d"${half_secs}s" -s bench/load.lua "$load_base" >"$out/load-$half.txt" &
+  wrk_pid=$!
+  : >"$out/load-rss-$half.txt"
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    rss >>"$out/load-rss-$half.txt"
+    sleep 0.5
+  done
+  wait "$wrk_pid"
   n=$(awk '/^requests\/s/ {r=$2} END {print r}' "$out/load-$half.txt")
   total=$(awk -v t="$total" -v r="$n" -v s="$half_secs" 'BEGIN { printf "%d", t + r * s }')
   now=$(rss)
   eval "rss_$half=$now"
-  echo "  after ~$total requests: RSS $(( now / 1024 )) MB ($(awk '/^statuses/' "$out/load-$half.txt"))"
+  during=$(sort -n "$out/load-rss-$half.txt" | awk '{v[NR]=$1} END {printf "median %d MB, largest %d MB", v[int((NR+1)/2)]/1024, v[NR]/1024}')
+  echo "  after ~$total requests: RSS $(( now / 1024 )) MB; during that half: $during ($(awk '/^statuses/' "$out/load-$half.txt"))"
 done
 sleep 3
 idle_rss=$(rss)
