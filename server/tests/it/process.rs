@@ -343,6 +343,65 @@ async fn the_server_maps_its_memory_in_small_pages() {
     assert!(anon_kib < 32 * 1024, "anonymous memory {anon_kib} KiB");
 }
 
+/// The server's thread count (Linux).
+fn thread_count(pid: u32) -> usize {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .expect("the server's status")
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("Threads")
+}
+
+/// Threads that did blocking work (here: compressing every page for the page cache at once)
+/// end about a second after it: each kept about 1 MB of freed memory for as long as it lived,
+/// ten seconds by the runtime's default.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn threads_of_blocking_work_end_soon_after_it() {
+    let data = tempfile::tempdir().expect("dir");
+    let server = start_binary(data.path()).await;
+    let client = reqwest::Client::new();
+    let sitemap = client
+        .get(format!("{}/sitemap.xml", server.base))
+        .send()
+        .await
+        .expect("sitemap")
+        .text()
+        .await
+        .expect("body");
+    let paths: Vec<String> = sitemap
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</loc>"))
+        .filter_map(|(url, _)| url.strip_prefix(ORIGIN).map(str::to_owned))
+        .collect();
+    assert!(paths.len() >= 10, "{sitemap}");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let idle = thread_count(server.child.id());
+    let pages = futures_util::future::join_all(
+        paths
+            .iter()
+            .map(|path| client.get(format!("{}{path}", server.base)).send()),
+    )
+    .await;
+    assert!(
+        pages
+            .iter()
+            .all(|p| p.as_ref().is_ok_and(|p| p.status().is_success()))
+    );
+    let busy = thread_count(server.child.id());
+    assert!(
+        busy > idle,
+        "the pages were compressed on blocking threads: {idle} -> {busy}"
+    );
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    let after = thread_count(server.child.id());
+    assert!(
+        after <= idle,
+        "blocking threads still alive 4 s later: {idle} -> {busy} -> {after}"
+    );
+}
+
 /// The allocator's settings in the environment of the server binary started with `env`, once
 /// it serves (read from `/proc/<pid>/environ`, Linux), sorted.
 async fn allocator_settings_when_started_with(env: &[(&str, &str)]) -> Vec<String> {
