@@ -350,16 +350,7 @@ async fn caching_every_page_costs_little_memory() {
     nix::sys::prctl::set_thp_disable(true).expect("prctl");
     let app = TestApp::spawn().await;
     let sitemap = app.get("/sitemap.xml").await.text().await.expect("sitemap");
-    let paths: Vec<String> = sitemap
-        .split("<loc>")
-        .skip(1)
-        .filter_map(|rest| rest.split_once("</loc>"))
-        .filter_map(|(url, _)| {
-            url.find("/sv/")
-                .or_else(|| url.find("/en/"))
-                .map(|i| url[i..].to_owned())
-        })
-        .collect();
+    let paths = crate::common::sitemap_paths(&sitemap);
     assert!(paths.len() > 20, "{paths:?}");
     let before = rss_kib();
     for path in &paths {

@@ -12,7 +12,7 @@ use std::{
     time::Duration,
 };
 
-use crate::common::{ORIGIN, content_dir};
+use crate::common::{ORIGIN, content_dir, sitemap_paths, status_number};
 
 /// The server binary with JSON logs on a free port.
 pub(crate) struct Process {
@@ -334,23 +334,14 @@ async fn the_server_maps_its_memory_in_small_pages() {
     if let Some(thp) = status.lines().find_map(|l| l.strip_prefix("THP_enabled:")) {
         assert_eq!(thp.trim(), "0", "{status}");
     }
-    let anon_kib: u64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("RssAnon:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("RssAnon");
+    let anon_kib = status_number(&server.child.id().to_string(), "RssAnon");
     // About 10 MiB in a debug build; a huge page per touched region made it 40 or more.
     assert!(anon_kib < 32 * 1024, "anonymous memory {anon_kib} KiB");
 }
 
 /// The server's thread count (Linux).
-fn thread_count(pid: u32) -> usize {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .expect("the server's status")
-        .lines()
-        .find_map(|l| l.strip_prefix("Threads:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("Threads")
+fn thread_count(pid: u32) -> u64 {
+    status_number(&pid.to_string(), "Threads")
 }
 
 /// Threads that did blocking work (here: compressing every page for the page cache at once)
@@ -369,12 +360,7 @@ async fn threads_of_blocking_work_end_soon_after_it() {
         .text()
         .await
         .expect("body");
-    let paths: Vec<String> = sitemap
-        .split("<loc>")
-        .skip(1)
-        .filter_map(|rest| rest.split_once("</loc>"))
-        .filter_map(|(url, _)| url.strip_prefix(ORIGIN).map(str::to_owned))
-        .collect();
+    let paths = sitemap_paths(&sitemap);
     assert!(paths.len() >= 10, "{sitemap}");
     tokio::time::sleep(Duration::from_secs(2)).await;
     let idle = thread_count(server.child.id());

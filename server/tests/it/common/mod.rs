@@ -9,7 +9,7 @@ pub mod mail;
 pub mod moto;
 mod process;
 
-pub use process::{ran_alone, rss_kib, server_command};
+pub use process::{ran_alone, rss_kib, server_command, sitemap_paths, status_number};
 
 use database::{DropDatabase, test_database};
 use portal_core::consent_cookie::ConsentKey;

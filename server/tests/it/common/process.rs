@@ -37,12 +37,30 @@ pub fn ran_alone(module: &str, test: &str) -> bool {
 
 /// The process's resident memory in KiB (Linux).
 pub fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .expect("status")
+    status_number("self", "VmRSS")
+}
+
+/// A number from `/proc/<process>/status` (Linux): `field` of `process` (a PID or `self`),
+/// without its unit (kB for the memory fields).
+pub fn status_number(process: &str, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{process}/status")).expect("status");
+    status
         .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .expect("VmRSS")
+        .unwrap_or_else(|| panic!("{field} in {status}"))
+}
+
+/// The paths (without scheme and host) of the pages a sitemap lists.
+pub fn sitemap_paths(xml: &str) -> Vec<String> {
+    xml.split("<loc>")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("</loc>"))
+        .filter_map(|(url, _)| {
+            let host_on = url.split_once("://").map_or(url, |(_, rest)| rest);
+            host_on.find('/').map(|i| host_on[i..].to_owned())
+        })
+        .collect()
 }
 
 /// Runs the server binary's command `args` against `app`'s data folder and database (no
